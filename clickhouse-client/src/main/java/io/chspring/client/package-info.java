@@ -1,0 +1,4 @@
+/**
+ * The ClickHouse client: {@code ClickHouseClient}, its immutable configuration and the exception categories. Everything a user calls starts here; the sub-packages hold the request builders, SQL templating, the type system, the RowBinary codec, LZ4 framing and the transport.
+ */
+package io.chspring.client;

@@ -1,0 +1,4 @@
+/**
+ * Query builders and result streams: client-side {@code ?} binding, server-side parameters, raw byte streams in any output format, and (later) typed cursors over RowBinary.
+ */
+package io.chspring.client.query;

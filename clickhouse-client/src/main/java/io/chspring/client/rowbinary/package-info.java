@@ -1,0 +1,4 @@
+/**
+ * RowBinary readers and writers per ClickHouse type, and row codecs built once per (Java type, schema). Works on streams and buffers only; never touches the transport.
+ */
+package io.chspring.client.rowbinary;

@@ -1,0 +1,4 @@
+/**
+ * The transport interface between the client and an engine, and its HTTP implementation on Apache HttpClient 5. The only package that touches the network.
+ */
+package io.chspring.client.transport;

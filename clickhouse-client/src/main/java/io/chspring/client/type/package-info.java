@@ -1,0 +1,4 @@
+/**
+ * The ClickHouse data type tree and the parser of type strings such as {@code Array(Nullable(String))}. No I/O.
+ */
+package io.chspring.client.type;
