@@ -1,0 +1,44 @@
+package io.chspring.client.transport;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One request to an engine: the SQL text, its settings and identifiers, and an optional body.
+ *
+ * @param sql the statement; sent in the URL when a body is present, else as the body
+ * @param settings ClickHouse settings for this request only (already merged with the client's)
+ * @param parameters server-side query parameters for {@code {name:Type}} placeholders, by name without the
+ *     {@code param_} prefix
+ * @param database the database to run in, or {@code null} for the user's default
+ * @param queryId the query id; never {@code null} (the client generates one when the user gave none)
+ * @param sessionId the session id, or {@code null} for no session
+ * @param sessionTimeout the session timeout, or {@code null} for the server default
+ * @param body the request body (for example INSERT rows), or {@code null}
+ * @param compressRequest whether to LZ4-frame the body ({@code decompress=1})
+ * @param compressResponse whether to ask for an LZ4-framed response ({@code compress=1})
+ * @param idempotent whether the request may be sent again after a stale pooled connection failed it
+ * @param responseTimeout the longest wait for the response, or {@code null} for the transport default
+ */
+public record TransportRequest(
+        String sql,
+        Map<String, String> settings,
+        Map<String, String> parameters,
+        String database,
+        String queryId,
+        String sessionId,
+        Duration sessionTimeout,
+        BodyWriter body,
+        boolean compressRequest,
+        boolean compressResponse,
+        boolean idempotent,
+        Duration responseTimeout) {
+
+    public TransportRequest {
+        Objects.requireNonNull(sql, "sql");
+        Objects.requireNonNull(queryId, "queryId");
+        settings = Map.copyOf(settings == null ? Map.of() : settings);
+        parameters = Map.copyOf(parameters == null ? Map.of() : parameters);
+    }
+}
