@@ -17,6 +17,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
 OUT_DIR = os.path.join(ROOT, "clickhouse-client", "src", "test", "resources", "golden", "rowbinary")
 
+sys.dont_write_bytecode = True  # keep the source tree clean
 sys.path.insert(0, HERE)
 from chdb import Chdb, ChdbError  # noqa: E402
 
