@@ -36,7 +36,7 @@ DATABASE = "chspring_vectors"
 TABLE = DATABASE + ".bytes"
 # Payload sizes; hashed length = 9 + size.
 PAYLOAD_SIZES = [0, 1, 3, 6, 7, 8, 10, 11, 15, 16, 23, 24, 39, 40, 55, 91, 134, 135, 136,
-                 167, 168, 199, 262, 263, 291, 391, 1000, 2048]
+                 167, 168, 199, 215, 262, 263, 291, 333, 391, 1000, 2048]
 
 
 def payload(size):
