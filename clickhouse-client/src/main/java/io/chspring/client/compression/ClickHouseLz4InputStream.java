@@ -46,7 +46,8 @@ public final class ClickHouseLz4InputStream extends InputStream {
     /** Bytes consumed from {@code in} so far: the offset of the next frame. */
     private long offset;
     private boolean endedAtFrameBoundary;
-    private ClickHouseCompressionException failure;
+    /** The first error; after it the position inside the compressed stream is unknown, so reading must stop. */
+    private Exception failure;
     private boolean closed;
 
     /** Reads frames from {@code in}, accepting frames up to {@link #DEFAULT_MAX_BLOCK_SIZE}. */
@@ -125,7 +126,7 @@ public final class ClickHouseLz4InputStream extends InputStream {
             }
             try {
                 nextFrame();
-            } catch (ClickHouseCompressionException e) {
+            } catch (IOException | RuntimeException e) {
                 failure = e;
                 throw e;
             }
@@ -230,9 +231,12 @@ public final class ClickHouseLz4InputStream extends InputStream {
         if (closed) {
             throw new IOException("ClickHouseLz4InputStream is closed");
         }
-        if (failure != null) {
+        if (failure instanceof ClickHouseCompressionException) {
             throw new ClickHouseCompressionException(
                     "compressed stream is unusable after an earlier error: " + failure.getMessage(), failure);
+        }
+        if (failure != null) {
+            throw new IOException("compressed stream is unusable after an earlier error: " + failure, failure);
         }
     }
 }

@@ -121,7 +121,8 @@ class ClickHouseLz4InputStreamTests {
     @Test
     void framesWithNoDataAreSkipped() throws IOException {
         byte[] empty = frame(CompressedFrame.METHOD_NONE, 0, new byte[0]);
-        assertThat(decompress(new ByteArrayInputStream(concat(empty, BLOCK_2, empty, empty))))
+        byte[] emptyLz4 = frame(CompressedFrame.METHOD_LZ4, 0, new byte[1]);
+        assertThat(decompress(new ByteArrayInputStream(concat(emptyLz4, empty, BLOCK_2, empty, emptyLz4))))
                 .isEqualTo(HEX.parseHex("8877665544332211"));
     }
 
@@ -249,6 +250,32 @@ class ClickHouseLz4InputStreamTests {
         assertThatThrownBy(() -> decompress(new ByteArrayInputStream(frame(CompressedFrame.METHOD_LZ4, 300, bad))))
                 .isInstanceOf(ClickHouseCompressionException.class)
                 .hasMessageContaining("malformed LZ4 payload in compressed frame at offset 0");
+    }
+
+    @Test
+    void stopsForGoodAfterAnUnderlyingReadFails() {
+        IOException reset = new IOException("connection reset");
+        InputStream failing = new InputStream() {
+            private int calls;
+
+            @Override
+            public int read() throws IOException {
+                throw reset;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (calls++ == 0) {
+                    System.arraycopy(BLOCK_2, 0, b, off, 20);
+                    return 20;
+                }
+                throw reset;
+            }
+        };
+        ClickHouseLz4InputStream in = new ClickHouseLz4InputStream(failing);
+        assertThatThrownBy(in::read).isSameAs(reset);
+        assertThatThrownBy(in::read).isInstanceOf(IOException.class).hasCause(reset)
+                .hasMessageContaining("unusable after an earlier error");
     }
 
     @Test
