@@ -28,7 +28,8 @@ final class CityHash128 {
     private static final long K3 = 0xc949d7c7509e6557L;
     private static final long K_MUL = 0x9ddfea08eb382d69L;
 
-    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONG_LE =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     private CityHash128() {
@@ -41,7 +42,7 @@ final class CityHash128 {
         return out;
     }
 
-    /** Writes the 16 checksum bytes of {@code data[off, off + len)} in wire order to {@code out[outOff, outOff + 16)}. */
+    /** Writes the checksum of {@code data[off, off + len)} in wire order to {@code out[outOff, outOff + 16)}. */
     static void hash(byte[] data, int off, int len, byte[] out, int outOff) {
         Objects.checkFromIndexSize(off, len, data.length);
         Objects.checkFromIndexSize(outOff, SIZE, out.length);

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Random;
@@ -174,7 +175,8 @@ class ClickHouseLz4InputStreamTests {
         try (ClickHouseLz4InputStream in = new ClickHouseLz4InputStream(new ByteArrayInputStream(data))) {
             assertThat(in.readNBytes(1 << 20)).isEqualTo(new byte[1 << 20]);
             assertThatThrownBy(in::read).isInstanceOf(ClickHouseCompressionException.class)
-                    .hasMessage("compressed stream truncated: the frame at offset 4147 ends after 20 of the 25 bytes of its checksum and header");
+                    .hasMessage("compressed stream truncated: the frame at offset 4147 ends after 20 of the 25 bytes"
+                            + " of its checksum and header");
             assertThat(in.endedAtFrameBoundary()).isFalse();
             assertThatThrownBy(in::read).isInstanceOf(ClickHouseCompressionException.class)
                     .hasMessageStartingWith("compressed stream is unusable after an earlier error");
@@ -196,7 +198,7 @@ class ClickHouseLz4InputStreamTests {
                 .isInstanceOf(ClickHouseCompressionException.class)
                 .hasMessageContaining("unknown compression method 0x55")
                 .hasMessageContaining("starts with 0x");
-        byte[] text = "Code: 62, e.displayText() = DB::Exception: Syntax error".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] text = "Code: 62, e.displayText() = DB::Exception: Syntax error".getBytes(StandardCharsets.US_ASCII);
         assertThatThrownBy(() -> decompress(new ByteArrayInputStream(text)))
                 .isInstanceOf(ClickHouseCompressionException.class)
                 .hasMessageContaining("as text: \"Code: 62, e.displayText()\"");
