@@ -14,8 +14,8 @@ import net.jpountz.lz4.LZ4SafeDecompressor;
  * input) was about; the at.yawk.lz4 fork (1.13.0) deprecates {@code unsafeInstance()}, which now hands out the
  * safe Java classes anyway, and the {@code *InsecureInstance()} factories. Decompression uses the
  * <em>safe</em> decompressor: it never writes past the destination length we give it (the declared size)
- * and returns how many bytes it produced, which we compare with the declared size, instead of trusting the header as the "fast" decompressor does. The fork's 1.10.1
- * fix for CVE-2025-66566 (stale bytes of a reused output buffer leaking through crafted matches) matters here
+ * and returns how many bytes it produced, which we compare with the declared size, instead of trusting the
+ * header as the "fast" decompressor does. The fork's 1.10.1 fix for CVE-2025-66566 (stale bytes of a reused output buffer leaking through crafted matches) matters here
  * because the input stream reuses its output buffer; 1.13.0 has it.
  */
 final class Lz4 {
