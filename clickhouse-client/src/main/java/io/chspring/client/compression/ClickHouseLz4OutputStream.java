@@ -1,35 +1,139 @@
 package io.chspring.client.compression;
 
+import static io.chspring.client.compression.CompressedFrame.CHECKSUM_SIZE;
+import static io.chspring.client.compression.CompressedFrame.HEADER_SIZE;
+import static io.chspring.client.compression.CompressedFrame.OVERHEAD;
+
+import io.chspring.client.ClickHouseConfigurationException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Objects;
 
 /**
- * Frames bytes into ClickHouse compressed blocks (LZ4, method byte 0x82) as the server expects with
- * {@code decompress=1}. STUB: the compression work fills this in; the constructor and method shapes are the
- * contract other packages build on.
+ * Frames bytes into ClickHouse compressed blocks (LZ4, method byte 0x82) as the server expects for a request
+ * body sent with {@code decompress=1}.
+ *
+ * <p>Bytes are buffered until a block of {@code blockSize} uncompressed bytes is full, which then goes out as
+ * one frame. {@link #flush()} and {@link #finish()} send the pending partial block as a shorter frame. The two
+ * buffers (uncompressed block and outgoing frame) are allocated once. Not thread-safe.
  */
 public final class ClickHouseLz4OutputStream extends OutputStream {
 
     /** Default uncompressed block size: the server's own 1 MiB. */
     public static final int DEFAULT_BLOCK_SIZE = 1 << 20;
 
-    private final OutputStream out;
+    /**
+     * Largest block size accepted: keeps a worst-case (incompressible) frame well below the server's 1 GiB
+     * frame limit and the two buffers of this stream at a sane size.
+     */
+    public static final int MAX_BLOCK_SIZE = 1 << 28;
 
+    private final OutputStream out;
+    private final byte[] block;
+    private final byte[] frame;
+    private int pending;
+    private boolean closed;
+
+    /** Frames into {@code out} with blocks of {@link #DEFAULT_BLOCK_SIZE} uncompressed bytes. */
     public ClickHouseLz4OutputStream(OutputStream out) {
         this(out, DEFAULT_BLOCK_SIZE);
     }
 
+    /**
+     * Frames into {@code out} with blocks of {@code blockSize} uncompressed bytes (1 to {@link #MAX_BLOCK_SIZE}).
+     *
+     * @throws ClickHouseConfigurationException when {@code blockSize} is out of range
+     */
     public ClickHouseLz4OutputStream(OutputStream out, int blockSize) {
-        this.out = out;
+        this.out = Objects.requireNonNull(out, "out");
+        if (blockSize < 1 || blockSize > MAX_BLOCK_SIZE) {
+            throw new ClickHouseConfigurationException(
+                    "compression block size must be between 1 and " + MAX_BLOCK_SIZE + " bytes, got " + blockSize);
+        }
+        this.block = new byte[blockSize];
+        this.frame = new byte[OVERHEAD + Lz4.COMPRESSOR.maxCompressedLength(blockSize)];
     }
 
     @Override
     public void write(int b) throws IOException {
-        throw new UnsupportedOperationException("not implemented yet");
+        ensureOpen();
+        block[pending++] = (byte) b;
+        if (pending == block.length) {
+            writeFrame(block, 0, pending);
+            pending = 0;
+        }
     }
 
-    /** Writes the pending block, if any, without closing the underlying stream. */
-    public void finish() throws IOException {
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+        Objects.checkFromIndexSize(off, len, b.length);
+        ensureOpen();
+        while (len > 0) {
+            if (pending == 0 && len >= block.length) {
+                // A whole block is available in the caller's array: compress it from there, no copy.
+                writeFrame(b, off, block.length);
+                off += block.length;
+                len -= block.length;
+                continue;
+            }
+            int n = Math.min(len, block.length - pending);
+            System.arraycopy(b, off, block, pending, n);
+            pending += n;
+            off += n;
+            len -= n;
+            if (pending == block.length) {
+                writeFrame(block, 0, pending);
+                pending = 0;
+            }
+        }
+    }
+
+    /** Sends the pending bytes as a (possibly short) frame, then flushes the underlying stream. */
+    @Override
+    public void flush() throws IOException {
+        ensureOpen();
+        writePending();
         out.flush();
+    }
+
+    /** Writes the pending block, if any, and flushes, without closing the underlying stream. */
+    public void finish() throws IOException {
+        flush();
+    }
+
+    /** Finishes the last frame and closes the underlying stream. Closing twice does nothing. */
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try (OutputStream target = out) {
+            writePending();
+            target.flush();
+        }
+    }
+
+    private void writePending() throws IOException {
+        if (pending > 0) {
+            writeFrame(block, 0, pending);
+            pending = 0;
+        }
+    }
+
+    private void writeFrame(byte[] src, int off, int len) throws IOException {
+        int payload = Lz4.COMPRESSOR.compress(src, off, len, frame, OVERHEAD, frame.length - OVERHEAD);
+        int compressedSize = HEADER_SIZE + payload;
+        frame[CHECKSUM_SIZE] = CompressedFrame.METHOD_LZ4;
+        CompressedFrame.writeSize(frame, CHECKSUM_SIZE + 1, compressedSize);
+        CompressedFrame.writeSize(frame, CHECKSUM_SIZE + 5, len);
+        CityHash128.hash(frame, CHECKSUM_SIZE, compressedSize, frame, 0);
+        out.write(frame, 0, CHECKSUM_SIZE + compressedSize);
+    }
+
+    private void ensureOpen() throws IOException {
+        if (closed) {
+            throw new IOException("ClickHouseLz4OutputStream is closed");
+        }
     }
 }

@@ -1,4 +1,8 @@
 /**
- * ClickHouse's native compressed block framing (LZ4, method 0x82) and the CityHash128 v1.0.2 checksum it uses. Works on bytes only.
+ * ClickHouse's native compressed block framing, used over HTTP for responses ({@code compress=1}, read with
+ * {@link io.chspring.client.compression.ClickHouseLz4InputStream}) and request bodies ({@code decompress=1},
+ * written with {@link io.chspring.client.compression.ClickHouseLz4OutputStream}). Each frame is a CityHash128
+ * v1.0.2 checksum, a 9-byte header (method, compressed size including the header, uncompressed size) and an LZ4
+ * or uncompressed payload. Works on bytes only: no I/O beyond the streams it wraps.
  */
 package io.chspring.client.compression;
