@@ -55,7 +55,8 @@ public final class ClickHouseExtension implements BeforeAllCallback, AfterAllCal
     }
 
     private static ClickHouseTestServer server(ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE).computeIfAbsent(ENGINE, key -> Engine.select(), Engine.class).server();
+        return context.getRoot().getStore(NAMESPACE).computeIfAbsent(ENGINE,
+                key -> Engine.select(EngineSelector.fromEnvironment(), "true".equalsIgnoreCase(System.getenv("CI"))), Engine.class).server();
     }
 
     private static TestDatabase database(ExtensionContext context) {
@@ -81,20 +82,26 @@ public final class ClickHouseExtension implements BeforeAllCallback, AfterAllCal
         private final RunningTestServer server;
         private final String unavailable;
         private final RuntimeException failure;
+        private final boolean failWhenUnavailable;
 
-        private Engine(RunningTestServer server, String unavailable, RuntimeException failure) {
+        private Engine(RunningTestServer server, String unavailable, RuntimeException failure, boolean failWhenUnavailable) {
             this.server = server;
             this.unavailable = unavailable;
             this.failure = failure;
+            this.failWhenUnavailable = failWhenUnavailable;
         }
 
-        static Engine select() {
+        /**
+         * @param failWhenUnavailable whether a missing engine fails the tests (on CI, where skipped integration
+         *     tests would pass unnoticed) instead of skipping them
+         */
+        static Engine select(EngineSelector selector, boolean failWhenUnavailable) {
             try {
-                EngineSelector.Selection selection = EngineSelector.fromEnvironment().select();
-                return new Engine(selection.server(), selection.unavailable(), null);
+                EngineSelector.Selection selection = selector.select();
+                return new Engine(selection.server(), selection.unavailable(), null, failWhenUnavailable);
             } catch (RuntimeException e) {
                 // Remembered so that every test class reports it without trying to start a server again.
-                return new Engine(null, null, e);
+                return new Engine(null, null, e, failWhenUnavailable);
             }
         }
 
@@ -103,7 +110,7 @@ public final class ClickHouseExtension implements BeforeAllCallback, AfterAllCal
                 throw new ClickHouseException("the ClickHouse engine for integration tests failed to start: " + failure.getMessage(), failure);
             }
             if (server == null) {
-                if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                if (failWhenUnavailable) {
                     throw new ClickHouseException(unavailable + " (failing instead of skipping because CI=true)");
                 }
                 Assumptions.abort(unavailable);

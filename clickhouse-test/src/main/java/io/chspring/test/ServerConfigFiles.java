@@ -59,6 +59,8 @@ final class ServerConfigFiles {
         scalars.put("mlock_executable", "false");
         scalars.put("max_session_timeout", "3600");
         scalars.put("default_session_timeout", "60");
+        // Do not wait (5 s by default) for idle keep-alive connections when stopping: halves the stop time.
+        scalars.put("shutdown_wait_unfinished", "0");
         // Tests drop big tables and partitions freely.
         scalars.put("max_table_size_to_drop", "0");
         scalars.put("max_partition_size_to_drop", "0");
