@@ -115,7 +115,8 @@ public final class LocalClickHouseServer implements AutoCloseable {
         }
         ServerReaper.register(this);
         ServerReadiness.await(this, process, startTimeout);
-        version = HttpSql.query(url(), new ClickHouseCredentials("default", ""), null, "SELECT version()").strip();
+        version = LoopbackProbe.get(port, "SELECT version()", 10_000).map(String::strip).orElseThrow(
+                () -> new ClickHouseException("ClickHouse server on " + url() + " answered SELECT 1 but not SELECT version()"));
     }
 
     /** Thrown by {@link ServerReadiness} when the server died because its port was taken. */

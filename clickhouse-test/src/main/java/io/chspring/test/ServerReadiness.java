@@ -12,7 +12,6 @@ import java.util.List;
 /** Waits until a freshly launched server answers {@code SELECT 1}, or explains with its logs why it does not. */
 final class ServerReadiness {
 
-    private static final ClickHouseCredentials DEFAULT_USER = new ClickHouseCredentials("default", "");
     private static final int TAIL_LINES = 20;
     private static final int TAIL_BYTES = 16 * 1024;
 
@@ -31,7 +30,7 @@ final class ServerReadiness {
                 }
                 throw new ClickHouseException(message);
             }
-            if (answers(server.url())) {
+            if (answers(server.port())) {
                 return;
             }
             if (System.nanoTime() > deadline) {
@@ -50,14 +49,8 @@ final class ServerReadiness {
         }
     }
 
-    private static boolean answers(String url) {
-        try {
-            HttpSql.Response response = HttpSql.send(url, DEFAULT_USER, null, "SELECT 1", Duration.ofSeconds(2));
-            return response.ok() && response.body().strip().equals("1");
-        } catch (ClickHouseException notYet) {
-            // Connection refused while the server is still loading: keep polling.
-            return false;
-        }
+    private static boolean answers(int port) {
+        return LoopbackProbe.get(port, "SELECT 1", 2000).map(body -> body.strip().equals("1")).orElse(false);
     }
 
     /** The last 16 KiB of a log, which can grow to 50 MB. */
