@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -103,8 +104,9 @@ public final class HttpTransport implements Transport {
         boolean retried = false;
         while (true) {
             ClassicHttpResponse response;
+            HttpPost post = requests.build(request, config);
             try {
-                response = client.executeOpen(null, requests.build(request, config), null);
+                response = client.executeOpen(null, post, null);
             } catch (IOException e) {
                 if (!retried && request.idempotent() && isStaleConnection(e)) {
                     // The server closed a pooled connection we had not yet noticed as closed (keep-alive race).
@@ -118,10 +120,11 @@ public final class HttpTransport implements Transport {
                         request.queryId(), false);
             }
             try {
-                return HttpTransportResponse.open(response, request, responseTimeout.toMillis());
+                return HttpTransportResponse.open(response, post, request, responseTimeout.toMillis());
             } catch (ClickHouseException e) {
                 throw e;
             } catch (IOException e) {
+                post.cancel();
                 closeQuietly(response);
                 throw HttpErrors.fromIo(e, endpointForMessages, request.queryId(), responseTimeout.toMillis());
             }

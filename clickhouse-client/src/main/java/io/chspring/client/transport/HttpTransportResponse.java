@@ -11,6 +11,7 @@ import java.util.function.Function;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.concurrent.Cancellable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,14 +30,16 @@ final class HttpTransportResponse implements TransportResponse {
     static final int DRAIN_LIMIT = 64 * 1024;
 
     private final ClassicHttpResponse response;
+    private final Cancellable exchange;
     private final String queryId;
     private final InputStream raw;
     private final ResponseBody body;
     private boolean closed;
 
-    private HttpTransportResponse(ClassicHttpResponse response, TransportRequest request, long timeoutMillis)
-            throws IOException {
+    private HttpTransportResponse(ClassicHttpResponse response, Cancellable exchange, TransportRequest request,
+            long timeoutMillis) throws IOException {
         this.response = response;
+        this.exchange = exchange;
         this.queryId = headerValue(response, ClickHouseHttp.HEADER_QUERY_ID).orElse(request.queryId());
         HttpEntity entity = response.getEntity();
         this.raw = entity == null ? InputStream.nullInputStream() : entity.getContent();
@@ -55,22 +58,22 @@ final class HttpTransportResponse implements TransportResponse {
      * Opens a successful response, or reads the error out of a failed one (non-2xx, or 2xx with
      * {@code X-ClickHouse-Exception-Code}) and throws it after releasing the connection.
      */
-    static HttpTransportResponse open(ClassicHttpResponse response, TransportRequest request, long timeoutMillis)
-            throws IOException {
+    static HttpTransportResponse open(ClassicHttpResponse response, Cancellable exchange, TransportRequest request,
+            long timeoutMillis) throws IOException {
         int status = response.getCode();
         Optional<String> exceptionCode = headerValue(response, ClickHouseHttp.HEADER_EXCEPTION_CODE);
         if (status / 100 == 2 && exceptionCode.isEmpty()) {
-            return new HttpTransportResponse(response, request, timeoutMillis);
+            return new HttpTransportResponse(response, exchange, request, timeoutMillis);
         }
         String queryId = headerValue(response, ClickHouseHttp.HEADER_QUERY_ID).orElse(request.queryId());
-        String text = readErrorBody(response);
+        String text = readErrorBody(response, exchange);
         throw HttpErrors.fromResponse(status, text, exceptionCode.orElse(null), queryId);
     }
 
-    private static String readErrorBody(ClassicHttpResponse response) {
+    private static String readErrorBody(ClassicHttpResponse response, Cancellable exchange) {
         HttpEntity entity = response.getEntity();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        boolean complete = false;
+        boolean complete = entity == null;
         try {
             if (entity != null) {
                 InputStream in = entity.getContent();
@@ -86,8 +89,11 @@ final class HttpTransportResponse implements TransportResponse {
             }
         } catch (IOException e) {
             LOG.debug("error body cut short; using the {} bytes read", bytes.size(), e);
-        } finally {
+        }
+        if (complete) {
             closeQuietly(response, "error response");
+        } else {
+            exchange.cancel(); // drop the connection rather than download the rest
         }
         return bytes.toString(StandardCharsets.UTF_8);
     }
@@ -113,15 +119,22 @@ final class HttpTransportResponse implements TransportResponse {
             return;
         }
         closed = true;
+        boolean reusable;
         try {
-            if (body.atEnd() || drainRemainder()) {
+            reusable = body.atEnd() || drainRemainder();
+            if (reusable) {
                 raw.close(); // the body is complete: the connection goes back to the pool
             }
         } catch (IOException e) {
             LOG.debug("releasing the connection of query {} failed; dropping it", queryId, e);
-        } finally {
-            // Without the release above this drops the connection instead of downloading a large unread rest.
+            reusable = false;
+        }
+        if (reusable) {
             closeQuietly(response, "response of query " + queryId);
+        } else {
+            // Closing the response would read the rest of the body (possibly gigabytes) to keep the
+            // connection; cancelling the exchange closes the socket instead, and the server stops the query.
+            exchange.cancel();
         }
     }
 

@@ -24,7 +24,7 @@ import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Turns {@link HttpTransportOptions.TlsOptions} into HttpClient's TLS socket strategy. */
+/** Turns {@link TlsOptions} into HttpClient's TLS socket strategy. */
 final class TlsContexts {
 
     private static final Logger LOG = LoggerFactory.getLogger(TlsContexts.class);
@@ -34,7 +34,7 @@ final class TlsContexts {
     }
 
     /** The TLS strategy for an https endpoint. */
-    static TlsSocketStrategy strategy(HttpTransportOptions.TlsOptions tls) {
+    static TlsSocketStrategy strategy(TlsOptions tls) {
         SSLContext context = context(tls);
         boolean verifyHost = tls.hostnameVerification && !tls.insecure;
         HostnameVerifier verifier = verifyHost ? new DefaultHostnameVerifier() : NoopHostnameVerifier.INSTANCE;
@@ -45,7 +45,7 @@ final class TlsContexts {
                 .buildClassic();
     }
 
-    static SSLContext context(HttpTransportOptions.TlsOptions tls) {
+    static SSLContext context(TlsOptions tls) {
         if (tls.sslContext != null) {
             return tls.sslContext;
         }
@@ -62,7 +62,7 @@ final class TlsContexts {
         }
     }
 
-    private static TrustManager[] trustManagers(HttpTransportOptions.TlsOptions tls) throws GeneralSecurityException {
+    private static TrustManager[] trustManagers(TlsOptions tls) throws GeneralSecurityException {
         if (tls.insecure) {
             return new TrustManager[] {new TrustAll()};
         }
@@ -83,7 +83,7 @@ final class TlsContexts {
         return factory.getTrustManagers();
     }
 
-    private static KeyManager[] keyManagers(HttpTransportOptions.TlsOptions tls) throws GeneralSecurityException {
+    private static KeyManager[] keyManagers(TlsOptions tls) throws GeneralSecurityException {
         KeyStore store;
         char[] password;
         if (tls.clientCertificate != null) {
@@ -114,7 +114,7 @@ final class TlsContexts {
         return store;
     }
 
-    private static KeyStore load(HttpTransportOptions.TlsOptions.Store spec, String option) {
+    private static KeyStore load(TlsOptions.Store spec, String option) {
         String type = spec.type() == null ? KeyStore.getDefaultType() : spec.type();
         try (InputStream in = Files.newInputStream(spec.path())) {
             KeyStore store = KeyStore.getInstance(type);
