@@ -2,7 +2,6 @@ package io.chspring.client.transport;
 
 import io.chspring.client.ClickHouseConfigurationException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
