@@ -20,6 +20,7 @@ final class ErrorTailInputStream extends InputStream {
     static final int DEFAULT_WINDOW = 64 * 1024;
 
     private final InputStream in;
+    private final byte[] one = new byte[1];
     private final String tag;
     private final Function<ServerErrorText, ClickHouseException> toException;
     private final int window;
@@ -40,7 +41,6 @@ final class ErrorTailInputStream extends InputStream {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
         int n = read(one, 0, 1);
         return n < 0 ? -1 : one[0] & 0xff;
     }

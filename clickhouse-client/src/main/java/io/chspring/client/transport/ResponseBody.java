@@ -10,6 +10,7 @@ import java.io.InputStream;
 final class ResponseBody extends InputStream {
 
     private final InputStream in;
+    private final byte[] one = new byte[1];
     private final HttpTransportResponse owner;
     private final long responseTimeoutMillis;
     private long bytesRead;
@@ -23,7 +24,6 @@ final class ResponseBody extends InputStream {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
         int n = read(one, 0, 1);
         return n < 0 ? -1 : one[0] & 0xff;
     }
