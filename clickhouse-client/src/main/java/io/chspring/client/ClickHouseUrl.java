@@ -179,7 +179,8 @@ final class ClickHouseUrl {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
         } catch (CharacterCodingException e) {
-            throw new ClickHouseConfigurationException("The percent-encoded " + what + " of the URL is not valid UTF-8");
+            throw new ClickHouseConfigurationException("Percent-decoding " + what + " of the URL does not give valid "
+                    + "UTF-8");
         }
     }
 
