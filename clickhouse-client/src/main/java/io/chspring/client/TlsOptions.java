@@ -32,7 +32,13 @@ public final class TlsOptions {
         this.insecure = b.insecure;
     }
 
-    /** A key or trust store file: its path, password and type ({@code PKCS12}, {@code JKS}). */
+    /**
+     * A key or trust store file.
+     *
+     * @param path the store file
+     * @param password the store password (copied), or {@code null}
+     * @param type the store type, {@code PKCS12} or {@code JKS}
+     */
     public record KeyStoreFile(Path path, char[] password, String type) {
 
         /** Copies the password so later changes to the caller's array do not leak in. */

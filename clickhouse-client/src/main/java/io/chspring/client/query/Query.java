@@ -28,8 +28,8 @@ import java.util.regex.Pattern;
  * {@code {name:Type}} placeholders, which needs ClickHouse 19.11 or newer.
  *
  * <p>Typed reads ({@code fetch(Class)}, {@code fetchAll}, {@code fetchOne}, {@code fetchOptional} and the
- * {@code ?fields} placeholder) build on {@link #open(String, String)}: they ask for a RowBinary format and decode
- * the stream it returns.
+ * {@code ?fields} placeholder) build on the package-private {@code open(format, fields)}: they ask for a RowBinary
+ * format and decode the stream it returns.
  */
 public final class Query extends ClickHouseRequest<Query> {
 
