@@ -265,6 +265,11 @@ public final class Inserter<T> implements AutoCloseable {
         }
     }
 
+    /** The registered JVM shutdown hook, or {@code null} when disabled. */
+    Thread shutdownHookThread() {
+        return shutdownHook;
+    }
+
     private void closeFromHook() {
         try {
             close();

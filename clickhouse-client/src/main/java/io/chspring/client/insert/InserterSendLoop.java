@@ -74,6 +74,11 @@ final class InserterSendLoop {
     }
 
     private void onError(BatchBuffer batch, ClickHouseException error) {
+        if (batch.isClaimed()) {
+            // close() gave up on it while it was on the wire (the failure is likely its interrupt).
+            next();
+            return;
+        }
         Optional<Duration> wait = error.isRetryable()
                 ? backoff.next(attempts, Duration.between(firstAttemptAt, clock.instant()))
                 : Optional.empty();

@@ -86,16 +86,26 @@ public final class SpoolDirectory implements InserterFailureHandler {
         long rows = 0;
         List<Path> failed = new ArrayList<>();
         for (Path file : files()) {
+            SpooledBatch batch;
             try {
-                SpooledBatch batch = SpoolFormat.read(file);
+                batch = SpoolFormat.read(file);
                 sender.send(batch);
-                Files.delete(file);
-                batches++;
-                rows += batch.rows();
-            } catch (IOException | RuntimeException e) {
+            } catch (RuntimeException e) {
                 log.warn("Replay of spool file {} failed, file kept: {}", file, e.toString());
                 failed.add(file);
+                continue;
             }
+            try {
+                Files.delete(file);
+            } catch (IOException e) {
+                // The rows are in; a later replay sends them again, deduplicated only where the server
+                // honours insert_deduplication_token.
+                log.warn("Spool file {} was replayed (token {}) but cannot be deleted: {}; delete it by hand",
+                        file, batch.dedupToken(), e.toString());
+                failed.add(file);
+            }
+            batches++;
+            rows += batch.rows();
         }
         return new SpoolReplayResult(batches, rows, failed);
     }
