@@ -1,0 +1,106 @@
+package io.chspring.client.mapping;
+
+import io.chspring.client.rowbinary.RowBinaryOutput;
+import io.chspring.client.rowbinary.ValueCodec;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodType;
+
+/**
+ * Writes one property of an object as one column, calling the getter handle with its exact type and the codec's
+ * primitive method for primitive properties (no boxing).
+ */
+abstract class ColumnWriter {
+
+    final ValueCodec<?> codec;
+    final MethodHandle getter;
+
+    ColumnWriter(ValueCodec<?> codec, MethodHandle getter) {
+        this.codec = codec;
+        this.getter = getter;
+    }
+
+    abstract void write(RowBinaryOutput out, Object row) throws Throwable;
+
+    /** The writer for a property whose getter is {@code (Object) -> c}. */
+    static ColumnWriter of(ValueCodec<?> codec, MethodHandle getter) {
+        Class<?> c = getter.type().returnType();
+        if (c == long.class) {
+            return new LongWriter(codec, getter);
+        } else if (c == int.class || c == short.class || c == byte.class || c == char.class) {
+            return new IntWriter(codec, getter.asType(MethodType.methodType(int.class, Object.class)));
+        } else if (c == boolean.class) {
+            return new BooleanWriter(codec, getter);
+        } else if (c == double.class) {
+            return new DoubleWriter(codec, getter);
+        } else if (c == float.class) {
+            return new FloatWriter(codec, getter);
+        }
+        return new RefWriter(codec, getter.asType(MethodType.methodType(Object.class, Object.class)));
+    }
+
+    private static final class LongWriter extends ColumnWriter {
+        LongWriter(ValueCodec<?> codec, MethodHandle getter) {
+            super(codec, getter);
+        }
+
+        @Override
+        void write(RowBinaryOutput out, Object row) throws Throwable {
+            codec.writeLong(out, (long) getter.invokeExact(row));
+        }
+    }
+
+    private static final class IntWriter extends ColumnWriter {
+        IntWriter(ValueCodec<?> codec, MethodHandle getter) {
+            super(codec, getter);
+        }
+
+        @Override
+        void write(RowBinaryOutput out, Object row) throws Throwable {
+            codec.writeInt(out, (int) getter.invokeExact(row));
+        }
+    }
+
+    private static final class BooleanWriter extends ColumnWriter {
+        BooleanWriter(ValueCodec<?> codec, MethodHandle getter) {
+            super(codec, getter);
+        }
+
+        @Override
+        void write(RowBinaryOutput out, Object row) throws Throwable {
+            codec.writeBoolean(out, (boolean) getter.invokeExact(row));
+        }
+    }
+
+    private static final class DoubleWriter extends ColumnWriter {
+        DoubleWriter(ValueCodec<?> codec, MethodHandle getter) {
+            super(codec, getter);
+        }
+
+        @Override
+        void write(RowBinaryOutput out, Object row) throws Throwable {
+            codec.writeDouble(out, (double) getter.invokeExact(row));
+        }
+    }
+
+    private static final class FloatWriter extends ColumnWriter {
+        FloatWriter(ValueCodec<?> codec, MethodHandle getter) {
+            super(codec, getter);
+        }
+
+        @Override
+        void write(RowBinaryOutput out, Object row) throws Throwable {
+            codec.writeFloat(out, (float) getter.invokeExact(row));
+        }
+    }
+
+    private static final class RefWriter extends ColumnWriter {
+        RefWriter(ValueCodec<?> codec, MethodHandle getter) {
+            super(codec, getter);
+        }
+
+        @Override
+        void write(RowBinaryOutput out, Object row) throws Throwable {
+            codec.write(out, (Object) getter.invokeExact(row));
+        }
+    }
+}
