@@ -224,7 +224,7 @@ final class BinaryTypes {
             }
             case JSON -> encodeJson(type, out);
             default -> {
-                int tag = List.of(SIMPLE).indexOf(type.toString());
+                int tag = java.util.Arrays.asList(SIMPLE).indexOf(type.toString());
                 if (tag < 0) {
                     throw new io.chspring.client.ClickHouseSchemaException("type " + type + " cannot be a Dynamic value");
                 }

@@ -82,8 +82,7 @@ final class CodecBuilder {
                     build(type.children().get(1), Object.class)) : null;
             case VARIANT -> target == Object.class || target == TypedValue.class
                     ? new VariantCodec(type, target == TypedValue.class, this) : null;
-            case DYNAMIC -> target == Object.class || target == TypedValue.class
-                    ? new DynamicCodec(type, target == TypedValue.class, this) : null;
+            case DYNAMIC -> target == TypedValue.class ? new DynamicCodec(type, true, this) : null;
             case JSON -> JsonCodec.create(type, target, options, this);
             case NOTHING -> target == Object.class ? new NothingCodec(type) : null;
         };

@@ -64,6 +64,9 @@ final class DynamicTypes {
             return "IPv4";
         } else if (v instanceof Inet6Address) {
             return "IPv6";
+        } else if (v instanceof java.util.Map<?, ?> && json) {
+            // the server's type for objects nested in JSON arrays
+            return "JSON(max_dynamic_paths=256, max_dynamic_types=16)";
         } else if (v instanceof Collection<?> c) {
             String element = null;
             for (Object o : c) {
@@ -76,7 +79,10 @@ final class DynamicTypes {
                 }
                 element = e;
             }
-            return element == null ? null : "Array(Nullable(" + element + "))";
+            if (element == null) {
+                return null;
+            }
+            return element.startsWith("JSON") ? "Array(" + element + ")" : "Array(Nullable(" + element + "))";
         }
         return null;
     }

@@ -44,7 +44,8 @@ final class JavaTypes {
             case POLYGON, MULTI_LINE_STRING -> double[][][].class;
             case MULTI_POLYGON -> double[][][][].class;
             case NULLABLE, LOW_CARDINALITY, SIMPLE_AGGREGATE_FUNCTION -> defaultClass(type.child());
-            case VARIANT, DYNAMIC, NOTHING -> Object.class;
+            case DYNAMIC -> TypedValue.class;
+            case VARIANT, NOTHING -> Object.class;
         };
     }
 
@@ -77,7 +78,8 @@ final class JavaTypes {
                 defaultClass(type).getSimpleName() + ", List";
             case NULLABLE -> "the boxed types of " + supported(type.child());
             case LOW_CARDINALITY, SIMPLE_AGGREGATE_FUNCTION -> supported(type.child());
-            case VARIANT, DYNAMIC -> "Object, TypedValue";
+            case VARIANT -> "Object, TypedValue";
+            case DYNAMIC -> "TypedValue";
             case NOTHING -> "Object";
         };
     }

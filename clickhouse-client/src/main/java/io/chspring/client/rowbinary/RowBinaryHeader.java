@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * The header of RowBinaryWithNamesAndTypes: a LEB128 column count N, N names, N type names (all length-prefixed
- * strings), see https://clickhouse.com/docs/interfaces/formats/RowBinaryWithNamesAndTypes. Types in the binary
- * type encoding ({@code output_format_binary_encode_types_in_binary_format=1}) are not supported.
+ * strings), see https://clickhouse.com/docs/interfaces/formats/RowBinaryWithNamesAndTypes. With the server setting
+ * {@code output_format_binary_encode_types_in_binary_format=1} the types come in the binary type encoding instead.
  */
 public final class RowBinaryHeader {
 
@@ -16,6 +16,11 @@ public final class RowBinaryHeader {
 
     /** Reads the header; an empty stream is a result with no columns at all, which the server never sends. */
     public static List<ClickHouseColumn> read(RowBinaryInput in) {
+        return read(in, false);
+    }
+
+    /** Reads the header, its types as strings or (when {@code binaryTypes}) in the binary type encoding. */
+    public static List<ClickHouseColumn> read(RowBinaryInput in, boolean binaryTypes) {
         int n = in.readLength();
         String[] names = new String[n];
         for (int i = 0; i < n; i++) {
@@ -23,19 +28,28 @@ public final class RowBinaryHeader {
         }
         List<ClickHouseColumn> columns = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            columns.add(ClickHouseColumn.of(names[i], in.readString()));
+            columns.add(ClickHouseColumn.of(names[i], binaryTypes ? BinaryTypes.decode(in) : in.readString()));
         }
         return List.copyOf(columns);
     }
 
     /** Writes the header for {@code columns}. */
     public static void write(RowBinaryOutput out, List<ClickHouseColumn> columns) {
+        write(out, columns, false);
+    }
+
+    /** Writes the header, its types as strings or (when {@code binaryTypes}) in the binary type encoding. */
+    public static void write(RowBinaryOutput out, List<ClickHouseColumn> columns, boolean binaryTypes) {
         out.writeVarLong(columns.size());
         for (ClickHouseColumn c : columns) {
             out.writeString(c.name());
         }
         for (ClickHouseColumn c : columns) {
-            out.writeString(c.type().toString());
+            if (binaryTypes) {
+                BinaryTypes.encode(c.type(), out);
+            } else {
+                out.writeString(c.type().toString());
+            }
         }
     }
 }
