@@ -33,7 +33,9 @@ final class PropertyCodecs {
         }
         ValueCodec<?> codec;
         try {
-            codec = RowBinaryCodecs.codec(type, c, options);
+            // writing a primitive into a Nullable column is fine (it is never NULL): use the boxed codec
+            Class<?> target = c.isPrimitive() && type.isNullable() ? boxed(c) : c;
+            codec = RowBinaryCodecs.codec(type, target, options);
         } catch (ClickHouseSchemaException e) {
             problems.add(where + ": " + e.getMessage());
             return null;
@@ -74,6 +76,10 @@ final class PropertyCodecs {
             t = t.child();
         }
         return t;
+    }
+
+    private static Class<?> boxed(Class<?> primitive) {
+        return java.lang.invoke.MethodType.methodType(primitive).wrap().returnType();
     }
 
     private static String boxedName(Class<?> primitive) {

@@ -24,11 +24,14 @@ public final class RowEncoder<T> {
     private final RowType<T> rowType;
     private final List<ClickHouseColumn> columns;
     private final ColumnWriter[] writers;
+    private final String[] fieldNames;
 
-    private RowEncoder(RowType<T> rowType, List<ClickHouseColumn> columns, ColumnWriter[] writers) {
+    private RowEncoder(RowType<T> rowType, List<ClickHouseColumn> columns, ColumnWriter[] writers,
+            String[] fieldNames) {
         this.rowType = rowType;
         this.columns = columns;
         this.writers = writers;
+        this.fieldNames = fieldNames;
     }
 
     /**
@@ -49,6 +52,7 @@ public final class RowEncoder<T> {
         }
         List<ClickHouseColumn> columns = new ArrayList<>();
         List<ColumnWriter> writers = new ArrayList<>();
+        List<String> fieldNames = new ArrayList<>();
         for (RowProperty p : rowType.properties()) {
             if (!p.insertable()) {
                 continue;
@@ -69,6 +73,7 @@ public final class RowEncoder<T> {
             if (codec != null) {
                 columns.add(c.column());
                 writers.add(ColumnWriter.of(codec, p.getter()));
+                fieldNames.add(p.name());
             }
         }
         if (validate) {
@@ -83,7 +88,8 @@ public final class RowEncoder<T> {
             problems.add("no field of " + rowType.type().getSimpleName() + " maps to a table column");
         }
         problems.throwIfAny();
-        return new RowEncoder<>(rowType, List.copyOf(columns), writers.toArray(ColumnWriter[]::new));
+        return new RowEncoder<>(rowType, List.copyOf(columns), writers.toArray(ColumnWriter[]::new),
+                fieldNames.toArray(String[]::new));
     }
 
     /** The row type. */
@@ -114,7 +120,8 @@ public final class RowEncoder<T> {
             try {
                 ws[i].write(out, row);
             } catch (ClickHouseSchemaException e) {
-                throw new ClickHouseSchemaException("column '" + columns.get(i).name() + "': " + e.getMessage(), e);
+                throw new ClickHouseSchemaException("column '" + columns.get(i).name() + "' (field '" + fieldNames[i]
+                        + "' of " + rowType.type().getSimpleName() + "): " + e.getMessage(), e);
             } catch (ClickHouseException | Error e) {
                 throw e;
             } catch (Throwable e) {
