@@ -4,6 +4,11 @@ import io.chspring.client.rowbinary.RowBinaryOutput;
 import io.chspring.client.rowbinary.ValueCodec;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodType;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToIntFunction;
+import java.util.function.ToLongFunction;
 
 /**
  * Writes one property of an object as one column, calling the getter handle with its exact type and the codec's
@@ -20,6 +25,25 @@ abstract class ColumnWriter {
     }
 
     abstract void write(RowBinaryOutput out, Object row) throws Throwable;
+
+    /** The writer for {@code property}: through its generated accessor when it has one, else its getter handle. */
+    @SuppressWarnings("unchecked")
+    static ColumnWriter of(ValueCodec<?> codec, RowProperty property) {
+        Object a = property.accessor();
+        MethodHandle getter = property.getter();
+        if (a instanceof ToLongFunction<?> f) {
+            return new LambdaLong(codec, getter, (ToLongFunction<Object>) f);
+        } else if (a instanceof ToIntFunction<?> f) {
+            return new LambdaInt(codec, getter, (ToIntFunction<Object>) f);
+        } else if (a instanceof ToDoubleFunction<?> f) {
+            return new LambdaDouble(codec, getter, (ToDoubleFunction<Object>) f);
+        } else if (a instanceof Predicate<?> f) {
+            return new LambdaBoolean(codec, getter, (Predicate<Object>) f);
+        } else if (a instanceof Function<?, ?> f) {
+            return new LambdaRef(codec, getter, (Function<Object, Object>) f);
+        }
+        return of(codec, getter);
+    }
 
     /** The writer for a property whose getter is {@code (Object) -> c}. */
     static ColumnWriter of(ValueCodec<?> codec, MethodHandle getter) {
@@ -101,6 +125,76 @@ abstract class ColumnWriter {
         @Override
         void write(RowBinaryOutput out, Object row) throws Throwable {
             codec.write(out, (Object) getter.invokeExact(row));
+        }
+    }
+
+    private static final class LambdaLong extends ColumnWriter {
+        private final ToLongFunction<Object> f;
+
+        LambdaLong(ValueCodec<?> codec, MethodHandle getter, ToLongFunction<Object> f) {
+            super(codec, getter);
+            this.f = f;
+        }
+
+        @Override
+        void write(RowBinaryOutput out, Object row) {
+            codec.writeLong(out, f.applyAsLong(row));
+        }
+    }
+
+    private static final class LambdaInt extends ColumnWriter {
+        private final ToIntFunction<Object> f;
+
+        LambdaInt(ValueCodec<?> codec, MethodHandle getter, ToIntFunction<Object> f) {
+            super(codec, getter);
+            this.f = f;
+        }
+
+        @Override
+        void write(RowBinaryOutput out, Object row) {
+            codec.writeInt(out, f.applyAsInt(row));
+        }
+    }
+
+    private static final class LambdaDouble extends ColumnWriter {
+        private final ToDoubleFunction<Object> f;
+
+        LambdaDouble(ValueCodec<?> codec, MethodHandle getter, ToDoubleFunction<Object> f) {
+            super(codec, getter);
+            this.f = f;
+        }
+
+        @Override
+        void write(RowBinaryOutput out, Object row) {
+            codec.writeDouble(out, f.applyAsDouble(row));
+        }
+    }
+
+    private static final class LambdaBoolean extends ColumnWriter {
+        private final Predicate<Object> f;
+
+        LambdaBoolean(ValueCodec<?> codec, MethodHandle getter, Predicate<Object> f) {
+            super(codec, getter);
+            this.f = f;
+        }
+
+        @Override
+        void write(RowBinaryOutput out, Object row) {
+            codec.writeBoolean(out, f.test(row));
+        }
+    }
+
+    private static final class LambdaRef extends ColumnWriter {
+        private final Function<Object, Object> f;
+
+        LambdaRef(ValueCodec<?> codec, MethodHandle getter, Function<Object, Object> f) {
+            super(codec, getter);
+            this.f = f;
+        }
+
+        @Override
+        void write(RowBinaryOutput out, Object row) {
+            codec.write(out, f.apply(row));
         }
     }
 }

@@ -72,7 +72,7 @@ public final class RowEncoder<T> {
             ValueCodec<?> codec = PropertyCodecs.codec(p, c.type(), options.codecOptions(), false, problems);
             if (codec != null) {
                 columns.add(c.column());
-                writers.add(ColumnWriter.of(codec, p.getter()));
+                writers.add(ColumnWriter.of(codec, p));
                 fieldNames.add(p.name());
             }
         }

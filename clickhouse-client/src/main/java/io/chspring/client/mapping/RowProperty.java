@@ -23,6 +23,7 @@ public final class RowProperty {
     private final MethodHandle setter;
     private final int constructorParameter;
     private final boolean insertable;
+    private final Object accessor;
 
     private RowProperty(Builder b) {
         this.column = b.column;
@@ -34,6 +35,7 @@ public final class RowProperty {
                 : b.setter.asType(MethodType.methodType(void.class, Object.class, javaClass));
         this.constructorParameter = b.constructorParameter;
         this.insertable = b.insertable && getter != null;
+        this.accessor = b.accessor;
     }
 
     /** A builder for the property mapped to {@code column} whose values have the Java type {@code genericType}. */
@@ -81,6 +83,11 @@ public final class RowProperty {
         return insertable;
     }
 
+    /** A generated functional getter doing what {@link #getter()} does, faster; {@code null} when there is none. */
+    Object accessor() {
+        return accessor;
+    }
+
     /** Whether a value read from a column can be put into a new object (by constructor or setter). */
     public boolean readable() {
         return constructorParameter >= 0 || setter != null;
@@ -115,6 +122,7 @@ public final class RowProperty {
         private MethodHandle setter;
         private int constructorParameter = -1;
         private boolean insertable = true;
+        private Object accessor;
 
         private Builder(String column, Type genericType) {
             if (column == null || column.isEmpty()) {
@@ -154,6 +162,11 @@ public final class RowProperty {
         /** Whether the property is inserted ({@code true} by default; {@code false} for {@link ReadOnly}). */
         public Builder insertable(boolean value) {
             this.insertable = value;
+            return this;
+        }
+
+        Builder accessor(Object functional) {
+            this.accessor = functional;
             return this;
         }
 

@@ -56,6 +56,7 @@ final class RowTypeIntrospector {
             builder.property(RowProperty.builder(column(c, c.getName(), naming), c.getGenericType())
                     .name(c.getName())
                     .getter(lookup.unreflect(c.getAccessor()))
+                    .accessor(Accessors.of(lookup, c.getAccessor()))
                     .constructorParameter(i)
                     .insertable(!c.isAnnotationPresent(ReadOnly.class))
                     .build());

@@ -134,4 +134,30 @@ class RowDecoderTests {
                 .hasMessageContaining("Checked").hasMessageContaining("negative")
                 .isNotInstanceOf(ClickHouseSchemaException.class);
     }
+
+    static final class Point {
+        private final double x;
+        private final long y;
+        private String label;
+
+        @RowConstructor
+        private Point(double x, long y) {
+            this.x = x;
+            this.y = y;
+        }
+    }
+
+    @Test
+    void constructorParametersAndFieldsTogether() {
+        Golden.Row row = Golden.row("label", "string_latin1_umlaut", "y", "int64_min", "x", "float64_lowest");
+        RowDecoder<Point> decoder = RowDecoder.of(RowType.of(Point.class), row.columns(), MappingOptions.DEFAULT);
+        Point p = decoder.read(RowBinaryInput.of(row.bytes()));
+        assertThat(p.x).isEqualTo(-Double.MAX_VALUE);
+        assertThat(p.y).isEqualTo(Long.MIN_VALUE);
+        assertThat(p.label).isEqualTo("Grüße");
+        RowEncoder<Point> encoder = RowEncoder.of(RowType.of(Point.class), row.table(), MappingOptions.DEFAULT);
+        assertThat(encoder.columnNames()).containsExactly("x", "y", "label");
+        assertThat(RowBinaryOutput.toBytes(out -> encoder.write(out, p))).isEqualTo(Golden.row("x", "float64_lowest",
+                "y", "int64_min", "label", "string_latin1_umlaut").bytes());
+    }
 }

@@ -52,6 +52,8 @@ class RowTypeTests {
                 .containsExactly("user_id", "ts", "tags", "computed_day");
         assertThat(type.properties()).extracting(RowProperty::constructorParameter).containsExactly(0, 1, 2, 3);
         assertThat(type.property("user_id").javaClass()).isEqualTo(long.class);
+        assertThat(type.property("user_id").accessor()).isInstanceOf(java.util.function.ToLongFunction.class);
+        assertThat(type.property("ts").accessor()).isInstanceOf(java.util.function.Function.class);
         assertThat(type.property("tags").genericType()).isInstanceOf(ParameterizedType.class)
                 .hasToString("java.util.List<java.lang.String>");
         assertThat(type.insertColumns()).containsExactly("user_id", "ts", "tags");
