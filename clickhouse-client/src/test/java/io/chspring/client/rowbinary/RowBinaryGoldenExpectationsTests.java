@@ -41,7 +41,7 @@ class RowBinaryGoldenExpectationsTests {
     }
 
     @Test
-    void integerExtremes() throws Exception {
+    void integerExtremes() {
         assertThat(read("int64_min")).isEqualTo(Long.MIN_VALUE);
         assertThat(read("int128_min")).isEqualTo(BigInteger.ONE.shiftLeft(127).negate());
         assertThat(read("uint64_max")).isEqualTo(BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE));

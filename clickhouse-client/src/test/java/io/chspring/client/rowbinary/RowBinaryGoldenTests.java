@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chspring.client.type.ClickHouseType;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,9 +56,5 @@ class RowBinaryGoldenTests {
         if (!ENCODE_EXCEPTIONS.containsKey(v.id())) {
             assertThat(RowBinaryOutput.toBytes(o -> codec.write(o, value))).as("re-encoded bytes").isEqualTo(v.bytes());
         }
-    }
-
-    static List<String> exceptionsForReport() {
-        return List.copyOf(ENCODE_EXCEPTIONS.keySet());
     }
 }

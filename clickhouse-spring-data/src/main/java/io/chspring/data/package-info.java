@@ -1,0 +1,4 @@
+/**
+ * Spring support for ClickHouse: {@code ClickHouseOperations}/{@code ClickHouseTemplate}, entity mapping on Spring Data Commons, Spring Data repositories, and translation of client errors to Spring's {@code DataAccessException} hierarchy.
+ */
+package io.chspring.data;
