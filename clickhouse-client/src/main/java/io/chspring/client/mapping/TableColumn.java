@@ -49,6 +49,11 @@ public record TableColumn(ClickHouseColumn column, DefaultKind defaultKind) {
         return new TableColumn(ClickHouseColumn.of(name, type), DefaultKind.parse(defaultType));
     }
 
+    /** The columns of a {@code DESCRIBE TABLE ... FORMAT TabSeparated} (or {@code DESCRIBE (SELECT ...)}) answer. */
+    public static java.util.List<TableColumn> parseDescribe(String tabSeparated) {
+        return DescribeOutput.parse(tabSeparated);
+    }
+
     /** The column name. */
     public String name() {
         return column.name();

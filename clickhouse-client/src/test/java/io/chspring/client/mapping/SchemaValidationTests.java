@@ -28,7 +28,7 @@ class SchemaValidationTests {
 
     @Test
     void insertValidationListsEveryProblem() {
-        assertThatThrownBy(() -> RowEncoder.of(RowType.of(Event.class), TABLE, MappingOptions.DEFAULT))
+        assertThatThrownBy(() -> MappedRowEncoder.of(RowType.of(Event.class), TABLE, MappingOptions.DEFAULT))
                 .isInstanceOf(ClickHouseSchemaException.class)
                 .hasMessageStartingWith("Cannot insert " + Event.class.getName())
                 .hasMessageContaining("4 problems")
@@ -47,7 +47,7 @@ class SchemaValidationTests {
                 ClickHouseColumn.of("name", "String"), ClickHouseColumn.of("extra", "String"),
                 ClickHouseColumn.of("maybe", "Nullable(Int32)"), ClickHouseColumn.of("codes", "Array(UInt8)"),
                 ClickHouseColumn.of("day", "Date"));
-        assertThatThrownBy(() -> RowDecoder.of(RowType.of(Event.class), result, MappingOptions.DEFAULT))
+        assertThatThrownBy(() -> MappedRowDecoder.of(RowType.of(Event.class), result, MappingOptions.DEFAULT))
                 .isInstanceOf(ClickHouseSchemaException.class)
                 .hasMessageContaining("7 problems")
                 .hasMessageContaining("column 'name' String <-> field 'name' int")
@@ -66,10 +66,10 @@ class SchemaValidationTests {
 
     @Test
     void withoutValidationColumnsAreMatchedByNameOnly() {
-        RowEncoder<Loose> encoder = RowEncoder.of(RowType.of(Loose.class), TABLE,
+        MappedRowEncoder<Loose> encoder = MappedRowEncoder.of(RowType.of(Loose.class), TABLE,
                 MappingOptions.DEFAULT.withValidateSchema(false));
         assertThat(encoder.columnNames()).containsExactly("id", "name");
-        assertThatThrownBy(() -> RowEncoder.of(RowType.of(Loose.class), TABLE, MappingOptions.DEFAULT))
+        assertThatThrownBy(() -> MappedRowEncoder.of(RowType.of(Loose.class), TABLE, MappingOptions.DEFAULT))
                 .hasMessageContaining("table column 'extra'")
                 .hasMessageContaining("table column 'maybe'");
     }
@@ -79,7 +79,7 @@ class SchemaValidationTests {
 
     @Test
     void nullIntoANonNullableColumnFailsAtWriteNamingColumnAndField() {
-        RowEncoder<Row> encoder = RowEncoder.of(RowType.of(Row.class),
+        MappedRowEncoder<Row> encoder = MappedRowEncoder.of(RowType.of(Row.class),
                 List.of(TableColumn.of("name", "String", ""), TableColumn.of("at", "Nullable(DateTime)", "")),
                 MappingOptions.DEFAULT);
         assertThat(RowBinaryOutput.toBytes(out -> encoder.write(out, new Row("a", null))))
@@ -95,7 +95,7 @@ class SchemaValidationTests {
 
     @Test
     void outOfRangeValueNamesTheColumn() {
-        RowEncoder<Small> encoder = RowEncoder.of(RowType.of(Small.class), List.of(TableColumn.of("value", "UInt8", "")),
+        MappedRowEncoder<Small> encoder = MappedRowEncoder.of(RowType.of(Small.class), List.of(TableColumn.of("value", "UInt8", "")),
                 MappingOptions.DEFAULT);
         assertThat(RowBinaryOutput.toBytes(out -> encoder.write(out, new Small(255)))).containsExactly(0xff);
         assertThatThrownBy(() -> RowBinaryOutput.toBytes(out -> encoder.write(out, new Small(256))))

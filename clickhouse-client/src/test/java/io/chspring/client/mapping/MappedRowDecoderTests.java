@@ -14,7 +14,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Rows composed of golden 18.16 RowBinary values, read into records and POJOs, and written back to the same bytes. */
-class RowDecoderTests {
+class MappedRowDecoderTests {
 
     enum Level { low, mid, high }
 
@@ -38,12 +38,12 @@ class RowDecoderTests {
     @Test
     void readsARecordFromServerBytesAndWritesTheSameBytes() {
         Golden.Row row = Golden.row(EVENT_ROW);
-        RowDecoder<Event> decoder = RowDecoder.of(RowType.of(Event.class), row.columns(), MappingOptions.DEFAULT);
+        MappedRowDecoder<Event> decoder = MappedRowDecoder.of(RowType.of(Event.class), row.columns(), MappingOptions.DEFAULT);
         RowBinaryInput in = RowBinaryInput.of(row.bytes());
         assertThat(decoder.read(in)).isEqualTo(EXPECTED);
         assertThat(in.hasMore()).isFalse();
 
-        RowEncoder<Event> encoder = RowEncoder.of(RowType.of(Event.class), row.table(), MappingOptions.DEFAULT);
+        MappedRowEncoder<Event> encoder = MappedRowEncoder.of(RowType.of(Event.class), row.table(), MappingOptions.DEFAULT);
         assertThat(encoder.columnNames()).containsExactly("id", "count", "small", "medium", "ratio", "score", "name",
                 "maybe", "tags", "day", "at", "uuid", "amount", "level", "label", "pair");
         assertThat(RowBinaryOutput.toBytes(out -> encoder.write(out, EXPECTED))).isEqualTo(row.bytes());
@@ -53,7 +53,7 @@ class RowDecoderTests {
     void readsColumnsInAnotherOrderThanTheClass() {
         Golden.Row row = Golden.row("name", "string_ascii", "maybe", "nullable_int32_null", "count", "int32_max",
                 "id", "uint64_zero", "score", "float64_point_one");
-        RowDecoder<Event> decoder = RowDecoder.of(RowType.of(Event.class), row.columns(),
+        MappedRowDecoder<Event> decoder = MappedRowDecoder.of(RowType.of(Event.class), row.columns(),
                 MappingOptions.DEFAULT.withValidateSchema(false));
         Event e = decoder.read(RowBinaryInput.of(row.bytes()));
         assertThat(e.name()).isEqualTo("hello");
@@ -77,7 +77,7 @@ class RowDecoderTests {
     @Test
     void readsPojoFieldsThroughPrivateConstructorAndFieldsAndLeavesMissingOnesAlone() {
         Golden.Row row = Golden.row("status", "uint16_typical", "id", "int64_minus_one", "extra", "array_string");
-        RowDecoder<Visit> decoder = RowDecoder.of(RowType.of(Visit.class), row.columns(),
+        MappedRowDecoder<Visit> decoder = MappedRowDecoder.of(RowType.of(Visit.class), row.columns(),
                 MappingOptions.DEFAULT.withValidateSchema(false));
         RowBinaryInput in = RowBinaryInput.of(row.bytes());
         Visit v = decoder.read(in);
@@ -94,7 +94,7 @@ class RowDecoderTests {
         for (int i = 0; i < 3; i++) {
             System.arraycopy(one.bytes(), 0, three, i * one.bytes().length, one.bytes().length);
         }
-        RowDecoder<Visit> decoder = RowDecoder.of(RowType.of(Visit.class), one.columns(), MappingOptions.DEFAULT);
+        MappedRowDecoder<Visit> decoder = MappedRowDecoder.of(RowType.of(Visit.class), one.columns(), MappingOptions.DEFAULT);
         RowBinaryInput in = RowBinaryInput.of(three);
         int n = 0;
         while (in.hasMore()) {
@@ -112,7 +112,7 @@ class RowDecoderTests {
     @Test
     void aValueThatDoesNotFitNamesTheColumn() {
         Golden.Row row = Golden.row("value", "int8_max");
-        RowDecoder<Narrow> decoder = RowDecoder.of(RowType.of(Narrow.class), row.columns(), MappingOptions.DEFAULT);
+        MappedRowDecoder<Narrow> decoder = MappedRowDecoder.of(RowType.of(Narrow.class), row.columns(), MappingOptions.DEFAULT);
         assertThat(decoder.read(RowBinaryInput.of(row.bytes())).value()).isEqualTo(127);
         RowBinaryInput truncated = RowBinaryInput.of(new byte[0]);
         assertThatThrownBy(() -> decoder.read(truncated)).isInstanceOf(RuntimeException.class);
@@ -129,7 +129,7 @@ class RowDecoderTests {
     @Test
     void aRefusingConstructorNamesTheClass() {
         Golden.Row row = Golden.row("value", "int32_minus_one");
-        RowDecoder<Checked> decoder = RowDecoder.of(RowType.of(Checked.class), row.columns(), MappingOptions.DEFAULT);
+        MappedRowDecoder<Checked> decoder = MappedRowDecoder.of(RowType.of(Checked.class), row.columns(), MappingOptions.DEFAULT);
         assertThatThrownBy(() -> decoder.read(RowBinaryInput.of(row.bytes())))
                 .hasMessageContaining("Checked").hasMessageContaining("negative")
                 .isNotInstanceOf(ClickHouseSchemaException.class);
@@ -150,12 +150,12 @@ class RowDecoderTests {
     @Test
     void constructorParametersAndFieldsTogether() {
         Golden.Row row = Golden.row("label", "string_latin1_umlaut", "y", "int64_min", "x", "float64_lowest");
-        RowDecoder<Point> decoder = RowDecoder.of(RowType.of(Point.class), row.columns(), MappingOptions.DEFAULT);
+        MappedRowDecoder<Point> decoder = MappedRowDecoder.of(RowType.of(Point.class), row.columns(), MappingOptions.DEFAULT);
         Point p = decoder.read(RowBinaryInput.of(row.bytes()));
         assertThat(p.x).isEqualTo(-Double.MAX_VALUE);
         assertThat(p.y).isEqualTo(Long.MIN_VALUE);
         assertThat(p.label).isEqualTo("Grüße");
-        RowEncoder<Point> encoder = RowEncoder.of(RowType.of(Point.class), row.table(), MappingOptions.DEFAULT);
+        MappedRowEncoder<Point> encoder = MappedRowEncoder.of(RowType.of(Point.class), row.table(), MappingOptions.DEFAULT);
         assertThat(encoder.columnNames()).containsExactly("x", "y", "label");
         assertThat(RowBinaryOutput.toBytes(out -> encoder.write(out, p))).isEqualTo(Golden.row("x", "float64_lowest",
                 "y", "int64_min", "label", "string_latin1_umlaut").bytes());

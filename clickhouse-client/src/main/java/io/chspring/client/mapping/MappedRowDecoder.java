@@ -20,7 +20,7 @@ import java.util.Set;
  *
  * @param <T> the mapped class
  */
-public final class RowDecoder<T> {
+public final class MappedRowDecoder<T> {
 
     private static final long[] NO_LONGS = {};
     private static final double[] NO_DOUBLES = {};
@@ -35,7 +35,7 @@ public final class RowDecoder<T> {
     private final int doubles;
     private final int refs;
 
-    private RowDecoder(RowType<T> rowType, List<ClickHouseColumn> columns, ColumnReader[] readers,
+    private MappedRowDecoder(RowType<T> rowType, List<ClickHouseColumn> columns, ColumnReader[] readers,
             MethodHandle constructor, MethodHandle[] setters, Slots slots) {
         this.rowType = rowType;
         this.columns = columns;
@@ -54,7 +54,7 @@ public final class RowDecoder<T> {
      *     a property without a column, a Java type that cannot hold its column's values; with validation off, only
      *     the last kind
      */
-    public static <T> RowDecoder<T> of(RowType<T> rowType, List<ClickHouseColumn> columns, MappingOptions options) {
+    public static <T> MappedRowDecoder<T> of(RowType<T> rowType, List<ClickHouseColumn> columns, MappingOptions options) {
         List<ClickHouseColumn> cols = List.copyOf(columns);
         boolean validate = options.validateSchema();
         SchemaProblems problems = new SchemaProblems("Cannot read rows of " + cols + " as "
@@ -108,7 +108,7 @@ public final class RowDecoder<T> {
             }
         }
         problems.throwIfAny();
-        return new RowDecoder<>(rowType, cols, readers, Slots.constructorAdapter(ctor, ctorSlots),
+        return new MappedRowDecoder<>(rowType, cols, readers, Slots.constructorAdapter(ctor, ctorSlots),
                 setters.toArray(MethodHandle[]::new), slots);
     }
 

@@ -5,6 +5,7 @@ import io.chspring.client.ClickHouseSchemaException;
 import io.chspring.client.rowbinary.RowBinaryOutput;
 import io.chspring.client.rowbinary.ValueCodec;
 import io.chspring.client.type.ClickHouseColumn;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,14 +20,14 @@ import java.util.Objects;
  *
  * @param <T> the mapped class
  */
-public final class RowEncoder<T> {
+public final class MappedRowEncoder<T> {
 
     private final RowType<T> rowType;
     private final List<ClickHouseColumn> columns;
     private final ColumnWriter[] writers;
     private final String[] fieldNames;
 
-    private RowEncoder(RowType<T> rowType, List<ClickHouseColumn> columns, ColumnWriter[] writers,
+    private MappedRowEncoder(RowType<T> rowType, List<ClickHouseColumn> columns, ColumnWriter[] writers,
             String[] fieldNames) {
         this.rowType = rowType;
         this.columns = columns;
@@ -42,7 +43,7 @@ public final class RowEncoder<T> {
      *     ALIAS column, a Java type the column cannot take; with validation off, only the last kind (unmatched
      *     properties and columns are left out)
      */
-    public static <T> RowEncoder<T> of(RowType<T> rowType, List<TableColumn> table, MappingOptions options) {
+    public static <T> MappedRowEncoder<T> of(RowType<T> rowType, List<TableColumn> table, MappingOptions options) {
         boolean validate = options.validateSchema();
         SchemaProblems problems = new SchemaProblems("Cannot insert " + rowType.type().getName() + " into columns "
                 + table.stream().map(TableColumn::column).toList());
@@ -88,7 +89,7 @@ public final class RowEncoder<T> {
             problems.add("no field of " + rowType.type().getSimpleName() + " maps to a table column");
         }
         problems.throwIfAny();
-        return new RowEncoder<>(rowType, List.copyOf(columns), writers.toArray(ColumnWriter[]::new),
+        return new MappedRowEncoder<>(rowType, List.copyOf(columns), writers.toArray(ColumnWriter[]::new),
                 fieldNames.toArray(String[]::new));
     }
 
@@ -105,6 +106,18 @@ public final class RowEncoder<T> {
     /** The names of {@link #columns()}. */
     public List<String> columnNames() {
         return columns.stream().map(ClickHouseColumn::name).toList();
+    }
+
+    /**
+     * Writes one row to a stream; the method to pass where an {@code io.chspring.client.insert.RowEncoder} is
+     * wanted ({@code encoder::encode}). Does not close {@code out}.
+     *
+     * @throws ClickHouseSchemaException when a value does not fit its column, naming the column and the field
+     */
+    public void encode(T row, OutputStream out) {
+        RowBinaryOutput o = new RowBinaryOutput(out, 256);
+        write(o, row);
+        o.flush();
     }
 
     /**
