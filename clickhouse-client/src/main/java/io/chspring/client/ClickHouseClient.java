@@ -1,9 +1,14 @@
 package io.chspring.client;
 
+import io.chspring.client.insert.Insert;
 import io.chspring.client.insert.RawInsert;
+import io.chspring.client.mapping.MappingOptions;
+import io.chspring.client.mapping.RowType;
+import io.chspring.client.mapping.TableColumn;
 import io.chspring.client.query.Query;
 import io.chspring.client.sql.Identifier;
 import io.chspring.client.transport.Transport;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -159,6 +164,51 @@ public final class ClickHouseClient implements AutoCloseable {
     /** A new raw insert into a table given as an identifier (for names that contain dots). */
     public RawInsert insert(Identifier table) {
         return new RawInsert(this, table);
+    }
+
+    /**
+     * A typed insert of {@code type} rows (records or classes, see {@link RowType}) into {@code table}. The table's
+     * schema comes from {@link #describeTable(String)} and is checked against the class before anything is sent.
+     *
+     * @throws ClickHouseSchemaException listing every mismatch between the class and the table
+     */
+    public <T> Insert<T> insert(String table, Class<T> type) {
+        return new Insert<>(this, table, RowType.of(type), MappingOptions.DEFAULT);
+    }
+
+    /** A typed insert with a row type from another metadata source and explicit mapping options. */
+    public <T> Insert<T> insert(String table, RowType<T> rowType, MappingOptions options) {
+        return new Insert<>(this, table, rowType, options);
+    }
+
+    /**
+     * The columns of {@code table} ({@code "db.t"} or a name in the client's database) from {@code DESCRIBE TABLE},
+     * asked once and cached until {@link #invalidateSchema(String)}.
+     */
+    public List<TableColumn> describeTable(String table) {
+        String key = config().database().orElse("") + "\0" + table;
+        List<TableColumn> known = runtime.schemas().get(key);
+        if (known != null) {
+            return known;
+        }
+        List<TableColumn> columns = TableColumn.parseDescribe(
+                query("DESCRIBE TABLE " + tableIdentifier(table).toSql()).fetchString("TabSeparated"));
+        runtime.schemas().put(key, columns);
+        return columns;
+    }
+
+    /** {@code "db.t"} split at the first dot, like {@link RawInsert}; use quoted names for names with dots. */
+    private static Identifier tableIdentifier(String table) {
+        int dot = table == null ? -1 : table.indexOf('.');
+        if (table == null || table.isBlank() || dot == 0 || dot == table.length() - 1) {
+            throw new ClickHouseConfigurationException("Invalid table name '" + table + "'");
+        }
+        return dot < 0 ? Identifier.of(table) : Identifier.of(table.substring(0, dot), table.substring(dot + 1));
+    }
+
+    /** Forgets the cached schema of {@code table}, after an {@code ALTER TABLE}; the next insert asks again. */
+    public void invalidateSchema(String table) {
+        runtime.schemas().remove(config().database().orElse("") + "\0" + table);
     }
 
     /** Whether the root client, and so this copy, is closed. */
