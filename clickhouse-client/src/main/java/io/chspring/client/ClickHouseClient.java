@@ -1,9 +1,14 @@
 package io.chspring.client;
 
+import io.chspring.client.insert.BatchSender;
+import io.chspring.client.insert.Inserter;
+import io.chspring.client.insert.InserterBuilder;
 import io.chspring.client.insert.RawInsert;
+import io.chspring.client.insert.RowEncoder;
 import io.chspring.client.query.Query;
 import io.chspring.client.sql.Identifier;
 import io.chspring.client.transport.Transport;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -157,6 +162,20 @@ public final class ClickHouseClient implements AutoCloseable {
     public RawInsert insert(Identifier table) {
         return new RawInsert(this, table);
     }
+
+    // ---- Inserter factories (batching background inserts, see io.chspring.client.insert.Inserter) ----
+
+    /**
+     * A builder for an {@link Inserter} that batches rows of {@code table} in the background and inserts them
+     * through this client ({@link BatchSender#of(ClickHouseClient)}). {@code encoder} writes one row as RowBinary
+     * for {@code columns}, in that order. The inserter uses this client's settings, database and compression; it
+     * does not close the client, and the client must outlive it.
+     */
+    public <T> InserterBuilder<T> inserter(String table, List<String> columns, RowEncoder<T> encoder) {
+        return Inserter.builder(table, columns, encoder, BatchSender.of(this));
+    }
+
+    // ---- end of Inserter factories ----
 
     /** Whether the root client, and so this copy, is closed. */
     public boolean isClosed() {

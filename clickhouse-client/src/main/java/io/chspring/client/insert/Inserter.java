@@ -1,5 +1,6 @@
 package io.chspring.client.insert;
 
+import io.chspring.client.ClickHouseClient;
 import io.chspring.client.ClickHouseException;
 import io.chspring.client.ClickHouseSchemaException;
 import io.chspring.client.ClickHouseTimeoutException;
@@ -84,6 +85,16 @@ public final class Inserter<T> implements AutoCloseable {
     /** Sends the batches spooled in {@code directory} again, deleting each file only after it was committed. */
     public static SpoolReplayResult replay(Path directory, BatchSender sender) {
         return SpoolDirectory.of(directory).replay(sender);
+    }
+
+    /**
+     * Sends the batches spooled in {@code directory} again through {@code client} (see
+     * {@link BatchSender#of(ClickHouseClient)}), deleting each file only after it was committed. On servers without
+     * {@code insert_deduplication_token} (before 22.2) a batch that reached the server before it was spooled is
+     * stored twice.
+     */
+    public static SpoolReplayResult replay(Path directory, ClickHouseClient client) {
+        return replay(directory, BatchSender.of(client));
     }
 
     /**
