@@ -1,10 +1,15 @@
 package io.chspring.client;
 
 import io.chspring.client.insert.BatchSender;
+import io.chspring.client.insert.Insert;
 import io.chspring.client.insert.Inserter;
 import io.chspring.client.insert.InserterBuilder;
 import io.chspring.client.insert.RawInsert;
 import io.chspring.client.insert.RowEncoder;
+import io.chspring.client.mapping.MappedRowEncoder;
+import io.chspring.client.mapping.MappingOptions;
+import io.chspring.client.mapping.RowType;
+import io.chspring.client.mapping.TableColumn;
 import io.chspring.client.query.Query;
 import io.chspring.client.sql.Identifier;
 import io.chspring.client.transport.Transport;
@@ -163,6 +168,51 @@ public final class ClickHouseClient implements AutoCloseable {
         return new RawInsert(this, table);
     }
 
+    /**
+     * A typed insert of {@code type} rows (records or classes, see {@link RowType}) into {@code table}. The table's
+     * schema comes from {@link #describeTable(String)} and is checked against the class before anything is sent.
+     *
+     * @throws ClickHouseSchemaException listing every mismatch between the class and the table
+     */
+    public <T> Insert<T> insert(String table, Class<T> type) {
+        return new Insert<>(this, table, RowType.of(type), MappingOptions.DEFAULT);
+    }
+
+    /** A typed insert with a row type from another metadata source and explicit mapping options. */
+    public <T> Insert<T> insert(String table, RowType<T> rowType, MappingOptions options) {
+        return new Insert<>(this, table, rowType, options);
+    }
+
+    /**
+     * The columns of {@code table} ({@code "db.t"} or a name in the client's database) from {@code DESCRIBE TABLE},
+     * asked once and cached until {@link #invalidateSchema(String)}.
+     */
+    public List<TableColumn> describeTable(String table) {
+        String key = config().database().orElse("") + "\0" + table;
+        List<TableColumn> known = runtime.schemas().get(key);
+        if (known != null) {
+            return known;
+        }
+        List<TableColumn> columns = TableColumn.parseDescribe(
+                query("DESCRIBE TABLE " + tableIdentifier(table).toSql()).fetchString("TabSeparated"));
+        runtime.schemas().put(key, columns);
+        return columns;
+    }
+
+    /** {@code "db.t"} split at the first dot, like {@link RawInsert}; use quoted names for names with dots. */
+    private static Identifier tableIdentifier(String table) {
+        int dot = table == null ? -1 : table.indexOf('.');
+        if (table == null || table.isBlank() || dot == 0 || dot == table.length() - 1) {
+            throw new ClickHouseConfigurationException("Invalid table name '" + table + "'");
+        }
+        return dot < 0 ? Identifier.of(table) : Identifier.of(table.substring(0, dot), table.substring(dot + 1));
+    }
+
+    /** Forgets the cached schema of {@code table}, after an {@code ALTER TABLE}; the next insert asks again. */
+    public void invalidateSchema(String table) {
+        runtime.schemas().remove(config().database().orElse("") + "\0" + table);
+    }
+
     // ---- Inserter factories (batching background inserts, see io.chspring.client.insert.Inserter) ----
 
     /**
@@ -173,6 +223,23 @@ public final class ClickHouseClient implements AutoCloseable {
      */
     public <T> InserterBuilder<T> inserter(String table, List<String> columns, RowEncoder<T> encoder) {
         return Inserter.builder(table, columns, encoder, BatchSender.of(this));
+    }
+
+    /**
+     * A builder for an {@link Inserter} of {@code type} rows (records or classes, see {@link RowType}): the table's
+     * schema is read now ({@link #describeTable(String)}) and checked against the class, so a mismatch fails here,
+     * before the first write; the inserter's columns are the class's insertable properties that the table has.
+     *
+     * @throws ClickHouseSchemaException listing every mismatch between the class and the table
+     */
+    public <T> InserterBuilder<T> inserter(String table, Class<T> type) {
+        return inserter(table, RowType.of(type), MappingOptions.DEFAULT);
+    }
+
+    /** {@link #inserter(String, Class)} with a row type from another metadata source and explicit mapping options. */
+    public <T> InserterBuilder<T> inserter(String table, RowType<T> rowType, MappingOptions options) {
+        MappedRowEncoder<T> encoder = MappedRowEncoder.of(rowType, describeTable(table), options);
+        return Inserter.builder(table, encoder.columnNames(), encoder::encode, BatchSender.of(this));
     }
 
     // ---- end of Inserter factories ----

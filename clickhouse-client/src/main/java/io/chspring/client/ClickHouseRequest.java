@@ -101,6 +101,25 @@ public abstract class ClickHouseRequest<S extends ClickHouseRequest<S>> {
         return self();
     }
 
+    /** The client this request runs on. */
+    protected final ClickHouseClient client() {
+        return client;
+    }
+
+    /**
+     * Copies this request's settings, database, session and timeout (not its query id) to {@code other}: for a helper
+     * request that must see the same server context, like the DESCRIBE before a typed read.
+     */
+    protected final <R extends ClickHouseRequest<R>> R copyOptionsTo(R other) {
+        ClickHouseRequest<R> o = other;
+        o.settings.putAll(settings);
+        o.sessionId = sessionId;
+        o.sessionTimeout = sessionTimeout;
+        o.database = database;
+        o.timeout = timeout;
+        return other;
+    }
+
     /** What the server can do; asks the server its version on the first call per client. */
     protected final ServerCapabilities capabilities() {
         return client.runtime().capabilities();

@@ -23,6 +23,8 @@ final class ClientRuntime {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Object versionLock = new Object();
     private volatile ServerCapabilities capabilities;
+    private final java.util.concurrent.ConcurrentMap<String, java.util.List<io.chspring.client.mapping.TableColumn>>
+            schemas = new java.util.concurrent.ConcurrentHashMap<>();
 
     ClientRuntime(Transport transport) {
         this.transport = transport;
@@ -33,6 +35,11 @@ final class ClientRuntime {
             throw new IllegalStateException("The ClickHouseClient is closed");
         }
         return transport;
+    }
+
+    /** Table schemas from DESCRIBE, keyed by database and table name, shared by the root client and its copies. */
+    java.util.concurrent.ConcurrentMap<String, java.util.List<io.chspring.client.mapping.TableColumn>> schemas() {
+        return schemas;
     }
 
     boolean isClosed() {

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chspring.client.ClickHouseClient;
 import io.chspring.client.ClickHouseException;
+import io.chspring.client.ClickHouseSchemaException;
 import io.chspring.client.insert.Inserter;
 import io.chspring.client.insert.InserterBuilder;
 import io.chspring.client.insert.InserterStats;
@@ -231,6 +232,57 @@ class InserterIntegrationTests {
         assertThat(replay.replayedRows()).isEqualTo(10);
         assertThat(contentSummary(client, "no_value")).isEqualTo("10\t10\t45\t0");
         assertThat(SpoolDirectory.of(spool).files()).isEmpty();
+    }
+
+    /** Maps to {@code page_views} by the default snake_case naming; {@code at} is left to its DEFAULT. */
+    record PageView(long id, String page, long userId) {
+    }
+
+    /** Has a field the table lacks. */
+    record PageViewWithTitle(long id, String page, long userId, String title) {
+    }
+
+    @Test
+    void theClassFactoryMapsARecordAndChecksTheTableBeforeTheFirstWrite(ClickHouseTestDatabase database)
+            throws Exception {
+        database.query("CREATE TABLE page_views (id UInt64, page String, user_id UInt32, at DateTime DEFAULT now()) "
+                + "ENGINE = MergeTree ORDER BY id");
+
+        assertThatThrownBy(() -> client.inserter("page_views", PageViewWithTitle.class))
+                .isInstanceOf(ClickHouseSchemaException.class).hasMessageContaining("title");
+
+        int threads = 4;
+        int total = 100_000;
+        Recorder recorder = new Recorder();
+        InserterStats stats;
+        try (Inserter<PageView> inserter = client.inserter("page_views", PageView.class)
+                .maxRows(30_000).period(Duration.ofMillis(200)).spoolDirectory(spool).listener(recorder)
+                .shutdownHook(false).build()) {
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            try {
+                List<Future<?>> writers = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    int first = t;
+                    writers.add(pool.submit(() -> {
+                        for (long id = first; id < total; id += threads) {
+                            inserter.write(new PageView(id, "/p/" + id % 100, id % 7));
+                        }
+                    }));
+                }
+                for (Future<?> writer : writers) {
+                    writer.get(60, TimeUnit.SECONDS);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            stats = inserter.flush();
+        }
+        assertThat(stats.committedRows()).isEqualTo(total);
+        assertThat(recorder.commits).allMatch(batch -> batch.columns().equals(List.of("id", "page", "user_id")));
+        assertThat(client.query("SELECT count(), uniqExact(id), sum(id), "
+                + "countIf(page != concat('/p/', toString(id % 100)) OR user_id != id % 7), countIf(at = 0) "
+                + "FROM page_views").fetchString("TabSeparated").strip())
+                .isEqualTo(total + "\t" + total + "\t" + sumBelow(total) + "\t0\t0");
     }
 
     static void awaitCommits(Recorder recorder, int commits) {

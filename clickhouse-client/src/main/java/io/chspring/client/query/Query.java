@@ -6,7 +6,13 @@ import io.chspring.client.ClickHouseException;
 import io.chspring.client.ClickHouseRequest;
 import io.chspring.client.QuerySummary;
 import io.chspring.client.ServerCapabilities;
+import io.chspring.client.mapping.MappingOptions;
+import io.chspring.client.mapping.RowType;
+import io.chspring.client.mapping.TableColumn;
+import io.chspring.client.rowbinary.RowBinaryHeader;
+import io.chspring.client.rowbinary.RowBinaryInput;
 import io.chspring.client.sql.SqlTemplate;
+import io.chspring.client.type.ClickHouseColumn;
 import io.chspring.client.transport.TransportResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -42,6 +49,7 @@ public final class Query extends ClickHouseRequest<Query> {
     private List<Object> args;
     private final Map<String, String> parameters = new LinkedHashMap<>();
     private boolean waitEndOfQuery;
+    private MappingOptions mappingOptions = MappingOptions.DEFAULT;
 
     /** A query of {@code sql} on {@code client}; the same as {@code client.query(sql)}. */
     public Query(ClickHouseClient client, String sql) {
@@ -82,6 +90,124 @@ public final class Query extends ClickHouseRequest<Query> {
     public Query waitEndOfQuery(boolean wait) {
         this.waitEndOfQuery = wait;
         return this;
+    }
+
+    /** How typed reads map rows (codec options, schema validation on or off); {@link MappingOptions#DEFAULT} if unset. */
+    public Query mappingOptions(MappingOptions options) {
+        this.mappingOptions = Objects.requireNonNull(options, "options");
+        return this;
+    }
+
+    /**
+     * Runs the query and streams its rows as {@code type}: a record or class (mapped with {@link RowType#of(Class)};
+     * {@code ?fields} expands to its columns), {@code Map} (column name to value), {@code Object[]}, or a value type
+     * such as {@code Long} or {@code String} for a one-column result. Close the cursor.
+     *
+     * @throws io.chspring.client.ClickHouseSchemaException listing every mismatch between the result and the class
+     */
+    public <T> RowCursor<T> fetch(Class<T> type) {
+        Objects.requireNonNull(type, "type");
+        return fetch(type, RowReaders.isRowClass(type) ? RowType.of(type) : null);
+    }
+
+    /** Like {@link #fetch(Class)}, with a row type from another metadata source. */
+    public <T> RowCursor<T> fetch(RowType<T> rowType) {
+        return fetch(rowType.type(), rowType);
+    }
+
+    /** All rows as a list; for results that fit in memory (stream large ones with {@link #fetch(Class)}). */
+    public <T> List<T> fetchAll(Class<T> type) {
+        try (RowCursor<T> cursor = fetch(type)) {
+            List<T> all = new ArrayList<>();
+            for (T row : cursor) {
+                all.add(row);
+            }
+            return all;
+        }
+    }
+
+    /** All rows as maps from column name to value, in column order. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public List<Map<String, Object>> fetchMaps() {
+        return (List<Map<String, Object>>) (List) fetchAll(Map.class);
+    }
+
+    /**
+     * The only row, or empty when there is none ({@code null} values of a scalar read are empty too).
+     *
+     * @throws ClickHouseException when there is more than one row
+     */
+    public <T> Optional<T> fetchOptional(Class<T> type) {
+        try (RowCursor<T> cursor = fetch(type)) {
+            if (!cursor.hasNext()) {
+                return Optional.empty();
+            }
+            T row = cursor.next();
+            if (cursor.hasNext()) {
+                throw new ClickHouseException("Query " + cursor.queryId() + " returned more than one row where at most "
+                        + "one was expected", null, 0, cursor.queryId(), false);
+            }
+            return Optional.ofNullable(row);
+        }
+    }
+
+    /**
+     * The only row (for a scalar: its value, {@code null} for NULL).
+     *
+     * @throws ClickHouseException when there is no row or more than one
+     */
+    public <T> T fetchOne(Class<T> type) {
+        try (RowCursor<T> cursor = fetch(type)) {
+            if (!cursor.hasNext()) {
+                throw new ClickHouseException("Query " + cursor.queryId() + " returned no row where one was expected",
+                        null, 0, cursor.queryId(), false);
+            }
+            T row = cursor.next();
+            if (cursor.hasNext()) {
+                throw new ClickHouseException("Query " + cursor.queryId() + " returned more than one row where one "
+                        + "was expected", null, 0, cursor.queryId(), false);
+            }
+            return row;
+        }
+    }
+
+    /**
+     * RowBinaryWithNamesAndTypes where the server has it (19.3+): the header names the columns and types. Older
+     * servers (18.16) get plain RowBinary, with the columns learned first from {@code DESCRIBE (<query>)}, which they
+     * answer without running the query (checked on 18.16.1).
+     */
+    private <T> RowCursor<T> fetch(Class<T> type, RowType<T> rowType) {
+        String fields = null;
+        if (SqlTemplate.parse(sql).hasFields()) {
+            if (rowType == null) {
+                throw new ClickHouseConfigurationException("?fields needs a mapped row class, not " + type.getName());
+            }
+            fields = rowType.selectList();
+        }
+        boolean withHeader = capabilities().supportsRowBinaryWithNamesAndTypes();
+        List<ClickHouseColumn> columns = withHeader ? null : describe(fields);
+        QueryResponse response = open(withHeader ? "RowBinaryWithNamesAndTypes" : "RowBinary", fields);
+        try {
+            RowBinaryInput in = new RowBinaryInput(response, 64 * 1024);
+            if (withHeader) {
+                columns = RowBinaryHeader.read(in);
+            }
+            return new RowCursor<>(response, in, columns, RowReaders.of(type, rowType, columns, mappingOptions));
+        } catch (RuntimeException e) {
+            response.close();
+            throw e;
+        }
+    }
+
+    private List<ClickHouseColumn> describe(String fields) {
+        String query = sql(fields).strip();
+        while (query.endsWith(";")) {
+            query = query.substring(0, query.length() - 1).strip();
+        }
+        // the newline ends a trailing -- comment before the closing parenthesis
+        Query describe = copyOptionsTo(new Query(client(), "DESCRIBE (" + query + "\n)"));
+        return TableColumn.parseDescribe(describe.fetchString("TabSeparated")).stream()
+                .map(TableColumn::column).toList();
     }
 
     /** Runs the statement, reads and discards any output (surfacing late errors), and returns its summary. */
