@@ -31,7 +31,18 @@ import org.slf4j.LoggerFactory;
  * {@link SpoolDirectory} and {@link #replay}). Nothing accepted is dropped silently.
  *
  * <p>Delivery is at-least-once: exactly-once needs a server that honours {@code insert_deduplication_token}
- * (22.2 and later) so that a retried or replayed batch is stored once.
+ * (22.2 and later) so that a retried or replayed batch is stored once. On older servers (18.16) the token is
+ * not sent, and a batch the server stored but could not acknowledge (connection reset after the commit) is
+ * stored again by its retry or replay.
+ *
+ * <pre>{@code
+ * Inserter<Event> inserter = client.inserter("events", Event.class)      // or (table, columns, RowEncoder)
+ *         .maxRows(500_000).maxBytes(64 << 20).period(Duration.ofSeconds(1)).build();
+ * inserter.write(event);                  // any thread; waits only when maxBufferedBytes are pending
+ * InserterStats stats = inserter.flush(); // everything written before is committed (or flush throws)
+ * inserter.close();                       // sends the rest, spools what is not committed within closeTimeout
+ * Inserter.replay(spoolDirectory, client); // later: sends the spooled batches again
+ * }</pre>
  *
  * @param <T> the row type
  */
