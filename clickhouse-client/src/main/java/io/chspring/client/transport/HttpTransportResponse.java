@@ -67,7 +67,7 @@ final class HttpTransportResponse implements TransportResponse {
         }
         String queryId = headerValue(response, ClickHouseHttp.HEADER_QUERY_ID).orElse(request.queryId());
         String text = readErrorBody(response, exchange);
-        throw HttpErrors.fromResponse(status, text, exceptionCode.orElse(null), queryId);
+        throw HttpErrors.fromResponse(status, text, exceptionCode.orElse(null), queryId, request.sessionId());
     }
 
     private static String readErrorBody(ClassicHttpResponse response, Cancellable exchange) {
