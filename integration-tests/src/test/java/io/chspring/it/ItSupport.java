@@ -1,0 +1,73 @@
+package io.chspring.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import io.chspring.client.ClickHouseClient;
+import io.chspring.client.ClickHouseServerException;
+import io.chspring.client.sql.SqlLiterals;
+import io.chspring.test.ClickHouseTestDatabase;
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+
+/** Shared helpers of the client's integration tests: clients on the test database and RowBinary expectations. */
+final class ItSupport {
+
+    /**
+     * A query that runs until killed or timed out without using CPU: ~0.1 s per block of 100 rows. {@code sleep()}
+     * is capped at 3 s on 18.16 (code 160), so slow queries are built from {@code sleepEachRow}.
+     */
+    static final String ENDLESS_QUERY = "SELECT count() FROM system.numbers WHERE NOT ignore(sleepEachRow(0.001))";
+
+    private ItSupport() {
+    }
+
+    /** A root client on the test database as the server's default user; the caller closes it. */
+    static ClickHouseClient client(ClickHouseTestDatabase db) {
+        return ClickHouseClient.fromUrl(db.url(db.server().defaultUser()));
+    }
+
+    /** The RowBinary encoding of one String value: LEB128 length, then the bytes. */
+    static byte[] rowBinaryString(byte[] bytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length + 5);
+        writeVarInt(out, bytes.length);
+        out.writeBytes(bytes);
+        return out.toByteArray();
+    }
+
+    static void writeVarInt(ByteArrayOutputStream out, long value) {
+        long v = value;
+        while ((v & ~0x7FL) != 0) {
+            out.write((int) ((v & 0x7F) | 0x80));
+            v >>>= 7;
+        }
+        out.write((int) v);
+    }
+
+    /** Runs {@code call}, asserts it throws a server error with {@code code}, and returns it. */
+    static ClickHouseServerException serverError(int code, ThrowingCallable call) {
+        Throwable thrown = catchThrowable(call);
+        assertThat(thrown).isInstanceOf(ClickHouseServerException.class);
+        ClickHouseServerException e = (ClickHouseServerException) thrown;
+        assertThat(e.errorCode()).as("error code of %s", e.getMessage()).isEqualTo(code);
+        return e;
+    }
+
+    /** Waits until {@code condition} holds, failing after {@code timeout} with {@code what}. */
+    static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Timed out after " + timeout + " waiting until " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** Whether a query with this id is running, as {@code system.processes} says. */
+    static boolean running(ClickHouseTestDatabase db, String queryId) {
+        return !db.query("SELECT query_id FROM system.processes WHERE query_id = " + SqlLiterals.toLiteral(queryId)).isEmpty();
+    }
+}
