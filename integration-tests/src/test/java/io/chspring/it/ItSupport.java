@@ -66,6 +66,34 @@ final class ItSupport {
         }
     }
 
+    /**
+     * The {@code columns} of the QueryFinish row (type 2) {@code system.query_log} holds for a query id, waiting for
+     * it: 18.16 logs only with {@code log_queries=1}, and writes an INSERT's finish row shortly after the response.
+     */
+    static String finishedLogEntry(ClickHouseTestDatabase db, String queryId, String columns)
+            throws InterruptedException {
+        String sql = "SELECT " + columns + " FROM system.query_log WHERE type = 2 AND query_id = "
+                + SqlLiterals.toLiteral(queryId);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            db.query("SYSTEM FLUSH LOGS");
+            String row = db.query(sql);
+            if (!row.isEmpty()) {
+                return row;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("query " + queryId + " has no QueryFinish row in system.query_log");
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** A ProfileEvents counter of a finished query, 0 when the query did not count it. */
+    static long profileEvent(ClickHouseTestDatabase db, String queryId, String event) throws InterruptedException {
+        return Long.parseLong(finishedLogEntry(db, queryId, "ProfileEvents.Values[indexOf(ProfileEvents.Names, "
+                + SqlLiterals.toLiteral(event) + ")]").strip());
+    }
+
     /** Whether a query with this id is running, as {@code system.processes} says. */
     static boolean running(ClickHouseTestDatabase db, String queryId) {
         return !db.query("SELECT query_id FROM system.processes WHERE query_id = " + SqlLiterals.toLiteral(queryId)).isEmpty();
