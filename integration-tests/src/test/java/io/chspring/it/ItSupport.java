@@ -8,6 +8,12 @@ import io.chspring.client.ClickHouseServerException;
 import io.chspring.client.sql.SqlLiterals;
 import io.chspring.test.ClickHouseTestDatabase;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -21,12 +27,34 @@ final class ItSupport {
      */
     static final String ENDLESS_QUERY = "SELECT count() FROM system.numbers WHERE NOT ignore(sleepEachRow(0.001))";
 
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
     private ItSupport() {
     }
 
     /** A root client on the test database as the server's default user; the caller closes it. */
     static ClickHouseClient client(ClickHouseTestDatabase db) {
         return ClickHouseClient.fromUrl(db.url(db.server().defaultUser()));
+    }
+
+    /**
+     * Runs one statement as the default user on a server's base URL with the JDK's HTTP client, independent of the
+     * client under test, and returns the body.
+     */
+    static String post(String baseUrl, String sql) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/"))
+                    .POST(HttpRequest.BodyPublishers.ofString(sql)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new AssertionError("HTTP " + response.statusCode() + " for " + sql + ": " + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     /** The RowBinary encoding of one String value: LEB128 length, then the bytes. */
