@@ -72,10 +72,10 @@ final class HttpTransportResponse implements TransportResponse {
     }
 
     /**
-     * The text of an error body. A server asked for {@code compress=1} writes its error text through the compressing
-     * buffer too, so the body is LZ4 frames (seen on 18.16 for 400 and 500 answers; HTTPHandler's
-     * {@code trySendExceptionToClient} writes to the compressed output when nothing was sent yet). A body that is
-     * not framed (a proxy's error page) is taken as it is.
+     * The text of an error body. A server asked for {@code compress=1} may write its error text through the
+     * compressing buffer, as LZ4 frames: 18.16.1 does for 400 and 500 answers (checked with curl; see
+     * integration-tests MidStreamErrorIntegrationTests). A body that is not framed (a newer server's plain text, a
+     * proxy's error page) is taken as it is.
      */
     static String errorText(byte[] body, boolean compressed, String queryId) {
         if (compressed && body.length > 0) {
