@@ -65,7 +65,7 @@ final class ItSupport {
         return out.toByteArray();
     }
 
-    static void writeVarInt(ByteArrayOutputStream out, long value) {
+    private static void writeVarInt(ByteArrayOutputStream out, long value) {
         long v = value;
         while ((v & ~0x7FL) != 0) {
             out.write((int) ((v & 0x7F) | 0x80));
