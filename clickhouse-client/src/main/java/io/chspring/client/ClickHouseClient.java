@@ -63,7 +63,8 @@ public final class ClickHouseClient implements AutoCloseable {
      * </ul>
      * Every other key is a ClickHouse setting sent with each request, for example {@code max_threads=4}. Keys the
      * server reads as protocol parameters ({@code query_id}, {@code session_id}, {@code compress}, ...) and
-     * {@code param_*} are refused. The {@code chdb:} scheme is reserved for the embedded engine.
+     * {@code param_*} are refused. Other schemes are served by modules found with {@link java.util.ServiceLoader}
+     * ({@link ClickHouseUrlScheme}): {@code chdb:} needs {@code clickhouse-embedded} on the classpath.
      *
      * @throws ClickHouseConfigurationException naming the part or key at fault, never the password
      */
