@@ -9,7 +9,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import io.chspring.client.mapping.TableColumn;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -30,6 +32,7 @@ final class Exchange {
     private final HttpExchange http;
     private final int number;
     private final String serverVersion;
+    private final MockState state;
     private final Map<String, String> parameters;
     private final String sql;
     private final boolean hasData;
@@ -38,10 +41,11 @@ final class Exchange {
     private InputStream data;
     private boolean answered;
 
-    Exchange(HttpExchange http, int number, String serverVersion) throws IOException {
+    Exchange(HttpExchange http, int number, String serverVersion, MockState state) throws IOException {
         this.http = http;
         this.number = number;
         this.serverVersion = serverVersion;
+        this.state = state;
         this.parameters = parse(http.getRequestURI().getRawQuery());
         String query = parameters.get("query");
         if (query != null) {
@@ -80,6 +84,11 @@ final class Exchange {
     /** The version the mock reports, for error texts. */
     String serverVersion() {
         return serverVersion;
+    }
+
+    /** The schema the test registered for a table, or {@code null}. */
+    List<TableColumn> registeredTable(List<String> parts) {
+        return state.table(parts);
     }
 
     String sql() {

@@ -126,8 +126,9 @@ public final class MockClickHouseServer implements AutoCloseable, AfterEachCallb
 
     /**
      * Registers the schema {@code DESCRIBE TABLE name} is answered with, for inserts whose columns the record handler
-     * cannot give; {@code columns} are {@code "name Type"} pairs such as {@code "amount Decimal(18, 2)"}. A table
-     * stays registered across {@link #reset()}.
+     * cannot give, and the mock decodes recorded rows with it; {@code columns} are column definitions such as
+     * {@code "amount Decimal(18, 2)"} or {@code "note String DEFAULT ''"} (a DEFAULT, MATERIALIZED, ALIAS or EPHEMERAL
+     * kind is kept; its expression is not evaluated). A table stays registered across {@link #reset()}.
      */
     public MockClickHouseServer table(String name, String... columns) {
         if (name == null || name.isBlank()) {
@@ -135,12 +136,7 @@ public final class MockClickHouseServer implements AutoCloseable, AfterEachCallb
         }
         List<TableColumn> list = new ArrayList<>();
         for (String column : columns) {
-            String c = column.strip();
-            int space = c.indexOf(' ');
-            if (space <= 0) {
-                throw new IllegalArgumentException("Column '" + column + "' of table " + name + " is not 'name Type'");
-            }
-            list.add(TableColumn.of(c.substring(0, space), c.substring(space + 1).strip(), ""));
+            list.add(ColumnDefinition.parse(name, column));
         }
         state.table(name, List.copyOf(list));
         return this;

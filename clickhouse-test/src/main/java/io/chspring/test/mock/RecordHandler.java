@@ -81,17 +81,23 @@ public final class RecordHandler<T> extends MockHandler<RecordHandle<T>> {
         exchange.ok(new byte[0], null, new Exchange.Summary(0, 0, rows.size(), body.length), headers());
     }
 
+    /**
+     * The INSERT's columns with their types: from the table the test registered with {@code mock.table(...)} when
+     * there is one (the client encoded with what DESCRIBE said), else from the row class.
+     */
     private List<ClickHouseColumn> columns(Statements.Insert insert, Exchange exchange) {
+        List<TableColumn> registered = exchange.registeredTable(insert.table());
+        List<TableColumn> table = registered != null ? registered : schema.tableColumns();
         if (insert.columns().isEmpty()) {
-            return schema.tableColumns().stream().filter(c -> c.defaultKind().insertable())
-                    .map(TableColumn::column).toList();
+            return table.stream().filter(c -> c.defaultKind().insertable()).map(TableColumn::column).toList();
         }
         List<ClickHouseColumn> columns = new ArrayList<>();
         for (String name : insert.columns()) {
-            ClickHouseColumn c = schema.column(name);
-            if (c == null) {
+            ClickHouseColumn c = table.stream().filter(t -> t.name().equals(name)).map(TableColumn::column)
+                    .findFirst().orElse(null);
+            if (c == null || rowType.property(name) == null) {
                 throw new AssertionError(exchange.describe() + " inserts column '" + name + "', which "
-                        + rowType.type().getSimpleName() + " does not map");
+                        + (c == null ? "the table" : rowType.type().getSimpleName()) + " does not have");
             }
             columns.add(c);
         }

@@ -31,7 +31,7 @@ final class Router implements HttpHandler {
         try (http) {
             Exchange exchange;
             try {
-                exchange = new Exchange(http, number, version.get());
+                exchange = new Exchange(http, number, version.get(), state);
             } catch (IOException | RuntimeException e) {
                 String text = "request #" + number + " could not be read: " + e;
                 state.problem(text);

@@ -61,10 +61,6 @@ final class RowSchema<T> {
         }
     }
 
-    RowType<T> rowType() {
-        return rowType;
-    }
-
     /** Every mapped column, as DESCRIBE TABLE shows it: {@code @ReadOnly} properties as MATERIALIZED columns. */
     List<TableColumn> tableColumns() {
         return columns;
@@ -74,20 +70,5 @@ final class RowSchema<T> {
     List<ClickHouseColumn> readColumns() {
         List<String> names = rowType.readColumns();
         return columns.stream().map(TableColumn::column).filter(c -> names.contains(c.name())).toList();
-    }
-
-    /** The type of {@code column}, or {@code null} when the class does not map it. */
-    ClickHouseColumn column(String name) {
-        for (TableColumn c : columns) {
-            if (c.name().equals(name)) {
-                return c.column();
-            }
-        }
-        return null;
-    }
-
-    /** For messages: the class and any explicit types. */
-    String describe() {
-        return rowType.type().getSimpleName() + (explicitTypes.isEmpty() ? "" : " " + explicitTypes);
     }
 }
