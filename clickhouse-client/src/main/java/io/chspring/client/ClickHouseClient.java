@@ -1,0 +1,228 @@
+package io.chspring.client;
+
+import io.chspring.client.insert.Insert;
+import io.chspring.client.insert.RawInsert;
+import io.chspring.client.mapping.MappingOptions;
+import io.chspring.client.mapping.RowType;
+import io.chspring.client.mapping.TableColumn;
+import io.chspring.client.query.Query;
+import io.chspring.client.sql.Identifier;
+import io.chspring.client.transport.Transport;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The entry point: runs statements, opens {@link Query queries} and {@link RawInsert inserts} against one
+ * ClickHouse endpoint.
+ *
+ * <p>A client is immutable and thread-safe; build one per endpoint and share it. {@code with...} methods return
+ * derived copies with other defaults (settings, database, compression) that <b>share</b> the root's transport and
+ * connection pool, so they are cheap to make per request.
+ *
+ * <p><b>Closing:</b> only the root client (the one built by {@link #builder()}, {@link #fromUrl(String)},
+ * {@link #fromEnv()} or {@link #create(ClickHouseClientConfig)}) owns the transport. Closing it closes the pool,
+ * and every copy derived from it fails afterwards with {@link IllegalStateException}. Closing a derived copy
+ * does nothing, so copies may sit in try-with-resources blocks safely.
+ */
+public final class ClickHouseClient implements AutoCloseable {
+
+    private final ClickHouseClientConfig config;
+    private final ClientRuntime runtime;
+    private final boolean root;
+
+    private ClickHouseClient(ClickHouseClientConfig config, ClientRuntime runtime, boolean root) {
+        this.config = config;
+        this.runtime = runtime;
+        this.root = root;
+    }
+
+    /** A builder for a client. */
+    public static ClickHouseClientBuilder builder() {
+        return new ClickHouseClientBuilder();
+    }
+
+    /**
+     * A client for a URL {@code http(s)://[user[:password]@]host[:port][/database][?key=value&...]}.
+     * User, password and database are percent-decoded (RFC 3986; '+' stays '+'). The default port is 8123 for
+     * http and 8443 for https; IPv6 hosts go in brackets ({@code http://[::1]:8123}). These query keys are client
+     * options:
+     * <ul>
+     *   <li>{@code compression} = {@code lz4} (default) | {@code none}</li>
+     *   <li>{@code connect_timeout}, {@code socket_timeout} (alias {@code response_timeout}): milliseconds, or a
+     *       number with a unit ({@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h}), or ISO-8601 ({@code PT10S})</li>
+     *   <li>{@code max_connections} (pool total), {@code max_connections_per_route}</li>
+     *   <li>{@code ssl} (alias {@code secure}) = {@code true} switches to https (default port 8443)</li>
+     *   <li>{@code database} (instead of the path), {@code user}, {@code password} (these two win over the
+     *       user-info part)</li>
+     * </ul>
+     * Every other key is a ClickHouse setting sent with each request, for example {@code max_threads=4}. Keys the
+     * server reads as protocol parameters ({@code query_id}, {@code session_id}, {@code compress}, ...) and
+     * {@code param_*} are refused. The {@code chdb:} scheme is reserved for the embedded engine.
+     *
+     * @throws ClickHouseConfigurationException naming the part or key at fault, never the password
+     */
+    public static ClickHouseClient fromUrl(String url) {
+        return builder().url(url).build();
+    }
+
+    /**
+     * A client from the environment: {@code CLICKHOUSE_URL} (required; see {@link #fromUrl(String)}), and
+     * {@code CLICKHOUSE_USER} / {@code CLICKHOUSE_PASSWORD}, which override the URL's credentials when set.
+     *
+     * @throws ClickHouseConfigurationException naming the variable at fault
+     */
+    public static ClickHouseClient fromEnv() {
+        return fromEnv(System.getenv());
+    }
+
+    /** {@link #fromEnv()} reading the given variables instead of the process environment. */
+    public static ClickHouseClient fromEnv(Map<String, String> environment) {
+        return builder().env(environment).build();
+    }
+
+    /** A root client on the given configuration, with its own transport. */
+    public static ClickHouseClient create(ClickHouseClientConfig config) {
+        Objects.requireNonNull(config, "config");
+        Transport transport = config.transportFactory().isPresent()
+                ? config.transportFactory().get().apply(config)
+                : HttpTransportFactory.create(config);
+        if (transport == null) {
+            throw new ClickHouseConfigurationException("The transport factory returned null");
+        }
+        return new ClickHouseClient(config, new ClientRuntime(transport), true);
+    }
+
+    /** This client's configuration. */
+    public ClickHouseClientConfig config() {
+        return config;
+    }
+
+    ClientRuntime runtime() {
+        return runtime;
+    }
+
+    /** A copy sending one more setting with every request (replacing a setting of the same name). */
+    public ClickHouseClient withSetting(String name, Object value) {
+        return derive(config.toBuilder().setting(name, value));
+    }
+
+    /** A copy sending more settings with every request, in the map's order. */
+    public ClickHouseClient withSettings(Map<String, ?> settings) {
+        return derive(config.toBuilder().settings(settings));
+    }
+
+    /** A copy whose requests run in another database. */
+    public ClickHouseClient withDatabase(String database) {
+        return derive(config.toBuilder().database(Objects.requireNonNull(database, "database")));
+    }
+
+    /** A copy with another body compression. */
+    public ClickHouseClient withCompression(Compression compression) {
+        return derive(config.toBuilder().compression(compression));
+    }
+
+    private ClickHouseClient derive(ClickHouseClientBuilder changed) {
+        return new ClickHouseClient(changed.buildConfig(), runtime, false);
+    }
+
+    /** The server's version, asked once per transport with {@code SELECT version()} and cached. */
+    public ServerVersion serverVersion() {
+        return runtime.capabilities().version();
+    }
+
+    /** What the server can do, by its {@link #serverVersion() version}. */
+    public ServerCapabilities capabilities() {
+        return runtime.capabilities();
+    }
+
+    /**
+     * Runs a statement that returns no rows worth reading (DDL, {@code INSERT ... SELECT}, {@code SYSTEM ...}).
+     * Arguments bind to {@code ?} placeholders client-side; with no arguments the SQL goes as written.
+     */
+    public QuerySummary execute(String sql, Object... args) {
+        Query query = query(sql);
+        if (args.length > 0) {
+            query.bind(args);
+        }
+        return query.execute();
+    }
+
+    /** A new query; see {@link Query} for binding, settings and how to read the result. */
+    public Query query(String sql) {
+        return new Query(this, sql);
+    }
+
+    /** A new raw insert into {@code table}, which may be qualified ({@code "db.events"}; split at the first dot). */
+    public RawInsert insert(String table) {
+        return new RawInsert(this, table);
+    }
+
+    /** A new raw insert into a table given as an identifier (for names that contain dots). */
+    public RawInsert insert(Identifier table) {
+        return new RawInsert(this, table);
+    }
+
+    /**
+     * A typed insert of {@code type} rows (records or classes, see {@link RowType}) into {@code table}. The table's
+     * schema comes from {@link #describeTable(String)} and is checked against the class before anything is sent.
+     *
+     * @throws ClickHouseSchemaException listing every mismatch between the class and the table
+     */
+    public <T> Insert<T> insert(String table, Class<T> type) {
+        return new Insert<>(this, table, RowType.of(type), MappingOptions.DEFAULT);
+    }
+
+    /** A typed insert with a row type from another metadata source and explicit mapping options. */
+    public <T> Insert<T> insert(String table, RowType<T> rowType, MappingOptions options) {
+        return new Insert<>(this, table, rowType, options);
+    }
+
+    /**
+     * The columns of {@code table} ({@code "db.t"} or a name in the client's database) from {@code DESCRIBE TABLE},
+     * asked once and cached until {@link #invalidateSchema(String)}.
+     */
+    public List<TableColumn> describeTable(String table) {
+        String key = config().database().orElse("") + "\0" + table;
+        List<TableColumn> known = runtime.schemas().get(key);
+        if (known != null) {
+            return known;
+        }
+        List<TableColumn> columns = TableColumn.parseDescribe(
+                query("DESCRIBE TABLE " + tableIdentifier(table).toSql()).fetchString("TabSeparated"));
+        runtime.schemas().put(key, columns);
+        return columns;
+    }
+
+    /** {@code "db.t"} split at the first dot, like {@link RawInsert}; use quoted names for names with dots. */
+    private static Identifier tableIdentifier(String table) {
+        int dot = table == null ? -1 : table.indexOf('.');
+        if (table == null || table.isBlank() || dot == 0 || dot == table.length() - 1) {
+            throw new ClickHouseConfigurationException("Invalid table name '" + table + "'");
+        }
+        return dot < 0 ? Identifier.of(table) : Identifier.of(table.substring(0, dot), table.substring(dot + 1));
+    }
+
+    /** Forgets the cached schema of {@code table}, after an {@code ALTER TABLE}; the next insert asks again. */
+    public void invalidateSchema(String table) {
+        runtime.schemas().remove(config().database().orElse("") + "\0" + table);
+    }
+
+    /** Whether the root client, and so this copy, is closed. */
+    public boolean isClosed() {
+        return runtime.isClosed();
+    }
+
+    /** Closes the transport when this is the root client; does nothing on a derived copy. */
+    @Override
+    public void close() {
+        if (root) {
+            runtime.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ClickHouseClient[" + config.endpoint() + (root ? "" : ", derived") + "]";
+    }
+}

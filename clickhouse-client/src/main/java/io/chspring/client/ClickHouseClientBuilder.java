@@ -1,0 +1,317 @@
+package io.chspring.client;
+
+import io.chspring.client.transport.HttpTransportOptions;
+import io.chspring.client.transport.Transport;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+
+/**
+ * Builds a {@link ClickHouseClient} or its {@link ClickHouseClientConfig}. Not thread-safe; every option is checked
+ * when the configuration is built, and errors name the option (never a secret value).
+ */
+public final class ClickHouseClientBuilder {
+
+    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+    private static final Set<String> AUTH_HEADERS = Set.of("authorization", "x-clickhouse-user", "x-clickhouse-key");
+
+    URI endpoint;
+    String user;
+    String password;
+    boolean basicAuth;
+    String bearerToken;
+    String database;
+    Compression compression = Compression.LZ4;
+    boolean forceResponseCompression;
+    final Map<String, String> settings = new LinkedHashMap<>();
+    final Map<String, String> headers = new LinkedHashMap<>();
+    int maxConnectionsTotal = ClickHouseClientConfig.DEFAULT_MAX_CONNECTIONS_TOTAL;
+    int maxConnectionsPerRoute = ClickHouseClientConfig.DEFAULT_MAX_CONNECTIONS_PER_ROUTE;
+    Duration connectTimeout = ClickHouseClientConfig.DEFAULT_CONNECT_TIMEOUT;
+    Duration responseTimeout = ClickHouseClientConfig.DEFAULT_RESPONSE_TIMEOUT;
+    Duration idleEviction = ClickHouseClientConfig.DEFAULT_IDLE_EVICTION;
+    Duration validateAfterInactivity = ClickHouseClientConfig.DEFAULT_VALIDATE_AFTER_INACTIVITY;
+    final TlsOptions.Builder tls;
+    String userAgent;
+    Consumer<HttpTransportOptions.Builder> transportCustomizer;
+    Function<ClickHouseClientConfig, Transport> transportFactory;
+
+    ClickHouseClientBuilder() {
+        this.tls = new TlsOptions.Builder();
+    }
+
+    ClickHouseClientBuilder(ClickHouseClientConfig c) {
+        this.endpoint = c.endpoint();
+        this.user = c.user().orElse(null);
+        this.password = c.password().orElse(null);
+        this.basicAuth = c.basicAuth();
+        this.bearerToken = c.bearerToken().orElse(null);
+        this.database = c.database().orElse(null);
+        this.compression = c.compression();
+        this.forceResponseCompression = c.forceResponseCompression();
+        this.settings.putAll(c.settings());
+        this.headers.putAll(c.headers());
+        this.maxConnectionsTotal = c.maxConnectionsTotal();
+        this.maxConnectionsPerRoute = c.maxConnectionsPerRoute();
+        this.connectTimeout = c.connectTimeout();
+        this.responseTimeout = c.responseTimeout();
+        this.idleEviction = c.idleEviction();
+        this.validateAfterInactivity = c.validateAfterInactivity();
+        this.tls = new TlsOptions.Builder(c.tls());
+        this.userAgent = c.userAgent().orElse(null);
+        this.transportCustomizer = c.transportCustomizer().orElse(null);
+        this.transportFactory = c.transportFactory().orElse(null);
+    }
+
+    /**
+     * Applies a URL such as {@code https://user:p%40ss@host:8443/db?compression=none&max_threads=4}; see
+     * {@link ClickHouseClient#fromUrl(String)} for the keys it understands. Options set later override it.
+     */
+    public ClickHouseClientBuilder url(String url) {
+        ClickHouseUrl.apply(url, this);
+        return this;
+    }
+
+    /**
+     * Applies {@code CLICKHOUSE_URL} (required) and, when present, {@code CLICKHOUSE_USER} and
+     * {@code CLICKHOUSE_PASSWORD}, which override the URL's credentials.
+     */
+    ClickHouseClientBuilder env(Map<String, String> env) {
+        String url = env.get("CLICKHOUSE_URL");
+        if (url == null || url.isBlank()) {
+            throw new ClickHouseConfigurationException("Environment variable CLICKHOUSE_URL is not set; it must hold "
+                    + "the server URL, for example http://localhost:8123/mydb");
+        }
+        try {
+            url(url);
+        } catch (ClickHouseConfigurationException e) {
+            throw new ClickHouseConfigurationException("Environment variable CLICKHOUSE_URL: " + e.getMessage(), e);
+        }
+        String envUser = env.get("CLICKHOUSE_USER");
+        if (envUser != null && !envUser.isEmpty()) {
+            this.user = envUser;
+        }
+        String envPassword = env.get("CLICKHOUSE_PASSWORD");
+        if (envPassword != null) {
+            this.password = envPassword;
+        }
+        return this;
+    }
+
+    /** The server's base URI, {@code http(s)://host:port} with an optional path prefix (for a proxy). */
+    public ClickHouseClientBuilder endpoint(URI endpoint) {
+        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+        return this;
+    }
+
+    /** The server's base URI as text; see {@link #endpoint(URI)}. */
+    public ClickHouseClientBuilder endpoint(String endpoint) {
+        Objects.requireNonNull(endpoint, "endpoint");
+        try {
+            return endpoint(new URI(endpoint));
+        } catch (java.net.URISyntaxException e) {
+            throw new ClickHouseConfigurationException("Invalid endpoint: " + e.getReason() + " at index " + e.getIndex());
+        }
+    }
+
+    /** The user and password; the password may be empty. */
+    public ClickHouseClientBuilder credentials(String user, String password) {
+        this.user = Objects.requireNonNull(user, "user");
+        this.password = Objects.requireNonNull(password, "password");
+        return this;
+    }
+
+    /** The user name alone (the password stays as it was). */
+    public ClickHouseClientBuilder user(String user) {
+        this.user = user;
+        return this;
+    }
+
+    /** The password alone (the user stays as it was; {@code default} when none). */
+    public ClickHouseClientBuilder password(String password) {
+        this.password = password;
+        return this;
+    }
+
+    /** Whether to send {@code Authorization: Basic} instead of the {@code X-ClickHouse-User/Key} headers. */
+    public ClickHouseClientBuilder basicAuth(boolean basicAuth) {
+        this.basicAuth = basicAuth;
+        return this;
+    }
+
+    /** A bearer token sent as {@code Authorization: Bearer} (modern servers, proxies); excludes a password. */
+    public ClickHouseClientBuilder bearerToken(String token) {
+        this.bearerToken = token;
+        return this;
+    }
+
+    /** The default database of every request. */
+    public ClickHouseClientBuilder database(String database) {
+        this.database = database;
+        return this;
+    }
+
+    /** The body compression (default {@link Compression#LZ4}). */
+    public ClickHouseClientBuilder compression(Compression compression) {
+        this.compression = Objects.requireNonNull(compression, "compression");
+        return this;
+    }
+
+    /**
+     * Whether to ask for LZ4 responses whatever the server version says (see
+     * {@link ServerCapabilities#responseCompressionUsable()}); for a fixed 18.x build, or a proxy that hides it.
+     */
+    public ClickHouseClientBuilder forceResponseCompression(boolean force) {
+        this.forceResponseCompression = force;
+        return this;
+    }
+
+    /** A ClickHouse setting for every request, for example {@code ("max_threads", 4)}; booleans go as 1/0. */
+    public ClickHouseClientBuilder setting(String name, Object value) {
+        settings.put(Settings.checkName(name), Settings.valueText(name, value));
+        return this;
+    }
+
+    /** Several settings, in the map's order. */
+    public ClickHouseClientBuilder settings(Map<String, ?> settings) {
+        settings.forEach(this::setting);
+        return this;
+    }
+
+    /** An HTTP header for every request. Authentication headers are refused: use the credential options. */
+    public ClickHouseClientBuilder header(String name, String value) {
+        if (name == null || !HEADER_NAME.matcher(name).matches()) {
+            throw new ClickHouseConfigurationException("Invalid HTTP header name '" + name + "'");
+        }
+        if (AUTH_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+            throw new ClickHouseConfigurationException("Header '" + name + "' is set by the client; use credentials(...)"
+                    + " or bearerToken(...)");
+        }
+        headers.put(name, Objects.requireNonNull(value, () -> "value of header " + name));
+        return this;
+    }
+
+    /** The most pooled connections over all routes (default 32). */
+    public ClickHouseClientBuilder maxConnectionsTotal(int n) {
+        this.maxConnectionsTotal = n;
+        return this;
+    }
+
+    /** The most pooled connections to one host (default 16). */
+    public ClickHouseClientBuilder maxConnectionsPerRoute(int n) {
+        this.maxConnectionsPerRoute = n;
+        return this;
+    }
+
+    /** The longest wait for a connection (default 10 s). */
+    public ClickHouseClientBuilder connectTimeout(Duration timeout) {
+        this.connectTimeout = timeout;
+        return this;
+    }
+
+    /** The longest wait for response bytes (default 5 min); {@code Query.timeout} overrides it per request. */
+    public ClickHouseClientBuilder responseTimeout(Duration timeout) {
+        this.responseTimeout = timeout;
+        return this;
+    }
+
+    /** Idle time after which pooled connections are closed (default 2 s, below 18.16's 3 s keep-alive). */
+    public ClickHouseClientBuilder idleEviction(Duration idle) {
+        this.idleEviction = idle;
+        return this;
+    }
+
+    /** Idle time after which a pooled connection is checked before reuse (default 1 s). */
+    public ClickHouseClientBuilder validateAfterInactivity(Duration idle) {
+        this.validateAfterInactivity = idle;
+        return this;
+    }
+
+    /** An SSL context to use as is; wins over the file-based TLS options. */
+    public ClickHouseClientBuilder sslContext(SSLContext context) {
+        tls.sslContext = context;
+        return this;
+    }
+
+    /** A PEM file of CA certificates to trust. */
+    public ClickHouseClientBuilder trustCertificates(Path pem) {
+        tls.trustCertificates = pem;
+        return this;
+    }
+
+    /** A trust store; the password array is copied. */
+    public ClickHouseClientBuilder trustStore(Path path, char[] password, String type) {
+        tls.trustStore = new TlsOptions.KeyStoreFile(Objects.requireNonNull(path, "trustStore path"), password, type);
+        return this;
+    }
+
+    /** A client certificate and its PKCS#8 key, both PEM, for mutual TLS. */
+    public ClickHouseClientBuilder clientCertificate(Path certificatePem, Path keyPem) {
+        tls.clientCertificate = Objects.requireNonNull(certificatePem, "clientCertificate");
+        tls.clientKey = Objects.requireNonNull(keyPem, "clientKey");
+        return this;
+    }
+
+    /** A key store with the client certificate for mutual TLS; the password array is copied. */
+    public ClickHouseClientBuilder keyStore(Path path, char[] password, String type) {
+        tls.keyStore = new TlsOptions.KeyStoreFile(Objects.requireNonNull(path, "keyStore path"), password, type);
+        return this;
+    }
+
+    /** Whether the server's host name must match its certificate (default {@code true}). */
+    public ClickHouseClientBuilder hostnameVerification(boolean on) {
+        tls.hostnameVerification = on;
+        return this;
+    }
+
+    /** Whether to trust any certificate and skip the host name check; for tests only. */
+    public ClickHouseClientBuilder insecure(boolean trustAll) {
+        tls.insecure = trustAll;
+        return this;
+    }
+
+    /** A product token appended to the User-Agent, for example {@code "billing-service/1.2"}. */
+    public ClickHouseClientBuilder userAgent(String productToken) {
+        this.userAgent = productToken;
+        return this;
+    }
+
+    /** A last say over the HTTP transport options (for example an HttpClient customizer). */
+    public ClickHouseClientBuilder transportOptions(Consumer<HttpTransportOptions.Builder> customizer) {
+        this.transportCustomizer = customizer;
+        return this;
+    }
+
+    /**
+     * Replaces the HTTP transport: the client calls the factory once when it is built, owns the transport it
+     * returns and closes it with the root client.
+     */
+    public ClickHouseClientBuilder transport(Function<ClickHouseClientConfig, Transport> factory) {
+        this.transportFactory = factory;
+        return this;
+    }
+
+    /**
+     * Checks every option and builds the configuration.
+     *
+     * @throws ClickHouseConfigurationException naming the first option at fault
+     */
+    public ClickHouseClientConfig buildConfig() {
+        ConfigValidator.validate(this);
+        return new ClickHouseClientConfig(this);
+    }
+
+    /** Builds the configuration and a client on it, with its own connection pool. */
+    public ClickHouseClient build() {
+        return ClickHouseClient.create(buildConfig());
+    }
+}

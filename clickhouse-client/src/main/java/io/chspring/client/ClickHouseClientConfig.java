@@ -1,0 +1,223 @@
+package io.chspring.client;
+
+import io.chspring.client.transport.HttpTransportOptions;
+import io.chspring.client.transport.Transport;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The immutable configuration of a {@link ClickHouseClient}, built by {@link ClickHouseClientBuilder}.
+ * {@link #toString()} never shows the password, the bearer token or header values.
+ */
+public final class ClickHouseClientConfig {
+
+    /** Default pool size over all routes; the transport's own default. */
+    public static final int DEFAULT_MAX_CONNECTIONS_TOTAL = 32;
+    /** Default pool size per route. */
+    public static final int DEFAULT_MAX_CONNECTIONS_PER_ROUTE = 16;
+    /** Default connect timeout. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** Default socket read timeout while waiting for a response. */
+    public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofMinutes(5);
+    /** Default idle time after which pooled connections are closed: below 18.16's 3 s keep-alive. */
+    public static final Duration DEFAULT_IDLE_EVICTION = Duration.ofSeconds(2);
+    /** Default idle time after which a pooled connection is checked before reuse. */
+    public static final Duration DEFAULT_VALIDATE_AFTER_INACTIVITY = Duration.ofSeconds(1);
+
+    private final URI endpoint;
+    private final String user;
+    private final String password;
+    private final boolean basicAuth;
+    private final String bearerToken;
+    private final String database;
+    private final Compression compression;
+    private final boolean forceResponseCompression;
+    private final Map<String, String> settings;
+    private final Map<String, String> headers;
+    private final int maxConnectionsTotal;
+    private final int maxConnectionsPerRoute;
+    private final Duration connectTimeout;
+    private final Duration responseTimeout;
+    private final Duration idleEviction;
+    private final Duration validateAfterInactivity;
+    private final TlsOptions tls;
+    private final String userAgent;
+    private final Consumer<HttpTransportOptions.Builder> transportCustomizer;
+    private final Function<ClickHouseClientConfig, Transport> transportFactory;
+
+    ClickHouseClientConfig(ClickHouseClientBuilder b) {
+        this.endpoint = b.endpoint;
+        this.user = b.user;
+        this.password = b.password;
+        this.basicAuth = b.basicAuth;
+        this.bearerToken = b.bearerToken;
+        this.database = b.database;
+        this.compression = b.compression;
+        this.forceResponseCompression = b.forceResponseCompression;
+        this.settings = Collections.unmodifiableMap(new LinkedHashMap<>(b.settings));
+        this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
+        this.maxConnectionsTotal = b.maxConnectionsTotal;
+        this.maxConnectionsPerRoute = b.maxConnectionsPerRoute;
+        this.connectTimeout = b.connectTimeout;
+        this.responseTimeout = b.responseTimeout;
+        this.idleEviction = b.idleEviction;
+        this.validateAfterInactivity = b.validateAfterInactivity;
+        this.tls = b.tls.build();
+        this.userAgent = b.userAgent;
+        this.transportCustomizer = b.transportCustomizer;
+        this.transportFactory = b.transportFactory;
+    }
+
+    /** A builder holding this configuration, to derive a changed copy. */
+    public ClickHouseClientBuilder toBuilder() {
+        return new ClickHouseClientBuilder(this);
+    }
+
+    /** The server's base URI: {@code http(s)://host:port}, with an optional path prefix for proxies. */
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    /** The user name, when one was configured; otherwise the server's {@code default} user applies. */
+    public Optional<String> user() {
+        return Optional.ofNullable(user);
+    }
+
+    /** The password, when one was configured. Never logged. */
+    public Optional<String> password() {
+        return Optional.ofNullable(password);
+    }
+
+    /** Whether credentials go in {@code Authorization: Basic} rather than the {@code X-ClickHouse-User/Key} headers. */
+    public boolean basicAuth() {
+        return basicAuth;
+    }
+
+    /** The bearer token, when one was configured. Never logged. */
+    public Optional<String> bearerToken() {
+        return Optional.ofNullable(bearerToken);
+    }
+
+    /** The default database of requests, when one was configured; otherwise the user's default database. */
+    public Optional<String> database() {
+        return Optional.ofNullable(database);
+    }
+
+    /** The body compression (default {@link Compression#LZ4}). */
+    public Compression compression() {
+        return compression;
+    }
+
+    /** Whether LZ4 responses are asked for whatever the server version (default {@code false}). */
+    public boolean forceResponseCompression() {
+        return forceResponseCompression;
+    }
+
+    /** ClickHouse settings sent with every request, in the order they were given; a request's own win. */
+    public Map<String, String> settings() {
+        return settings;
+    }
+
+    /** Extra HTTP headers sent with every request. */
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    /** The most pooled connections over all routes. */
+    public int maxConnectionsTotal() {
+        return maxConnectionsTotal;
+    }
+
+    /** The most pooled connections to one host. */
+    public int maxConnectionsPerRoute() {
+        return maxConnectionsPerRoute;
+    }
+
+    /** The longest wait for a TCP (and TLS) connection. */
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    /** The longest wait for response bytes (socket read timeout); a request may set its own. */
+    public Duration responseTimeout() {
+        return responseTimeout;
+    }
+
+    /** Idle time after which pooled connections are closed. */
+    public Duration idleEviction() {
+        return idleEviction;
+    }
+
+    /** Idle time after which a pooled connection is checked before it is reused. */
+    public Duration validateAfterInactivity() {
+        return validateAfterInactivity;
+    }
+
+    /** The TLS options (used for {@code https} endpoints). */
+    public TlsOptions tls() {
+        return tls;
+    }
+
+    /** A product token appended to the client's User-Agent, when one was configured. */
+    public Optional<String> userAgent() {
+        return Optional.ofNullable(userAgent);
+    }
+
+    /** A last say over the HTTP transport options, when one was configured. */
+    public Optional<Consumer<HttpTransportOptions.Builder>> transportCustomizer() {
+        return Optional.ofNullable(transportCustomizer);
+    }
+
+    /** A factory replacing the HTTP transport (an in-process engine, or a test double), when one was configured. */
+    public Optional<Function<ClickHouseClientConfig, Transport>> transportFactory() {
+        return Optional.ofNullable(transportFactory);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("ClickHouseClientConfig[endpoint=").append(endpoint);
+        sb.append(", user=").append(user == null ? "(server default)" : user);
+        if (password != null) {
+            sb.append(", password=***");
+        }
+        if (bearerToken != null) {
+            sb.append(", bearerToken=***");
+        }
+        if (basicAuth) {
+            sb.append(", basicAuth=true");
+        }
+        if (database != null) {
+            sb.append(", database=").append(database);
+        }
+        sb.append(", compression=").append(compression);
+        if (forceResponseCompression) {
+            sb.append(", forceResponseCompression=true");
+        }
+        sb.append(", settings=").append(settings);
+        if (!headers.isEmpty()) {
+            sb.append(", headers=").append(headers.keySet());
+        }
+        sb.append(", maxConnectionsTotal=").append(maxConnectionsTotal)
+                .append(", maxConnectionsPerRoute=").append(maxConnectionsPerRoute)
+                .append(", connectTimeout=").append(connectTimeout)
+                .append(", responseTimeout=").append(responseTimeout)
+                .append(", idleEviction=").append(idleEviction)
+                .append(", validateAfterInactivity=").append(validateAfterInactivity);
+        if (tls.isCustomized()) {
+            sb.append(", tls=").append(tls);
+        }
+        if (userAgent != null) {
+            sb.append(", userAgent=").append(userAgent);
+        }
+        if (transportFactory != null) {
+            sb.append(", transportFactory=custom");
+        }
+        return sb.append(']').toString();
+    }
+}

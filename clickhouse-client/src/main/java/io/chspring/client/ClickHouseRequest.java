@@ -1,0 +1,188 @@
+package io.chspring.client;
+
+import io.chspring.client.transport.BodyWriter;
+import io.chspring.client.transport.TransportRequest;
+import io.chspring.client.transport.TransportResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The options every request shares (settings, query id, session, database, timeout) and the assembly of the
+ * transport request from them and the client's defaults. A request is a mutable builder, used once, and not
+ * thread-safe; {@link io.chspring.client.query.Query} and {@link io.chspring.client.insert.RawInsert} extend it.
+ *
+ * @param <S> the concrete request type, returned by the option methods for chaining
+ */
+public abstract class ClickHouseRequest<S extends ClickHouseRequest<S>> {
+
+    private final ClickHouseClient client;
+    private final Map<String, String> settings = new LinkedHashMap<>();
+    private String queryId;
+    private String sessionId;
+    private Duration sessionTimeout;
+    private String database;
+    private Duration timeout;
+    private boolean sent;
+
+    /** For subclasses; {@code client} supplies the transport and the defaults. */
+    protected ClickHouseRequest(ClickHouseClient client) {
+        this.client = Objects.requireNonNull(client, "client");
+    }
+
+    /** {@code this}, typed. */
+    protected abstract S self();
+
+    /** A ClickHouse setting for this request only; it wins over the client's setting of the same name. */
+    public S setting(String name, Object value) {
+        settings.put(Settings.checkName(name), Settings.valueText(name, value));
+        return self();
+    }
+
+    /** Several settings for this request, in the map's order. */
+    public S settings(Map<String, ?> values) {
+        values.forEach(this::setting);
+        return self();
+    }
+
+    /** The query id; a random UUID when not set. Use it to find the query in {@code system.query_log} or kill it. */
+    public S queryId(String id) {
+        if (id == null || id.isBlank()) {
+            throw new ClickHouseConfigurationException("queryId is blank");
+        }
+        this.queryId = id;
+        return self();
+    }
+
+    /**
+     * Runs the request in a server session (temporary tables and {@code SET} persist between requests of the same
+     * session). A session serves one request at a time: concurrent use fails with code 373.
+     */
+    public S session(String id) {
+        if (id == null || id.isBlank()) {
+            throw new ClickHouseConfigurationException("session id is blank");
+        }
+        this.sessionId = id;
+        return self();
+    }
+
+    /** How long the server keeps the session after this request (whole seconds; the server caps it, 3600 s by default). */
+    public S sessionTimeout(Duration timeout) {
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new ClickHouseConfigurationException("sessionTimeout must be positive, not " + timeout);
+        }
+        this.sessionTimeout = timeout;
+        return self();
+    }
+
+    /** The database for this request, instead of the client's. */
+    public S database(String name) {
+        if (name == null || name.isBlank()) {
+            throw new ClickHouseConfigurationException("database is blank");
+        }
+        this.database = name;
+        return self();
+    }
+
+    /**
+     * The longest wait for response bytes on this request, instead of the client's response timeout. This is a
+     * client-side limit only; to make the server stop, set {@code max_execution_time} too (a readonly user may not).
+     */
+    public S timeout(Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new ClickHouseConfigurationException("timeout must be positive, not " + value);
+        }
+        this.timeout = value;
+        return self();
+    }
+
+    /** The client this request runs on. */
+    protected final ClickHouseClient client() {
+        return client;
+    }
+
+    /**
+     * Copies this request's settings, database, session and timeout (not its query id) to {@code other}: for a helper
+     * request that must see the same server context, like the DESCRIBE before a typed read.
+     */
+    protected final <R extends ClickHouseRequest<R>> R copyOptionsTo(R other) {
+        ClickHouseRequest<R> o = other;
+        o.settings.putAll(settings);
+        o.sessionId = sessionId;
+        o.sessionTimeout = sessionTimeout;
+        o.database = database;
+        o.timeout = timeout;
+        return other;
+    }
+
+    /** What the server can do; asks the server its version on the first call per client. */
+    protected final ServerCapabilities capabilities() {
+        return client.runtime().capabilities();
+    }
+
+    /** The endpoint, for messages. */
+    protected final String endpoint() {
+        return client.config().endpoint().toString();
+    }
+
+    /**
+     * Sends the request once; the caller must close the response.
+     *
+     * @param sql the final SQL text
+     * @param parameters server-side query parameters (without the {@code param_} prefix)
+     * @param ownSettings settings the request type adds itself; they win over the user's
+     * @param body the body writer, or {@code null}
+     * @param readsResult whether the caller reads the response body (only then is a compressed response useful)
+     * @param idempotent whether the transport may resend after a stale pooled connection failed it
+     */
+    protected final TransportResponse send(String sql, Map<String, String> parameters, Map<String, String> ownSettings,
+            BodyWriter body, boolean readsResult, boolean idempotent) {
+        return client.runtime().transport().execute(
+                assemble(sql, parameters, ownSettings, body, readsResult, idempotent));
+    }
+
+    final TransportRequest assemble(String sql, Map<String, String> parameters, Map<String, String> ownSettings,
+            BodyWriter body, boolean readsResult, boolean idempotent) {
+        if (sent) {
+            throw new IllegalStateException("This request was already sent; a request is single-use, make a new one");
+        }
+        sent = true;
+        if (sessionTimeout != null && sessionId == null) {
+            throw new ClickHouseConfigurationException("sessionTimeout is set but no session id; call session(...)");
+        }
+        ClickHouseClientConfig config = client.config();
+        Map<String, String> merged = new LinkedHashMap<>(config.settings());
+        merged.putAll(settings);
+        merged.putAll(ownSettings);
+        boolean lz4 = config.compression() == Compression.LZ4;
+        boolean compressResponse = readsResult && lz4
+                && (config.forceResponseCompression() || capabilities().responseCompressionUsable());
+        return new TransportRequest(sql, merged, parameters, database != null ? database : config.database().orElse(null),
+                queryId != null ? queryId : UUID.randomUUID().toString(), sessionId, sessionTimeout, body,
+                lz4 && body != null, compressResponse, idempotent, timeout);
+    }
+
+    /** Reads the rest of the body, so that an error the server appended after data surfaces, and closes it. */
+    protected static QuerySummary finish(TransportResponse response) {
+        try (response; InputStream in = response.body()) {
+            in.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw readFailure(e, response.queryId());
+        }
+        return QuerySummary.of(response);
+    }
+
+    /** The exception for a failed body read: the transport's own when it wrapped one, else a transport error. */
+    protected static ClickHouseException readFailure(IOException e, String queryId) {
+        if (e.getCause() instanceof ClickHouseException ce) {
+            return ce;
+        }
+        return new ClickHouseTransportException("Reading the response of query " + queryId + " failed: " + e.getMessage(),
+                e, 0, queryId, false);
+    }
+}

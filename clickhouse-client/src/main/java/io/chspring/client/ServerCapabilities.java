@@ -1,0 +1,78 @@
+package io.chspring.client;
+
+import java.util.Objects;
+
+/**
+ * What a server of a given {@link ServerVersion} can do, for the few features the client must choose by version
+ * (an 18.16 server rejects every unknown URL parameter with code 115, so a client cannot simply try).
+ * The versions come from the ClickHouse changelogs (CHANGELOG.md and clickhouse-docs
+ * {@code docs/whats-new/changelog/20xx.md}); each method names its entry.
+ */
+public final class ServerCapabilities {
+
+    private final ServerVersion version;
+
+    private ServerCapabilities(ServerVersion version) {
+        this.version = Objects.requireNonNull(version, "version");
+    }
+
+    /** The capabilities of a server running {@code version}. */
+    public static ServerCapabilities of(ServerVersion version) {
+        return new ServerCapabilities(version);
+    }
+
+    /** The version these answers are for. */
+    public ServerVersion version() {
+        return version;
+    }
+
+    /**
+     * Whether {@code {name:Type}} placeholders with {@code param_<name>} URL parameters work: since 19.11
+     * ("Added support for prepared statements", ClickHouse PR #5331, release 19.11.3.11). Older servers take
+     * {@code param_x} for an unknown setting (code 115).
+     */
+    public boolean supportsQueryParameters() {
+        return version.isAtLeast(19, 11);
+    }
+
+    /** Whether the {@code RowBinaryWithNamesAndTypes} format exists: since 19.3 (PR #4200, release 19.3.3). */
+    public boolean supportsRowBinaryWithNamesAndTypes() {
+        return version.isAtLeast(19, 3);
+    }
+
+    /**
+     * Whether the client may ask for LZ4-framed responses ({@code compress=1}). Not on 18.x: the Debian build of
+     * 18.16.1 answers {@code compress=1} with an empty 200 body for results up to 1 MiB (a Poco assertion in
+     * {@code HTTPServerResponseImpl.cpp}; see shared/clickhouse/README.md, quirk 1), and a client cannot tell an
+     * empty result from a lost one. A client configured with {@code forceResponseCompression} asks anyway.
+     */
+    public boolean responseCompressionUsable() {
+        return version.isAtLeast(19, 1);
+    }
+
+    /**
+     * Whether {@code DELETE FROM t WHERE ...} (lightweight delete) parses: since 22.8 (PR #37893), behind
+     * {@code allow_experimental_lightweight_delete} until it became generally available in 23.3.
+     */
+    public boolean supportsLightweightDelete() {
+        return version.isAtLeast(22, 8);
+    }
+
+    /** Whether the {@code async_insert} setting exists: since 21.11 ("Async Inserts", release 21.11). */
+    public boolean supportsAsyncInsert() {
+        return version.isAtLeast(21, 11);
+    }
+
+    /**
+     * Whether the {@code insert_deduplication_token} setting exists: since 22.2 (PR #32304, "a setting that allows
+     * a user to provide own deduplication semantic in MergeTree/ReplicatedMergeTree").
+     */
+    public boolean supportsInsertDeduplicationToken() {
+        return version.isAtLeast(22, 2);
+    }
+
+    @Override
+    public String toString() {
+        return "ServerCapabilities[" + version + "]";
+    }
+}

@@ -1,0 +1,188 @@
+package io.chspring.client.insert;
+
+import io.chspring.client.ClickHouseClient;
+import io.chspring.client.ClickHouseException;
+import io.chspring.client.ClickHouseSchemaException;
+import io.chspring.client.ClickHouseTransportException;
+import io.chspring.client.mapping.MappedRowEncoder;
+import io.chspring.client.mapping.MappingOptions;
+import io.chspring.client.mapping.RowType;
+import io.chspring.client.rowbinary.RowBinaryOutput;
+import java.io.ByteArrayOutputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+
+/**
+ * A streaming typed {@code INSERT INTO table (columns) FORMAT RowBinary}: {@link #write} encodes each row and streams
+ * it in the request body (chunked, in constant memory), {@link #end()} completes the request and waits for the
+ * server. Closing without {@code end()} aborts the request mid-body. The schema is validated against the class
+ * before anything is sent. Used by one thread; the body is written by a helper thread started on the first row.
+ *
+ * <pre>{@code
+ * try (Insert<Event> insert = client.insert("events", Event.class)) {
+ *     events.forEach(insert::write);
+ *     insert.end();
+ * }
+ * }</pre>
+ *
+ * <p>The server stores an INSERT in blocks of {@code max_insert_block_size} rows (1,048,576 by default) as they
+ * arrive, so an insert aborted after more rows than that may leave the earlier blocks stored.
+ *
+ * @param <T> the row class
+ */
+public final class Insert<T> implements AutoCloseable {
+
+    private final ClickHouseClient client;
+    private final String table;
+    private final MappedRowEncoder<T> encoder;
+    private final Map<String, Object> settings = new LinkedHashMap<>();
+    private final Scratch scratch = new Scratch();
+    private RowBinaryOutput scratchOut = new RowBinaryOutput(scratch, 256);
+    private RowPipe pipe;
+    private FutureTask<InsertSummary> request;
+    private long rows;
+    private boolean ended;
+    private boolean closed;
+
+    /**
+     * An insert of {@code rowType} rows into {@code table}; asks the table's schema (cached per client) and checks it.
+     *
+     * @throws ClickHouseSchemaException listing every mismatch between the class and the table
+     */
+    public Insert(ClickHouseClient client, String table, RowType<T> rowType, MappingOptions options) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.table = Objects.requireNonNull(table, "table");
+        this.encoder = MappedRowEncoder.of(rowType, client.describeTable(table), options);
+    }
+
+    /** A ClickHouse setting for the INSERT request; call before the first row. */
+    public Insert<T> setting(String name, Object value) {
+        if (request != null) {
+            throw new IllegalStateException("Settings must be set before the first row");
+        }
+        settings.put(name, value);
+        return this;
+    }
+
+    /** The columns of the INSERT, in the order rows are written. */
+    public List<String> columns() {
+        return encoder.columnNames();
+    }
+
+    /**
+     * Encodes and sends one row. A row that cannot be encoded is rejected whole (nothing of it is sent) and the
+     * insert stays usable.
+     *
+     * @throws ClickHouseSchemaException when a value does not fit its column, naming the column and the field
+     * @throws ClickHouseTransportException when the request already failed
+     */
+    public void write(T row) {
+        if (ended || closed) {
+            throw new IllegalStateException("This insert into " + table + " is " + (ended ? "ended" : "closed"));
+        }
+        try {
+            encoder.write(scratchOut, row);
+            scratchOut.flush();
+        } catch (RuntimeException e) {
+            scratch.reset();
+            scratchOut = new RowBinaryOutput(scratch, 256);
+            throw e;
+        }
+        start();
+        scratch.drainTo(pipe);
+        rows++;
+    }
+
+    /** How many rows were written so far. */
+    public long rowCount() {
+        return rows;
+    }
+
+    /**
+     * Completes the request and waits until the server stored the rows.
+     *
+     * @throws ClickHouseException the server's error, or the transport's
+     */
+    public InsertSummary end() {
+        if (closed || ended) {
+            throw new IllegalStateException("This insert into " + table + " is already " + (closed ? "closed" : "ended"));
+        }
+        ended = true;
+        start();
+        pipe.finish();
+        return await();
+    }
+
+    /** Aborts the request when {@link #end()} was not called, so the server stores none of its rows. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (request != null && !ended) {
+            pipe.abort();
+            try {
+                request.get();
+            } catch (ExecutionException e) {
+                // expected: the abort makes the body, and so the request, fail
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void start() {
+        if (request != null) {
+            return;
+        }
+        pipe = new RowPipe();
+        RawInsert raw = client.insert(table).format("RowBinary").columns(encoder.columnNames()).settings(settings);
+        RowPipe body = pipe;
+        request = new FutureTask<>(() -> {
+            Throwable failure = null;
+            try {
+                return raw.send(body);
+            } catch (Throwable e) {
+                failure = e;
+                throw e;
+            } finally {
+                body.readerDone(failure);
+            }
+        });
+        Thread thread = new Thread(request, "chspring-insert-" + table);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private InsertSummary await() {
+        try {
+            return request.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ClickHouseException ce) {
+                throw ce;
+            }
+            throw new ClickHouseTransportException("INSERT into " + table + " failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            pipe.abort();
+            throw new ClickHouseTransportException("Interrupted while waiting for the INSERT into " + table, e);
+        }
+    }
+
+    /** The bytes of one row, kept apart until the row is encoded whole. */
+    private static final class Scratch extends ByteArrayOutputStream {
+        Scratch() {
+            super(256);
+        }
+
+        void drainTo(RowPipe pipe) {
+            pipe.write(buf, 0, count);
+            reset();
+        }
+    }
+}

@@ -1,0 +1,291 @@
+package io.chspring.client.query;
+
+import io.chspring.client.ClickHouseClient;
+import io.chspring.client.ClickHouseConfigurationException;
+import io.chspring.client.ClickHouseException;
+import io.chspring.client.ClickHouseRequest;
+import io.chspring.client.QuerySummary;
+import io.chspring.client.ServerCapabilities;
+import io.chspring.client.mapping.MappingOptions;
+import io.chspring.client.mapping.RowType;
+import io.chspring.client.mapping.TableColumn;
+import io.chspring.client.rowbinary.RowBinaryHeader;
+import io.chspring.client.rowbinary.RowBinaryInput;
+import io.chspring.client.sql.SqlTemplate;
+import io.chspring.client.type.ClickHouseColumn;
+import io.chspring.client.transport.TransportResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * One statement to run: a mutable builder, used once, <b>not thread-safe</b>. Get one from
+ * {@link ClickHouseClient#query(String)}, set options, then call one terminal operation: {@link #execute()},
+ * {@link #fetchBytes(String)} or {@link #fetchString(String)}.
+ *
+ * <p>Two ways to pass values: {@link #bind(Object...)} renders them client-side as SQL literals in place of
+ * {@code ?} placeholders (every server version); {@link #param(String, Object)} sends them to the server for
+ * {@code {name:Type}} placeholders, which needs ClickHouse 19.11 or newer.
+ *
+ * <p>Typed reads ({@code fetch(Class)}, {@code fetchAll}, {@code fetchOne}, {@code fetchOptional} and the
+ * {@code ?fields} placeholder) build on the package-private {@code open(format, fields)}: they ask for a RowBinary
+ * format and decode the stream it returns.
+ */
+public final class Query extends ClickHouseRequest<Query> {
+
+    /** The most bytes {@link #fetchString(String)} reads; larger results must be streamed. */
+    public static final int MAX_STRING_BYTES = 16 << 20;
+
+    private static final Pattern FORMAT = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+
+    private final String sql;
+    private List<Object> args;
+    private final Map<String, String> parameters = new LinkedHashMap<>();
+    private boolean waitEndOfQuery;
+    private MappingOptions mappingOptions = MappingOptions.DEFAULT;
+
+    /** A query of {@code sql} on {@code client}; the same as {@code client.query(sql)}. */
+    public Query(ClickHouseClient client, String sql) {
+        super(client);
+        this.sql = Objects.requireNonNull(sql, "sql");
+    }
+
+    @Override
+    protected Query self() {
+        return this;
+    }
+
+    /**
+     * Binds values to the next {@code ?} placeholders, in order; values are rendered as escaped SQL literals.
+     * Without any {@code bind} call the SQL is sent exactly as written (so a {@code ?:} ternary stays intact).
+     */
+    public Query bind(Object... values) {
+        if (args == null) {
+            args = new ArrayList<>();
+        }
+        args.addAll(values == null ? Arrays.asList((Object) null) : Arrays.asList(values));
+        return this;
+    }
+
+    /**
+     * Sets a server-side parameter for a {@code {name:Type}} placeholder; the server parses and checks the value
+     * against the type. Needs ClickHouse 19.11 or newer, checked when the query is sent.
+     */
+    public Query param(String name, Object value) {
+        parameters.put(ParameterValues.checkName(name), ParameterValues.text(name, value));
+        return this;
+    }
+
+    /**
+     * Whether the server buffers the whole result before answering ({@code wait_end_of_query=1}). Then an error
+     * during execution arrives as an HTTP error instead of after rows already sent, at the cost of server memory.
+     */
+    public Query waitEndOfQuery(boolean wait) {
+        this.waitEndOfQuery = wait;
+        return this;
+    }
+
+    /** How typed reads map rows (codec options, schema validation on or off); {@link MappingOptions#DEFAULT} if unset. */
+    public Query mappingOptions(MappingOptions options) {
+        this.mappingOptions = Objects.requireNonNull(options, "options");
+        return this;
+    }
+
+    /**
+     * Runs the query and streams its rows as {@code type}: a record or class (mapped with {@link RowType#of(Class)};
+     * {@code ?fields} expands to its columns), {@code Map} (column name to value), {@code Object[]}, or a value type
+     * such as {@code Long} or {@code String} for a one-column result. Close the cursor.
+     *
+     * @throws io.chspring.client.ClickHouseSchemaException listing every mismatch between the result and the class
+     */
+    public <T> RowCursor<T> fetch(Class<T> type) {
+        Objects.requireNonNull(type, "type");
+        return fetch(type, RowReaders.isRowClass(type) ? RowType.of(type) : null);
+    }
+
+    /** Like {@link #fetch(Class)}, with a row type from another metadata source. */
+    public <T> RowCursor<T> fetch(RowType<T> rowType) {
+        return fetch(rowType.type(), rowType);
+    }
+
+    /** All rows as a list; for results that fit in memory (stream large ones with {@link #fetch(Class)}). */
+    public <T> List<T> fetchAll(Class<T> type) {
+        try (RowCursor<T> cursor = fetch(type)) {
+            List<T> all = new ArrayList<>();
+            for (T row : cursor) {
+                all.add(row);
+            }
+            return all;
+        }
+    }
+
+    /** All rows as maps from column name to value, in column order. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public List<Map<String, Object>> fetchMaps() {
+        return (List<Map<String, Object>>) (List) fetchAll(Map.class);
+    }
+
+    /**
+     * The only row, or empty when there is none ({@code null} values of a scalar read are empty too).
+     *
+     * @throws ClickHouseException when there is more than one row
+     */
+    public <T> Optional<T> fetchOptional(Class<T> type) {
+        try (RowCursor<T> cursor = fetch(type)) {
+            if (!cursor.hasNext()) {
+                return Optional.empty();
+            }
+            T row = cursor.next();
+            if (cursor.hasNext()) {
+                throw new ClickHouseException("Query " + cursor.queryId() + " returned more than one row where at most "
+                        + "one was expected", null, 0, cursor.queryId(), false);
+            }
+            return Optional.ofNullable(row);
+        }
+    }
+
+    /**
+     * The only row (for a scalar: its value, {@code null} for NULL).
+     *
+     * @throws ClickHouseException when there is no row or more than one
+     */
+    public <T> T fetchOne(Class<T> type) {
+        try (RowCursor<T> cursor = fetch(type)) {
+            if (!cursor.hasNext()) {
+                throw new ClickHouseException("Query " + cursor.queryId() + " returned no row where one was expected",
+                        null, 0, cursor.queryId(), false);
+            }
+            T row = cursor.next();
+            if (cursor.hasNext()) {
+                throw new ClickHouseException("Query " + cursor.queryId() + " returned more than one row where one "
+                        + "was expected", null, 0, cursor.queryId(), false);
+            }
+            return row;
+        }
+    }
+
+    /**
+     * RowBinaryWithNamesAndTypes where the server has it (19.3+): the header names the columns and types. Older
+     * servers (18.16) get plain RowBinary, with the columns learned first from {@code DESCRIBE (<query>)}, which they
+     * answer without running the query (checked on 18.16.1).
+     */
+    private <T> RowCursor<T> fetch(Class<T> type, RowType<T> rowType) {
+        String fields = null;
+        if (SqlTemplate.parse(sql).hasFields()) {
+            if (rowType == null) {
+                throw new ClickHouseConfigurationException("?fields needs a mapped row class, not " + type.getName());
+            }
+            fields = rowType.selectList();
+        }
+        boolean withHeader = capabilities().supportsRowBinaryWithNamesAndTypes();
+        List<ClickHouseColumn> columns = withHeader ? null : describe(fields);
+        QueryResponse response = open(withHeader ? "RowBinaryWithNamesAndTypes" : "RowBinary", fields);
+        try {
+            RowBinaryInput in = new RowBinaryInput(response, 64 * 1024);
+            if (withHeader) {
+                columns = RowBinaryHeader.read(in);
+            }
+            return new RowCursor<>(response, in, columns, RowReaders.of(type, rowType, columns, mappingOptions));
+        } catch (RuntimeException e) {
+            response.close();
+            throw e;
+        }
+    }
+
+    private List<ClickHouseColumn> describe(String fields) {
+        String query = sql(fields).strip();
+        while (query.endsWith(";")) {
+            query = query.substring(0, query.length() - 1).strip();
+        }
+        // the newline ends a trailing -- comment before the closing parenthesis
+        Query describe = copyOptionsTo(new Query(client(), "DESCRIBE (" + query + "\n)"));
+        return TableColumn.parseDescribe(describe.fetchString("TabSeparated")).stream()
+                .map(TableColumn::column).toList();
+    }
+
+    /** Runs the statement, reads and discards any output (surfacing late errors), and returns its summary. */
+    public QuerySummary execute() {
+        return finish(send(sql(null), parameters(), ownSettings(null), null, false, false));
+    }
+
+    /**
+     * Runs the query and streams its result in {@code format} (for example {@code TabSeparated}, {@code CSVWithNames},
+     * {@code JSONEachRow}, {@code RowBinary}). The SQL must not have its own {@code FORMAT} clause. Close the
+     * response to release the connection.
+     */
+    public QueryResponse fetchBytes(String format) {
+        return open(format, null);
+    }
+
+    /**
+     * Runs the query and returns its whole result in {@code format} as UTF-8 text; for small results only.
+     *
+     * @throws ClickHouseException when the result exceeds {@link #MAX_STRING_BYTES}
+     */
+    public String fetchString(String format) {
+        QueryResponse response = fetchBytes(format);
+        try (response) {
+            byte[] bytes = response.readNBytes(MAX_STRING_BYTES + 1);
+            if (bytes.length > MAX_STRING_BYTES) {
+                throw new ClickHouseException("The result of query " + response.queryId() + " exceeds "
+                        + MAX_STRING_BYTES + " bytes; stream it with fetchBytes(...) instead", null, 0,
+                        response.queryId(), false);
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw readFailure(e, response.queryId());
+        }
+    }
+
+    /**
+     * Sends the query asking for {@code format}, with {@code fields} in place of a {@code ?fields} placeholder
+     * ({@code null} when there is none). The hook for typed reads.
+     */
+    QueryResponse open(String format, String fields) {
+        if (format == null || !FORMAT.matcher(format).matches()) {
+            throw new ClickHouseConfigurationException("Invalid output format name '" + format + "'");
+        }
+        TransportResponse response = send(sql(fields), parameters(), ownSettings(format), null, true, true);
+        return new QueryResponse(response);
+    }
+
+    /** The SQL to send: rendered when values were bound (or {@code ?fields} is filled), else as written. */
+    String sql(String fields) {
+        if (args == null && fields == null) {
+            return sql;
+        }
+        return SqlTemplate.parse(sql).render(args == null ? List.of() : args, fields);
+    }
+
+    private Map<String, String> parameters() {
+        if (!parameters.isEmpty()) {
+            ServerCapabilities capabilities = capabilities();
+            if (!capabilities.supportsQueryParameters()) {
+                throw new ClickHouseConfigurationException("Server-side query parameters " + parameters.keySet()
+                        + " need ClickHouse 19.11 or newer, but the server at " + endpoint() + " runs "
+                        + capabilities.version() + "; bind the values with ? and bind(...) instead");
+            }
+        }
+        return parameters;
+    }
+
+    private Map<String, String> ownSettings(String format) {
+        Map<String, String> own = new LinkedHashMap<>();
+        if (format != null) {
+            // default_format rather than a FORMAT clause appended to the SQL: it survives trailing comments and
+            // semicolons, and the HTTP handler accepts it even from readonly users (checked on 18.16).
+            own.put("default_format", format);
+        }
+        if (waitEndOfQuery) {
+            own.put("wait_end_of_query", "1");
+        }
+        return own;
+    }
+}

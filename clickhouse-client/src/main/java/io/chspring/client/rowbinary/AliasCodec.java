@@ -1,0 +1,88 @@
+package io.chspring.client.rowbinary;
+
+import io.chspring.client.type.ClickHouseType;
+
+/**
+ * Types that RowBinary writes exactly like another: LowCardinality(T) (the dictionary exists only in Native)
+ * and SimpleAggregateFunction(f, T). Everything, the primitive paths too, goes to the codec of T.
+ */
+final class AliasCodec<T> implements ValueCodec<T> {
+
+    private final ClickHouseType type;
+    private final ValueCodec<T> inner;
+
+    AliasCodec(ClickHouseType type, ValueCodec<T> inner) {
+        this.type = type;
+        this.inner = inner;
+    }
+
+    @Override
+    public ClickHouseType type() {
+        return type;
+    }
+
+    @Override
+    public Class<?> javaType() {
+        return inner.javaType();
+    }
+
+    @Override
+    public T read(RowBinaryInput in) {
+        return inner.read(in);
+    }
+
+    @Override
+    public void write(RowBinaryOutput out, Object value) {
+        inner.write(out, value);
+    }
+
+    @Override
+    public boolean readBoolean(RowBinaryInput in) {
+        return inner.readBoolean(in);
+    }
+
+    @Override
+    public int readInt(RowBinaryInput in) {
+        return inner.readInt(in);
+    }
+
+    @Override
+    public long readLong(RowBinaryInput in) {
+        return inner.readLong(in);
+    }
+
+    @Override
+    public float readFloat(RowBinaryInput in) {
+        return inner.readFloat(in);
+    }
+
+    @Override
+    public double readDouble(RowBinaryInput in) {
+        return inner.readDouble(in);
+    }
+
+    @Override
+    public void writeBoolean(RowBinaryOutput out, boolean value) {
+        inner.writeBoolean(out, value);
+    }
+
+    @Override
+    public void writeInt(RowBinaryOutput out, int value) {
+        inner.writeInt(out, value);
+    }
+
+    @Override
+    public void writeLong(RowBinaryOutput out, long value) {
+        inner.writeLong(out, value);
+    }
+
+    @Override
+    public void writeFloat(RowBinaryOutput out, float value) {
+        inner.writeFloat(out, value);
+    }
+
+    @Override
+    public void writeDouble(RowBinaryOutput out, double value) {
+        inner.writeDouble(out, value);
+    }
+}

@@ -1,0 +1,92 @@
+package io.chspring.client.rowbinary;
+
+import io.chspring.client.type.ClickHouseKind;
+import io.chspring.client.type.ClickHouseType;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+
+/**
+ * DateTime (UInt32 seconds since the epoch) and DateTime64(p) (Int64 ticks of 10^-p s) as Instant, or as
+ * LocalDateTime / OffsetDateTime / ZonedDateTime in the column's zone (else the default zone of the
+ * {@link CodecOptions}). The wire value is always UTC-based; the zone only changes the rendering. Writes never
+ * round: a value with more fraction digits than the precision keeps is rejected.
+ */
+final class DateTimeCodec extends BaseCodec<Object> {
+
+    static final long[] POWERS = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L,
+        1_000_000_000L};
+
+    enum Target { INSTANT, LOCAL, OFFSET, ZONED }
+
+    private final boolean wide;
+    private final long ticksPerSecond;
+    private final long nanosPerTick;
+    private final ZoneId zone;
+    private final Target target;
+
+    DateTimeCodec(ClickHouseType type, Class<?> javaType, Target target, ZoneId defaultZone) {
+        super(type, javaType);
+        this.wide = type.kind() == ClickHouseKind.DATETIME64;
+        int precision = wide ? type.precision() : 0;
+        this.ticksPerSecond = POWERS[precision];
+        this.nanosPerTick = POWERS[9 - precision];
+        this.zone = type.timeZone() != null ? ZoneId.of(type.timeZone()) : defaultZone;
+        this.target = target;
+    }
+
+    @Override
+    public long readLong(RowBinaryInput in) {
+        return wide ? in.readLong() : in.readInt() & 0xFFFFFFFFL;
+    }
+
+    @Override
+    public Object read(RowBinaryInput in) {
+        long ticks = readLong(in);
+        Instant instant = wide
+                ? Instant.ofEpochSecond(Math.floorDiv(ticks, ticksPerSecond), Math.floorMod(ticks, ticksPerSecond)
+                        * nanosPerTick)
+                : Instant.ofEpochSecond(ticks);
+        return switch (target) {
+            case INSTANT -> instant;
+            case LOCAL -> LocalDateTime.ofInstant(instant, zone);
+            case OFFSET -> OffsetDateTime.ofInstant(instant, zone);
+            case ZONED -> ZonedDateTime.ofInstant(instant, zone);
+        };
+    }
+
+    @Override
+    void encode(RowBinaryOutput out, Object value) {
+        Instant instant;
+        if (value instanceof Instant i) {
+            instant = i;
+        } else if (value instanceof ZonedDateTime z) {
+            instant = z.toInstant();
+        } else if (value instanceof OffsetDateTime o) {
+            instant = o.toInstant();
+        } else if (value instanceof LocalDateTime l) {
+            instant = l.atZone(zone).toInstant();
+        } else {
+            throw CodecErrors.notWritable(type, value);
+        }
+        if (instant.getNano() % nanosPerTick != 0) {
+            throw CodecErrors.outOfRange(type, value, "more fraction digits than the precision keeps");
+        }
+        if (!wide) {
+            long seconds = instant.getEpochSecond();
+            if (seconds < 0 || seconds > 0xFFFFFFFFL) {
+                throw CodecErrors.outOfRange(type, value, "the range is 1970-01-01 00:00:00 .. 2106-02-07 06:28:15 UTC");
+            }
+            out.writeInt((int) seconds);
+            return;
+        }
+        try {
+            out.writeLong(Math.addExact(Math.multiplyExact(instant.getEpochSecond(), ticksPerSecond),
+                    instant.getNano() / nanosPerTick));
+        } catch (ArithmeticException e) {
+            throw CodecErrors.outOfRange(type, value, "beyond the Int64 range of ticks");
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.chspring.client.rowbinary;
+
+import io.chspring.client.type.ClickHouseType;
+
+/** Nullable(T): a flag byte (1 = NULL, nothing follows; 0 = a T follows). NULL reads as {@code null}. */
+final class NullableCodec<T> implements ValueCodec<T> {
+
+    private final ClickHouseType type;
+    private final ValueCodec<T> inner;
+
+    NullableCodec(ClickHouseType type, ValueCodec<T> inner) {
+        this.type = type;
+        this.inner = inner;
+    }
+
+    @Override
+    public ClickHouseType type() {
+        return type;
+    }
+
+    @Override
+    public Class<?> javaType() {
+        return inner.javaType();
+    }
+
+    @Override
+    public T read(RowBinaryInput in) {
+        return in.readByte() != 0 ? null : inner.read(in);
+    }
+
+    @Override
+    public void write(RowBinaryOutput out, Object value) {
+        if (value == null) {
+            out.writeByte(1);
+        } else {
+            out.writeByte(0);
+            inner.write(out, value);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "NullableCodec[" + inner + "]";
+    }
+}

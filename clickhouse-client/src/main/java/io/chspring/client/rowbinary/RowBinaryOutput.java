@@ -1,0 +1,163 @@
+package io.chspring.client.rowbinary;
+
+import io.chspring.client.ClickHouseTransportException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+
+/** Writes RowBinary primitives to a stream through one reusable buffer; the mirror of {@link RowBinaryInput}. */
+public final class RowBinaryOutput {
+
+    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private final OutputStream out;
+    private final byte[] buf;
+    private int pos;
+
+    /** Writes to {@code out} with an 8 KiB buffer. */
+    public RowBinaryOutput(OutputStream out) {
+        this(out, 8192);
+    }
+
+    /** Writes to {@code out} with a buffer of {@code bufferSize} bytes (at least 64). */
+    public RowBinaryOutput(OutputStream out, int bufferSize) {
+        this.out = out;
+        this.buf = new byte[Math.max(64, bufferSize)];
+    }
+
+    private void ensure(int n) {
+        if (buf.length - pos < n) {
+            drain();
+        }
+    }
+
+    private void drain() {
+        try {
+            out.write(buf, 0, pos);
+            pos = 0;
+        } catch (IOException e) {
+            throw new ClickHouseTransportException("cannot write RowBinary data", e);
+        }
+    }
+
+    /** Writes the buffered bytes through and flushes the stream. */
+    public void flush() {
+        drain();
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw new ClickHouseTransportException("cannot flush RowBinary data", e);
+        }
+    }
+
+    /** One byte. */
+    public void writeByte(int v) {
+        ensure(1);
+        buf[pos++] = (byte) v;
+    }
+
+    /** A little-endian 16-bit integer. */
+    public void writeShort(int v) {
+        ensure(2);
+        SHORT.set(buf, pos, (short) v);
+        pos += 2;
+    }
+
+    /** A little-endian 32-bit integer. */
+    public void writeInt(int v) {
+        ensure(4);
+        INT.set(buf, pos, v);
+        pos += 4;
+    }
+
+    /** A little-endian 64-bit integer. */
+    public void writeLong(long v) {
+        ensure(8);
+        LONG.set(buf, pos, v);
+        pos += 8;
+    }
+
+    /** A little-endian IEEE 754 single. */
+    public void writeFloat(float v) {
+        writeInt(Float.floatToRawIntBits(v));
+    }
+
+    /** A little-endian IEEE 754 double. */
+    public void writeDouble(double v) {
+        writeLong(Double.doubleToRawLongBits(v));
+    }
+
+    /** An unsigned LEB128 number. */
+    public void writeVarLong(long v) {
+        ensure(10);
+        while ((v & ~0x7FL) != 0) {
+            buf[pos++] = (byte) ((v & 0x7F) | 0x80);
+            v >>>= 7;
+        }
+        buf[pos++] = (byte) v;
+    }
+
+    /** Raw bytes. */
+    public void writeBytes(byte[] bytes, int off, int len) {
+        if (len > buf.length - pos) {
+            drain();
+            if (len > buf.length) {
+                try {
+                    out.write(bytes, off, len);
+                } catch (IOException e) {
+                    throw new ClickHouseTransportException("cannot write RowBinary data", e);
+                }
+                return;
+            }
+        }
+        System.arraycopy(bytes, off, buf, pos, len);
+        pos += len;
+    }
+
+    /** Raw bytes. */
+    public void writeBytes(byte[] bytes) {
+        writeBytes(bytes, 0, bytes.length);
+    }
+
+    /** A length-prefixed byte string. */
+    public void writeBinary(byte[] bytes) {
+        writeVarLong(bytes.length);
+        writeBytes(bytes, 0, bytes.length);
+    }
+
+    /** A length-prefixed UTF-8 string; ASCII strings are encoded straight into the buffer. */
+    public void writeString(String s) {
+        int n = s.length();
+        if (n < 128 && n + 1 <= buf.length) {
+            ensure(n + 1);
+            int start = pos;
+            buf[pos++] = (byte) n;
+            for (int i = 0; i < n; i++) {
+                char c = s.charAt(i);
+                if (c >= 0x80) {
+                    pos = start;
+                    writeBinary(s.getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
+                buf[pos++] = (byte) c;
+            }
+            return;
+        }
+        writeBinary(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Convenience for tests and small values: encodes with {@code writer} into a new array. */
+    public static byte[] toBytes(java.util.function.Consumer<RowBinaryOutput> writer) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        RowBinaryOutput out = new RowBinaryOutput(bytes, 256);
+        writer.accept(out);
+        out.flush();
+        return bytes.toByteArray();
+    }
+}

@@ -1,0 +1,163 @@
+package io.chspring.client.transport;
+
+import io.chspring.client.ClickHouseException;
+import io.chspring.client.ClickHouseTransportException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ConnectionClosedException;
+import org.apache.hc.core5.http.NoHttpResponseException;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP transport on Apache HttpClient 5 (classic, blocking I/O) with a connection pool.
+ *
+ * <p>Idle connections are evicted before the server's keep-alive ends and checked before reuse after a short
+ * idleness; should a pooled connection still turn out stale, an idempotent request is sent once more on a fresh
+ * one. HttpClient's own retries are off: retrying INSERTs needs deduplication tokens, which is the caller's job.
+ */
+public final class HttpTransport implements Transport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
+
+    private final HttpTransportOptions options;
+    private final CloseableHttpClient client;
+    private final HttpRequests requests;
+    private final String endpointForMessages;
+
+    private HttpTransport(HttpTransportOptions options) {
+        this.options = options;
+        this.requests = new HttpRequests(options);
+        this.client = buildClient(options);
+        this.endpointForMessages = options.endpoint().getScheme() + "://" + options.endpoint().getRawAuthority();
+    }
+
+    /** A transport with its own connection pool; close it to release the pool. */
+    public static HttpTransport create(HttpTransportOptions options) {
+        return new HttpTransport(Objects.requireNonNull(options, "options"));
+    }
+
+    private static CloseableHttpClient buildClient(HttpTransportOptions o) {
+        ConnectionConfig connections = ConnectionConfig.custom()
+                .setConnectTimeout(timeout(o.connectTimeout()))
+                .setSocketTimeout(timeout(o.responseTimeout()))
+                .setValidateAfterInactivity(TimeValue.ofMilliseconds(o.validateAfterInactivity().toMillis()))
+                .build();
+        PoolingHttpClientConnectionManagerBuilder pool = PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(o.maxConnectionsTotal())
+                .setMaxConnPerRoute(o.maxConnectionsPerRoute())
+                .setDefaultConnectionConfig(connections);
+        if (o.secure()) {
+            pool.setTlsSocketStrategy(TlsContexts.strategy(o.tls()));
+        }
+        PoolingHttpClientConnectionManager manager = pool.build();
+        HttpClientBuilder builder = HttpClientBuilder.create()
+                .setConnectionManager(manager)
+                .setDefaultRequestConfig(requestConfig(o, null))
+                .setUserAgent(UserAgent.of(o.userAgent()))
+                .evictIdleConnections(TimeValue.ofMilliseconds(o.idleEviction().toMillis()))
+                .evictExpiredConnections()
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                // Compression is ClickHouse's own block framing, chosen per request; no gzip negotiation.
+                .disableContentCompression();
+        if (o.customizer() != null) {
+            o.customizer().accept(builder);
+        }
+        return builder.build();
+    }
+
+    private static RequestConfig requestConfig(HttpTransportOptions o, Duration responseTimeout) {
+        return RequestConfig.custom()
+                .setConnectionRequestTimeout(timeout(o.connectTimeout()))
+                .setResponseTimeout(timeout(responseTimeout != null ? responseTimeout : o.responseTimeout()))
+                .build();
+    }
+
+    private static Timeout timeout(Duration d) {
+        return Timeout.of(d.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public TransportResponse execute(TransportRequest request) {
+        Objects.requireNonNull(request, "request");
+        Duration responseTimeout = request.responseTimeout() != null ? request.responseTimeout() : options.responseTimeout();
+        RequestConfig config = requestConfig(options, responseTimeout);
+        boolean retried = false;
+        while (true) {
+            ClassicHttpResponse response;
+            HttpPost post = requests.build(request, config);
+            try {
+                response = client.executeOpen(null, post, null);
+            } catch (IOException e) {
+                if (!retried && request.idempotent() && isStaleConnection(e)) {
+                    // The server closed a pooled connection we had not yet noticed as closed (keep-alive race).
+                    LOG.debug("query {}: stale pooled connection ({}); sending once more", request.queryId(), e.toString());
+                    retried = true;
+                    continue;
+                }
+                throw HttpErrors.fromIo(e, endpointForMessages, request.queryId(), responseTimeout.toMillis());
+            } catch (IllegalStateException e) {
+                throw new ClickHouseTransportException("transport is closed (" + endpointForMessages + ")", e, 0,
+                        request.queryId(), false);
+            }
+            try {
+                return HttpTransportResponse.open(response, post, request, responseTimeout.toMillis());
+            } catch (ClickHouseException e) {
+                throw e;
+            } catch (IOException e) {
+                post.cancel();
+                closeQuietly(response);
+                throw HttpErrors.fromIo(e, endpointForMessages, request.queryId(), responseTimeout.toMillis());
+            }
+        }
+    }
+
+    /**
+     * A failure before any response byte on a connection the server had already closed: no response at all, or a
+     * reset/closed socket. Refused connections, timeouts and TLS failures are not stale connections.
+     */
+    static boolean isStaleConnection(IOException e) {
+        if (e instanceof NoHttpResponseException || e instanceof ConnectionClosedException) {
+            return true;
+        }
+        return e instanceof SocketException && !(e instanceof ConnectException) && !(e.getCause() instanceof SSLException);
+    }
+
+    private static void closeQuietly(ClassicHttpResponse response) {
+        try {
+            response.close();
+        } catch (IOException e) {
+            LOG.debug("closing a failed response", e);
+        }
+    }
+
+    /** Closes the pool; responses still open fail on their next read. */
+    @Override
+    public void close() {
+        client.close(CloseMode.GRACEFUL);
+    }
+
+    @Override
+    public String toString() {
+        return "HttpTransport[" + options + ']';
+    }
+}

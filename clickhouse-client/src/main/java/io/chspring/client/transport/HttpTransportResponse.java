@@ -1,0 +1,171 @@
+package io.chspring.client.transport;
+
+import io.chspring.client.ClickHouseException;
+import io.chspring.client.compression.ClickHouseLz4InputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.function.Function;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.concurrent.Cancellable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A 2xx answer whose body is read as a stack of small streams: raw HTTP body, [error tail check, LZ4 deframing],
+ * error tail check, {@link ResponseBody}. The tail check sits on both sides of the deframing because an appended
+ * error can arrive inside a compressed block (18.16 writes it through the compressing buffer) or as plain text
+ * after the last block.
+ */
+final class HttpTransportResponse implements TransportResponse {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpTransportResponse.class);
+    /** Error bodies are read up to this size; the rest is dropped with the connection. */
+    static final int MAX_ERROR_BODY = 64 * 1024;
+    /** On close, an unread remainder up to this size is read to keep the connection; a larger one drops it. */
+    static final int DRAIN_LIMIT = 64 * 1024;
+
+    private final ClassicHttpResponse response;
+    private final Cancellable exchange;
+    private final String queryId;
+    private final InputStream raw;
+    private final ResponseBody body;
+    private boolean closed;
+
+    private HttpTransportResponse(ClassicHttpResponse response, Cancellable exchange, TransportRequest request,
+            long timeoutMillis) throws IOException {
+        this.response = response;
+        this.exchange = exchange;
+        this.queryId = headerValue(response, ClickHouseHttp.HEADER_QUERY_ID).orElse(request.queryId());
+        HttpEntity entity = response.getEntity();
+        this.raw = entity == null ? InputStream.nullInputStream() : entity.getContent();
+        String tag = headerValue(response, ClickHouseHttp.HEADER_EXCEPTION_TAG).orElse(null);
+        Function<ServerErrorText, ClickHouseException> toException = e -> HttpErrors.fromTrailing(e, queryId);
+        InputStream stack = raw;
+        if (request.compressResponse()) {
+            stack = new ErrorTailInputStream(stack, tag, toException, ErrorTailInputStream.DEFAULT_WINDOW);
+            stack = new ClickHouseLz4InputStream(stack);
+        }
+        stack = new ErrorTailInputStream(stack, tag, toException, ErrorTailInputStream.DEFAULT_WINDOW);
+        this.body = new ResponseBody(stack, this, timeoutMillis);
+    }
+
+    /**
+     * Opens a successful response, or reads the error out of a failed one (non-2xx, or 2xx with
+     * {@code X-ClickHouse-Exception-Code}) and throws it after releasing the connection.
+     */
+    static HttpTransportResponse open(ClassicHttpResponse response, Cancellable exchange, TransportRequest request,
+            long timeoutMillis) throws IOException {
+        int status = response.getCode();
+        Optional<String> exceptionCode = headerValue(response, ClickHouseHttp.HEADER_EXCEPTION_CODE);
+        if (status / 100 == 2 && exceptionCode.isEmpty()) {
+            return new HttpTransportResponse(response, exchange, request, timeoutMillis);
+        }
+        String queryId = headerValue(response, ClickHouseHttp.HEADER_QUERY_ID).orElse(request.queryId());
+        String text = readErrorBody(response, exchange);
+        throw HttpErrors.fromResponse(status, text, exceptionCode.orElse(null), queryId);
+    }
+
+    private static String readErrorBody(ClassicHttpResponse response, Cancellable exchange) {
+        HttpEntity entity = response.getEntity();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        boolean complete = entity == null;
+        try {
+            if (entity != null) {
+                InputStream in = entity.getContent();
+                byte[] chunk = new byte[8192];
+                int n;
+                while (bytes.size() <= MAX_ERROR_BODY && (n = in.read(chunk)) >= 0) {
+                    bytes.write(chunk, 0, n);
+                }
+                complete = bytes.size() <= MAX_ERROR_BODY;
+                if (complete) {
+                    in.close(); // at the end already: hands the connection back to the pool
+                }
+            }
+        } catch (IOException e) {
+            LOG.debug("error body cut short; using the {} bytes read", bytes.size(), e);
+        }
+        if (complete) {
+            closeQuietly(response, "error response");
+        } else {
+            exchange.cancel(); // drop the connection rather than download the rest
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String queryId() {
+        return queryId;
+    }
+
+    @Override
+    public Optional<String> header(String name) {
+        return headerValue(response, name);
+    }
+
+    @Override
+    public InputStream body() {
+        return body;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        boolean reusable;
+        try {
+            reusable = body.atEnd() || drainRemainder();
+            if (reusable) {
+                raw.close(); // the body is complete: the connection goes back to the pool
+            }
+        } catch (IOException e) {
+            LOG.debug("releasing the connection of query {} failed; dropping it", queryId, e);
+            reusable = false;
+        }
+        if (reusable) {
+            closeQuietly(response, "response of query " + queryId);
+        } else {
+            // Closing the response would read the rest of the body (possibly gigabytes) to keep the
+            // connection; cancelling the exchange closes the socket instead, and the server stops the query.
+            exchange.cancel();
+        }
+    }
+
+    private boolean drainRemainder() {
+        byte[] scratch = new byte[8192];
+        long budget = DRAIN_LIMIT;
+        try {
+            int n;
+            while ((n = raw.read(scratch)) >= 0) {
+                budget -= n;
+                if (budget < 0) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            LOG.debug("draining the unread body of query {} failed; dropping the connection", queryId, e);
+            return false;
+        }
+    }
+
+    private static void closeQuietly(ClassicHttpResponse response, String what) {
+        try {
+            response.close();
+        } catch (IOException e) {
+            LOG.debug("closing the {} failed", what, e);
+        }
+    }
+
+    static Optional<String> headerValue(ClassicHttpResponse response, String name) {
+        Header header = response.getFirstHeader(name);
+        return header == null ? Optional.empty() : Optional.ofNullable(header.getValue());
+    }
+}

@@ -1,0 +1,185 @@
+package io.chspring.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ClickHouseUrlTests {
+
+    private static ClickHouseClientConfig parse(String url) {
+        return ClickHouseClient.builder().url(url).buildConfig();
+    }
+
+    @Test
+    void fullUrlWithCredentialsDatabaseOptionsAndSettings() {
+        ClickHouseClientConfig c = parse("http://alice:secret@db.example.com:8124/analytics"
+                + "?compression=none&connect_timeout=2500&socket_timeout=90s&max_connections=8"
+                + "&max_connections_per_route=4&max_threads=4&readonly=2");
+        assertThat(c.endpoint()).isEqualTo(URI.create("http://db.example.com:8124"));
+        assertThat(c.user()).contains("alice");
+        assertThat(c.password()).contains("secret");
+        assertThat(c.database()).contains("analytics");
+        assertThat(c.compression()).isEqualTo(Compression.NONE);
+        assertThat(c.connectTimeout()).isEqualTo(Duration.ofMillis(2500));
+        assertThat(c.responseTimeout()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(c.maxConnectionsTotal()).isEqualTo(8);
+        assertThat(c.maxConnectionsPerRoute()).isEqualTo(4);
+        assertThat(c.settings()).containsExactly(Map.entry("max_threads", "4"), Map.entry("readonly", "2"));
+    }
+
+    @Test
+    void defaultsWhenTheUrlIsBare() {
+        ClickHouseClientConfig c = parse("http://localhost");
+        assertThat(c.endpoint()).isEqualTo(URI.create("http://localhost:8123"));
+        assertThat(c.user()).isEmpty();
+        assertThat(c.password()).isEmpty();
+        assertThat(c.database()).isEmpty();
+        assertThat(c.compression()).isEqualTo(Compression.LZ4);
+        assertThat(c.settings()).isEmpty();
+        assertThat(c.connectTimeout()).isEqualTo(ClickHouseClientConfig.DEFAULT_CONNECT_TIMEOUT);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "http://h, http://h:8123",
+        "https://h, https://h:8443",
+        "HTTPS://h/, https://h:8443",
+        "http://h:9999/, http://h:9999",
+        "https://h:8123, https://h:8123",
+        "http://h?ssl=true, https://h:8443",
+        "http://h:8123?secure=1, https://h:8123",
+        "http://[::1]:8124/db, http://[::1]:8124",
+        "http://[2001:db8::7], http://[2001:db8::7]:8123",
+        "http://127.0.0.1:18500, http://127.0.0.1:18500"})
+    void endpointPortsAndSchemes(String url, String endpoint) {
+        assertThat(parse(url).endpoint()).isEqualTo(URI.create(endpoint));
+    }
+
+    @Test
+    void percentDecodesUserPasswordAndDatabase() {
+        ClickHouseClientConfig c = parse("http://us%65r%40corp:p%40ss%3Aw%2Fo%23rd%20%E2%82%AC+x@h/my%2Ddb");
+        assertThat(c.user()).contains("user@corp");
+        assertThat(c.password()).contains("p@ss:w/o#rd €+x");
+        assertThat(c.database()).contains("my-db");
+    }
+
+    @Test
+    void passwordMayContainAColonAndBeEmpty() {
+        assertThat(parse("http://u:a:b@h").password()).contains("a:b");
+        ClickHouseClientConfig empty = parse("http://u:@h");
+        assertThat(empty.user()).contains("u");
+        assertThat(empty.password()).contains("");
+        assertThat(parse("http://u@h").password()).isEmpty();
+    }
+
+    @Test
+    void queryKeysAndValuesArePercentDecodedAndKeepTheirOrder() {
+        ClickHouseClientConfig c = parse("http://h/?z_setting=1&max_result_rows=10&result_overflow_mode=br%65ak"
+                + "&http_headers_progress_interval_ms=100");
+        assertThat(c.settings().keySet())
+                .containsExactly("z_setting", "max_result_rows", "result_overflow_mode", "http_headers_progress_interval_ms");
+        assertThat(c.settings()).containsEntry("result_overflow_mode", "break");
+    }
+
+    @Test
+    void queryUserAndPasswordWinOverUserInfo() {
+        ClickHouseClientConfig c = parse("http://a:b@h?user=carol&password=c%26d");
+        assertThat(c.user()).contains("carol");
+        assertThat(c.password()).contains("c&d");
+    }
+
+    @Test
+    void databaseAsKey() {
+        assertThat(parse("http://h?database=logs").database()).contains("logs");
+        assertThatThrownBy(() -> parse("http://h/a?database=b"))
+                .isInstanceOf(ClickHouseConfigurationException.class).hasMessageContaining("'database'");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1500, PT1.5S", "250ms, PT0.25S", "10s, PT10S", "2m, PT2M", "1h, PT1H", "PT3S, PT3S"})
+    void durations(String value, String expected) {
+        assertThat(parse("http://h?connect_timeout=" + value).connectTimeout()).isEqualTo(Duration.parse(expected));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "http://h?connect_timeout=soon | 'connect_timeout'",
+        "http://h?socket_timeout=-5 | 'socket_timeout'",
+        "http://h?max_connections=many | 'max_connections'",
+        "http://h?compression=zstd | 'compression'",
+        "http://h?ssl=maybe | 'ssl'",
+        "http://h?max_threads | 'max_threads'",
+        "http://h?max_threads=1&max_threads=2 | 'max_threads' is given twice",
+        "http://h?query_id=x | 'query_id'",
+        "http://h?session_id=x | 'session_id'",
+        "http://h?compress=1 | 'compress'",
+        "http://h?param_x=1 | 'param_x'",
+        "http://h?bad-key=1 | 'bad-key'",
+        "http://h?max_connections=0 | maxConnectionsTotal",
+        "https://h?ssl=false | 'ssl'",
+        "http://h/a/b | single database name",
+        "ftp://h | 'ftp'",
+        "h:8123 | 'h'",
+        "localhost | expected http:// or https://",
+        "http://my_host:8123 | no valid host",
+        "http://h/db%zz | Malformed escape pair"})
+    void badInputNamesTheKeyOrPart(String url, String expected) {
+        assertThatThrownBy(() -> parse(url))
+                .isInstanceOf(ClickHouseConfigurationException.class)
+                .hasMessageContaining(expected);
+    }
+
+    @Test
+    void chdbSchemeIsReservedWithAClearMessage() {
+        assertThatThrownBy(() -> parse("chdb:/tmp/data"))
+                .isInstanceOf(ClickHouseConfigurationException.class)
+                .hasMessageContaining("chdb: scheme is reserved for the embedded chDB engine");
+    }
+
+    @Test
+    void blankUrlIsRejected() {
+        assertThatThrownBy(() -> parse("  ")).isInstanceOf(ClickHouseConfigurationException.class)
+                .hasMessageContaining("empty");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "http://alice:S3cr3tPw@h:80 80/db",
+        "http://alice:S3cr3tPw@h/db#frag",
+        "http://alice:S3cr3tPw%zz@h/db",
+        "http://alice:S3cr3tPw%C3%28@h/db",
+        "http://alice:S3cr3tPw@h:8123/a/b",
+        "http://alice:S3cr3tPw@h?max_threads=1&max_threads=2",
+        "http://alice:S3cr3tPw@my_host/db",
+        "http://alice:S3cr3tPw@h?compression=S3cr3tPw2"})
+    void thePasswordNeverAppearsInErrors(String url) {
+        assertThatThrownBy(() -> parse(url))
+                .isInstanceOf(ClickHouseConfigurationException.class)
+                .satisfies(e -> {
+                    assertThat(e.getMessage()).doesNotContain("S3cr3tPw%").doesNotContain("S3cr3tPw@")
+                            .doesNotContain(":S3cr3tPw");
+                    assertThat(e.getCause()).isNull();
+                });
+    }
+
+    @Test
+    void thePasswordNeverAppearsInToString() {
+        ClickHouseClientConfig c = parse("http://alice:S3cr3tPw@h/db?max_threads=2");
+        assertThat(c.toString()).doesNotContain("S3cr3tPw").contains("password=***").contains("alice")
+                .contains("max_threads=2");
+    }
+
+    @Test
+    void laterBuilderCallsOverrideTheUrl() {
+        ClickHouseClientConfig c = ClickHouseClient.builder().url("http://a:b@h/db1?compression=none")
+                .database("db2").compression(Compression.LZ4).buildConfig();
+        assertThat(c.database()).contains("db2");
+        assertThat(c.compression()).isEqualTo(Compression.LZ4);
+    }
+}

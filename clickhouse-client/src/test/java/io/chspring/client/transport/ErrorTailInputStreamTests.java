@@ -1,0 +1,175 @@
+package io.chspring.client.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.chspring.client.ClickHouseServerException;
+import io.chspring.client.ClickHouseTimeoutException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The appended-error detection on 200 bodies. The old-form text is the one 18.16 appended after 2,949,237 bytes of
+ * {@code SELECT throwIf(number = 3000000) FROM system.numbers FORMAT RowBinary} (captured with curl).
+ */
+class ErrorTailInputStreamTests {
+
+    private static final String OLD = "Code: 395, e.displayText() = DB::Exception: Value passed to 'throwIf' function "
+            + "is non zero, e.what() = DB::Exception\n";
+    private static final String NEW = "Code: 159. DB::Exception: Timeout exceeded: elapsed 0.01 seconds, maximum: 0.01."
+            + " (TIMEOUT_EXCEEDED) (version 24.3.1.1)\n";
+    private static final int WINDOW = 1024;
+
+    @Test
+    void passesDataThroughUnchangedAtEveryChunkSize() throws IOException {
+        byte[] data = randomBytes(10_000);
+        for (int chunk : new int[] {1, 7, 100, 1023, 1024, 1025, 4096, 20_000}) {
+            assertThat(readAll(stream(data, chunk, false, null), 333)).as("chunk %d", chunk).isEqualTo(data);
+        }
+    }
+
+    @Test
+    void detectsTheOldFormSplitAcrossReads() {
+        byte[] body = concat(randomBytes(5_000), OLD.getBytes(StandardCharsets.US_ASCII));
+        for (int chunk : new int[] {1, 3, 17, 64, 1000, 8192}) {
+            assertThatThrownBy(() -> readAll(stream(body, chunk, false, null), 100))
+                    .as("chunk %d", chunk)
+                    .isInstanceOfSatisfying(ClickHouseServerException.class, e -> {
+                        assertThat(e.errorCode()).isEqualTo(395);
+                        assertThat(e.errorName()).isEqualTo("FUNCTION_THROW_IF_VALUE_IS_NON_ZERO");
+                        assertThat(e.httpStatus()).isEqualTo(200);
+                        assertThat(e.queryId()).isEqualTo("q1");
+                    });
+        }
+    }
+
+    @Test
+    void neverHandsOutTheErrorTextAsData() throws IOException {
+        byte[] rows = randomBytes(3_000);
+        ErrorTailInputStream in = stream(concat(rows, OLD.getBytes(StandardCharsets.US_ASCII)), 50, false, null);
+        ByteArrayOutputStream seen = new ByteArrayOutputStream();
+        byte[] buf = new byte[64];
+        try {
+            int n;
+            while ((n = in.read(buf, 0, buf.length)) >= 0) {
+                seen.write(buf, 0, n);
+            }
+        } catch (ClickHouseServerException expected) {
+            // the consumer saw some of the rows, none of the error text
+        }
+        assertThat(seen.size()).isLessThanOrEqualTo(rows.length);
+        assertThat(seen.toString(StandardCharsets.ISO_8859_1)).doesNotContain("Code: 395");
+        assertThatThrownBy(() -> in.read(buf, 0, 1)).isInstanceOf(ClickHouseServerException.class);
+    }
+
+    @Test
+    void detectsTheNewFormAtABrokenEndAsATimeout() {
+        byte[] body = concat(randomBytes(4_000), NEW.getBytes(StandardCharsets.US_ASCII));
+
+        assertThatThrownBy(() -> readAll(stream(body, 500, true, null), 100))
+                .isInstanceOfSatisfying(ClickHouseTimeoutException.class, e -> assertThat(e.errorCode()).isEqualTo(159))
+                .satisfies(e -> assertThat(e.getSuppressed()).hasSize(1));
+    }
+
+    @Test
+    void detectsTheTaggedBlockOf2511() {
+        String tag = "PU1FNUFH98ABCDEF";
+        String text = "Code: 395. DB::Exception: boom. (FUNCTION_THROW_IF_VALUE_IS_NON_ZERO) (version 25.11.1.1)\n";
+        String block = "\r\n__exception__\r\n" + tag + "\r\n" + text + text.length() + " " + tag + "\r\n__exception__\r\n";
+        byte[] body = concat(randomBytes(2_000), block.getBytes(StandardCharsets.US_ASCII));
+
+        assertThatThrownBy(() -> readAll(stream(body, 9, true, tag), 100))
+                .isInstanceOfSatisfying(ClickHouseServerException.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo(395);
+                    assertThat(e.serverMessage()).startsWith("DB::Exception: boom.");
+                });
+    }
+
+    @Test
+    void aTaggedBlockWithAnotherTagIsData() throws IOException {
+        String text = "Code: 395. DB::Exception: boom. (FUNCTION_THROW_IF_VALUE_IS_NON_ZERO) (version 25.11.1.1)\n";
+        String block = "\r\n__exception__\r\nAAAA\r\n" + text + text.length() + " AAAA\r\n__exception__\r\n";
+        byte[] body = concat(randomBytes(2_000), block.getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(readAll(stream(body, 9, false, "OTHERTAG00000000"), 100)).isEqualTo(body);
+    }
+
+    @Test
+    void aBrokenBodyWithoutErrorStaysAnIoError() {
+        byte[] body = randomBytes(5_000);
+
+        assertThatThrownBy(() -> readAll(stream(body, 100, true, null), 100)).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void codeTextInsideTheDataIsNoError() throws IOException {
+        byte[] body = concat(OLD.getBytes(StandardCharsets.US_ASCII), "trailing row\n".getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(readAll(stream(body, 10, false, null), 100)).isEqualTo(body);
+    }
+
+    private static ErrorTailInputStream stream(byte[] body, int chunk, boolean breakAtEnd, String tag) {
+        return new ErrorTailInputStream(new ChunkedSource(body, chunk, breakAtEnd), tag,
+                e -> HttpErrors.fromTrailing(e, "q1"), WINDOW);
+    }
+
+    private static byte[] readAll(InputStream in, int bufSize) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buf = new byte[bufSize];
+        int n;
+        while ((n = in.read(buf, 0, buf.length)) >= 0) {
+            out.write(buf, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] randomBytes(int n) {
+        byte[] b = new byte[n];
+        new Random(n).nextBytes(b);
+        return b;
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] c = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+
+    /** Hands out at most {@code chunk} bytes per read, like a socket; optionally ends with a broken-framing error. */
+    private static final class ChunkedSource extends InputStream {
+        private final byte[] data;
+        private final int chunk;
+        private final boolean breakAtEnd;
+        private int pos;
+
+        ChunkedSource(byte[] data, int chunk, boolean breakAtEnd) {
+            this.data = data;
+            this.chunk = chunk;
+            this.breakAtEnd = breakAtEnd;
+        }
+
+        @Override
+        public int read() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (pos == data.length) {
+                if (breakAtEnd) {
+                    throw new IOException("Premature end of chunk coded message body: closing chunk expected");
+                }
+                return -1;
+            }
+            int n = Math.min(Math.min(chunk, len), data.length - pos);
+            System.arraycopy(data, pos, b, off, n);
+            pos += n;
+            return n;
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.chspring.client.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.chspring.client.ClickHouseConfigurationException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Map;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.core5.http.Header;
+import org.junit.jupiter.api.Test;
+
+class HttpRequestsTests {
+
+    private static final BodyWriter BODY = out -> out.write(1);
+
+    @Test
+    void bodylessRequestCarriesTheSqlInTheBodyAndTheRestInTheUrl() {
+        TransportRequest r = new TransportRequest("SELECT 1", Map.of("max_threads", "2", "readonly", "1"), Map.of(),
+                "db1", "q-1", "s-1", Duration.ofSeconds(90), null, false, true, false, null);
+
+        assertThat(HttpRequests.queryString(r)).isEqualTo(
+                "query_id=q-1&database=db1&session_id=s-1&session_timeout=90&compress=1&max_threads=2&readonly=1");
+    }
+
+    @Test
+    void requestWithABodyCarriesTheSqlInTheQueryParameter() {
+        TransportRequest r = new TransportRequest("INSERT INTO t FORMAT RowBinary", Map.of(), Map.of("id", "7"),
+                null, "q", null, null, BODY, true, false, false, null);
+
+        assertThat(HttpRequests.queryString(r))
+                .isEqualTo("query_id=q&decompress=1&param_id=7&query=INSERT%20INTO%20t%20FORMAT%20RowBinary");
+    }
+
+    @Test
+    void compressRequestWithoutBodyDoesNotAskTheServerToDecompressTheSql() {
+        TransportRequest r = new TransportRequest("SELECT 1", Map.of(), Map.of(), null, "q", null, null, null, true,
+                false, false, null);
+
+        assertThat(HttpRequests.queryString(r)).isEqualTo("query_id=q");
+    }
+
+    @Test
+    void percentEncodesEverythingButUnreservedCharacters() {
+        assertThat(HttpRequests.encode("a b+c&d=é'\n%~._-")).isEqualTo("a%20b%2Bc%26d%3D%C3%A9%27%0A%25~._-");
+    }
+
+    @Test
+    void rejectsSettingsTheTransportOwnsOrWithBadNames() {
+        assertThatThrownBy(() -> HttpRequests.queryString(request(Map.of("query_id", "x"))))
+                .isInstanceOf(ClickHouseConfigurationException.class).hasMessageContaining("'query_id'");
+        assertThatThrownBy(() -> HttpRequests.queryString(request(Map.of("param_x", "1"))))
+                .isInstanceOf(ClickHouseConfigurationException.class).hasMessageContaining("'param_x'");
+        assertThatThrownBy(() -> HttpRequests.queryString(request(Map.of("max threads", "1"))))
+                .isInstanceOf(ClickHouseConfigurationException.class).hasMessageContaining("'max threads'");
+    }
+
+    @Test
+    void sendsExactlyOneAuthenticationMethod() {
+        assertThat(headers(base().credentials("alice", "secret")))
+                .containsExactly("X-ClickHouse-User: alice", "X-ClickHouse-Key: secret");
+        assertThat(headers(base().credentials("alice", "secret").basicAuth(true))).containsExactly(
+                "Authorization: Basic " + Base64.getEncoder().encodeToString("alice:secret".getBytes(StandardCharsets.UTF_8)));
+        assertThat(headers(base().bearerToken("tok").header("X-Trace", "1")))
+                .containsExactly("Authorization: Bearer tok", "X-Trace: 1");
+        assertThat(headers(base())).isEmpty();
+    }
+
+    @Test
+    void keepsTheEndpointPathPrefix() throws Exception {
+        HttpRequests requests = new HttpRequests(HttpTransportOptions.builder()
+                .endpoint(URI.create("https://proxy:8443/clickhouse/")).build());
+
+        HttpPost post = requests.build(request(Map.of()), RequestConfig.DEFAULT);
+
+        assertThat(post.getUri().toString()).isEqualTo("https://proxy:8443/clickhouse/?query_id=q");
+        assertThat(post.getEntity().getContentType()).isEqualTo("text/plain; charset=UTF-8");
+    }
+
+    @Test
+    void streamsABodyWithUnknownLength() {
+        HttpRequests requests = new HttpRequests(base().build());
+        TransportRequest r = new TransportRequest("INSERT INTO t FORMAT RowBinary", Map.of(), Map.of(), null, "q",
+                null, null, BODY, false, false, false, null);
+
+        HttpPost post = requests.build(r, RequestConfig.DEFAULT);
+
+        assertThat(post.getEntity().getContentLength()).isEqualTo(-1);
+        assertThat(post.getEntity().isChunked()).isTrue();
+        assertThat(post.getEntity().isRepeatable()).isFalse();
+    }
+
+    private static HttpTransportOptions.Builder base() {
+        return HttpTransportOptions.builder().endpoint(URI.create("http://127.0.0.1:8123"));
+    }
+
+    private static String[] headers(HttpTransportOptions.Builder options) {
+        HttpPost post = new HttpRequests(options.build()).build(request(Map.of()), RequestConfig.DEFAULT);
+        return Arrays.stream(post.getHeaders()).map(Header::toString).toArray(String[]::new);
+    }
+
+    private static TransportRequest request(Map<String, String> settings) {
+        return new TransportRequest("SELECT 1", settings, Map.of(), null, "q", null, null, null, false, false, false,
+                null);
+    }
+}
