@@ -136,9 +136,6 @@ public interface ClickHouseOperations {
         /** A ClickHouse setting for this insert only. */
         InsertSpec<T> setting(String name, Object value);
 
-        /** The query id of the insert. */
-        InsertSpec<T> queryId(String queryId);
-
         /** Inserts the entities. */
         void all(Iterable<? extends T> entities);
 

@@ -23,7 +23,11 @@ public final class SqlClauses {
 
     /** The quoted table of {@code entity}; {@code db.table} is split at the first dot. */
     public static String table(ClickHousePersistentEntity<?> entity) {
-        String name = entity.getTableName();
+        return table(entity.getTableName());
+    }
+
+    /** The quoted form of a table name; {@code db.table} is split at the first dot. */
+    public static String table(String name) {
         int dot = name.indexOf('.');
         Identifier id = dot > 0 && dot < name.length() - 1
                 ? Identifier.of(name.substring(0, dot), name.substring(dot + 1)) : Identifier.of(name);
