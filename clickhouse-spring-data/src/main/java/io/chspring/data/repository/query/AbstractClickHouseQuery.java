@@ -4,6 +4,7 @@ import io.chspring.data.core.ClickHouseOperations;
 import io.chspring.data.core.ClickHouseOperations.StatementSpec;
 import io.chspring.data.mapping.ClickHousePersistentEntity;
 import java.util.List;
+import java.util.Map;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.SliceImpl;
@@ -16,8 +17,8 @@ import org.springframework.data.support.PageableExecutionUtils;
 /**
  * Runs a query method and shapes its result: Stream, Page (with a count query), Slice (one extra row to learn
  * whether more follow), List, or a single value. Rows are read as the entity, as a record or class the method
- * returns (its columns through {@code ?fields}), or as a single column for simple types; interface projections
- * read the entity and project it.
+ * returns (its columns through {@code ?fields}), as column-name maps for {@code Map}, or as a single column for
+ * simple types; interface projections read the entity and project it.
  */
 abstract class AbstractClickHouseQuery implements RepositoryQuery {
 
@@ -42,9 +43,10 @@ abstract class AbstractClickHouseQuery implements RepositoryQuery {
         ParametersParameterAccessor accessor = new ParametersParameterAccessor(method.getParameters(), parameters);
         ResultProcessor processor = method.getResultProcessor().withDynamicProjection(accessor);
         ReturnedType returned = processor.getReturnedType();
-        boolean projectEntity = returned.isProjecting() && returned.getReturnedType().isInterface();
-        Class<?> readType = projectEntity || !returned.isProjecting() ? returned.getDomainType()
-                : returned.getReturnedType();
+        Class<?> target = returned.getReturnedType();
+        boolean projectEntity = target.isInterface() && !target.isAssignableFrom(returned.getDomainType())
+                && target != Map.class;
+        Class<?> readType = projectEntity ? returned.getDomainType() : target;
         Object result = execute(accessor, readType);
         return projectEntity ? processor.processResult(result) : result;
     }
