@@ -100,8 +100,9 @@ final class DerivedSqlBuilder {
             case IS_EMPTY -> "empty(" + column + ")";
             case IS_NOT_EMPTY -> "notEmpty(" + column + ")";
             case REGEX -> "match(" + column + ", " + value(false) + ")";
-            case NEAR, WITHIN, EXISTS -> throw new IllegalArgumentException("Keyword " + part.getType()
-                    + " (on property '" + part.getProperty().getSegment() + "') has no ClickHouse form");
+            case NEAR, WITHIN, EXISTS -> throw new IllegalArgumentException("Keyword "
+                    + part.getType().getKeywords().iterator().next() + " (" + part.getType().name() + ") on property '"
+                    + part.getProperty().getSegment() + "' has no ClickHouse form");
         };
     }
 
