@@ -49,7 +49,9 @@ public class ClickHouseExceptionTranslator implements PersistenceExceptionTransl
             80, // INCORRECT_QUERY
             184, // ILLEGAL_AGGREGATION
             215, // NOT_AN_AGGREGATE
-            352); // AMBIGUOUS_COLUMN_NAME
+            352, // AMBIGUOUS_COLUMN_NAME
+            456, // UNKNOWN_QUERY_PARAMETER
+            457); // BAD_QUERY_PARAMETER
 
     /** The user may not do this: readonly, access rights, authentication. */
     private static final Set<Integer> PERMISSION = Set.of(
@@ -59,6 +61,8 @@ public class ClickHouseExceptionTranslator implements PersistenceExceptionTransl
             194, // REQUIRED_PASSWORD
             195, // IP_ADDRESS_NOT_ALLOWED
             291, // DATABASE_ACCESS_DENIED
+            452, // SETTING_CONSTRAINT_VIOLATION
+            472, // READONLY_SETTING
             497, // ACCESS_DENIED
             516); // AUTHENTICATION_FAILED
 
@@ -86,7 +90,8 @@ public class ClickHouseExceptionTranslator implements PersistenceExceptionTransl
             321, // VALUE_IS_OUT_OF_RANGE_OF_DATA_TYPE
             349, // CANNOT_INSERT_NULL_IN_ORDINARY_COLUMN
             376, // CANNOT_PARSE_UUID
-            407); // DECIMAL_OVERFLOW
+            407, // DECIMAL_OVERFLOW
+            469); // VIOLATED_CONSTRAINT (a table CONSTRAINT ... CHECK)
 
     /** The server is busy or briefly unable: the same request may succeed later. */
     private static final Set<Integer> TRANSIENT = Set.of(

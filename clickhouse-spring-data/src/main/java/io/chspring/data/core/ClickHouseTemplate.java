@@ -122,7 +122,7 @@ public class ClickHouseTemplate implements ClickHouseOperations {
 
     @Override
     public void deleteAll(Class<?> type) {
-        sql("TRUNCATE TABLE " + io.chspring.data.repository.query.SqlClauses.table(entity(type))).execute();
+        sql("TRUNCATE TABLE " + SqlClauses.table(entity(type))).execute();
     }
 
     @Override

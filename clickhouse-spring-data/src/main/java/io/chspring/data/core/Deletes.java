@@ -2,7 +2,6 @@ package io.chspring.data.core;
 
 import io.chspring.client.ServerCapabilities;
 import io.chspring.client.sql.SqlLiterals;
-import io.chspring.data.repository.query.SqlClauses;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.chspring.data.repository.query;
 
+import io.chspring.data.core.SqlClauses;
 import io.chspring.data.mapping.ClickHousePersistentEntity;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.chspring.data.repository.query;
 
+import io.chspring.data.core.SqlClauses;
 import io.chspring.client.sql.SqlTemplate;
 import io.chspring.data.core.ClickHouseOperations;
 import io.chspring.data.core.ClickHouseOperations.StatementSpec;

@@ -4,7 +4,7 @@ import io.chspring.data.core.ClickHouseOperations;
 import io.chspring.data.mapping.ClickHousePersistentEntity;
 import io.chspring.data.mapping.ClickHousePersistentProperty;
 import io.chspring.data.repository.ClickHouseRepository;
-import io.chspring.data.repository.query.SqlClauses;
+import io.chspring.data.core.SqlClauses;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.chspring.data.repository.query;
+package io.chspring.data.core;
 
 import io.chspring.client.sql.Identifier;
 import io.chspring.client.sql.SqlLiterals;
