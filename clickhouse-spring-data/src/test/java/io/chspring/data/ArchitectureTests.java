@@ -29,10 +29,10 @@ class ArchitectureTests {
     }
 
     @Test
-    void mappingKnowsNothingOfTemplateOrRepositories() {
+    void mappingKnowsNothingOfTemplateOrRepositoriesAndOnlyTheClientsNaming() {
         noClasses().that().resideInAPackage("io.chspring.data.mapping..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.chspring.data.core..",
-                        "io.chspring.data.repository..", "io.chspring.client..")
+                        "io.chspring.data.repository..", "io.chspring.client.query..", "io.chspring.client.insert..")
                 .check(MAIN);
     }
 

@@ -1,5 +1,6 @@
 package io.chspring.data.mapping;
 
+import io.chspring.client.mapping.NamingStrategy;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.data.mapping.MappingException;
@@ -12,11 +13,11 @@ final class BasicClickHousePersistentEntity<T> extends BasicPersistentEntity<T, 
 
     private final String tableName;
 
-    BasicClickHousePersistentEntity(TypeInformation<T> information) {
+    BasicClickHousePersistentEntity(TypeInformation<T> information, NamingStrategy naming) {
         super(information);
         Table table = findAnnotation(Table.class);
         this.tableName = table != null && !table.value().isEmpty() ? table.value()
-                : SnakeCase.of(information.getType().getSimpleName());
+                : naming.columnName(information.getType().getSimpleName());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.chspring.data.mapping;
 
+import io.chspring.client.mapping.NamingStrategy;
 import org.springframework.data.mapping.Association;
 import org.springframework.data.mapping.model.AnnotationBasedPersistentProperty;
 import org.springframework.data.mapping.model.Property;
@@ -12,14 +13,14 @@ final class BasicClickHousePersistentProperty extends AnnotationBasedPersistentP
     private final String columnName;
 
     BasicClickHousePersistentProperty(Property property, ClickHousePersistentEntity<?> owner,
-            SimpleTypeHolder simpleTypeHolder) {
+            SimpleTypeHolder simpleTypeHolder, NamingStrategy naming) {
         super(property, owner, simpleTypeHolder);
         Column column = findAnnotation(Column.class);
         if (column != null && column.value().isEmpty()) {
             throw new org.springframework.data.mapping.MappingException("@Column on property '" + getName() + "' of "
                     + owner.getName() + " has an empty name");
         }
-        this.columnName = column != null ? column.value() : SnakeCase.of(getName());
+        this.columnName = column != null ? column.value() : naming.columnName(getName());
     }
 
     @Override

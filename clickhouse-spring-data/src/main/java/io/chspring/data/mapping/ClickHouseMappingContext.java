@@ -1,5 +1,6 @@
 package io.chspring.data.mapping;
 
+import io.chspring.client.mapping.NamingStrategy;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.Inet4Address;
@@ -32,19 +33,30 @@ public class ClickHouseMappingContext
             BigDecimal.class, BigInteger.class, InetAddress.class, Inet4Address.class, Inet6Address.class,
             byte[].class), true);
 
-    /** A context with the ClickHouse simple types. */
+    private NamingStrategy namingStrategy = NamingStrategy.SNAKE_CASE;
+
+    /** A context with the ClickHouse simple types and snake_case names. */
     public ClickHouseMappingContext() {
         setSimpleTypeHolder(SIMPLE_TYPES);
     }
 
+    /**
+     * How table and column names derive from class and property names when {@link Table} and {@link Column} do
+     * not give them: the client's {@link NamingStrategy#SNAKE_CASE} by default, so entities map the same way here
+     * and in the client. Set it before the first entity is used.
+     */
+    public void setNamingStrategy(NamingStrategy namingStrategy) {
+        this.namingStrategy = java.util.Objects.requireNonNull(namingStrategy, "namingStrategy");
+    }
+
     @Override
     protected <T> ClickHousePersistentEntity<T> createPersistentEntity(TypeInformation<T> typeInformation) {
-        return new BasicClickHousePersistentEntity<>(typeInformation);
+        return new BasicClickHousePersistentEntity<>(typeInformation, namingStrategy);
     }
 
     @Override
     protected ClickHousePersistentProperty createPersistentProperty(Property property,
             ClickHousePersistentEntity<?> owner, SimpleTypeHolder simpleTypeHolder) {
-        return new BasicClickHousePersistentProperty(property, owner, simpleTypeHolder);
+        return new BasicClickHousePersistentProperty(property, owner, simpleTypeHolder, namingStrategy);
     }
 }

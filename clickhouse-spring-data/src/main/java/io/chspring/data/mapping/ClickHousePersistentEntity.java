@@ -10,6 +10,6 @@ import org.springframework.data.mapping.model.MutablePersistentEntity;
  */
 public interface ClickHousePersistentEntity<T> extends MutablePersistentEntity<T, ClickHousePersistentProperty> {
 
-    /** The table name from {@link Table}, or the simple class name in snake_case. */
+    /** The table name from {@link Table}, or the simple class name by the context's naming strategy (snake_case). */
     String getTableName();
 }

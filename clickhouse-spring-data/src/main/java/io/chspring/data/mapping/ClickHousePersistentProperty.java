@@ -5,7 +5,7 @@ import org.springframework.data.mapping.PersistentProperty;
 /** One property of a {@link ClickHousePersistentEntity}, mapped to one column. */
 public interface ClickHousePersistentProperty extends PersistentProperty<ClickHousePersistentProperty> {
 
-    /** The column name from {@link Column}, or the property name in snake_case. */
+    /** The column name from {@link Column}, or the property name by the context's naming strategy (snake_case). */
     String getColumnName();
 
     /**
