@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
 
 /** A statement being configured; renders its placeholders client-side when it is sent. */
 final class DefaultStatementSpec implements StatementSpec {
@@ -101,6 +102,13 @@ final class DefaultStatementSpec implements StatementSpec {
                 clientSide.put(name, value);
             }
         });
+        if (!serverSide.isEmpty() && !template.getClient().capabilities().supportsQueryParameters()) {
+            // Checked here, before the client's DESCRIBE round trip on old servers would fail on the {name:Type}
+            // text with a plain syntax error.
+            throw new InvalidDataAccessApiUsageException("Server-side parameters " + serverSide.keySet()
+                    + " ({name:Type}) need ClickHouse 19.11 or newer, the server runs "
+                    + template.getClient().serverVersion() + "; write :name to bind them client-side");
+        }
         Query query = template.getClient().query(SqlRenderer.render(parsed, positional, clientSide, fields));
         serverSide.forEach(query::param);
         settings.forEach(query::setting);

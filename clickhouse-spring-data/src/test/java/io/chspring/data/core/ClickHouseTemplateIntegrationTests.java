@@ -128,6 +128,23 @@ class ClickHouseTemplateIntegrationTests {
     }
 
     @Test
+    void theIssueExampleAndServerSideParameters() {
+        template.insertAll(Event.class, List.of(event(1, 42, "a"), event(2, 43, "b")));
+        assertThat(template.sql("SELECT ?fields FROM events WHERE user_id = :user").param("user", 42)
+                .query(Event.class).list()).containsExactly(event(1, 42, "a"));
+        // {name:Type} goes to the server as a query parameter, which needs 19.11+; older servers are refused
+        // before anything is sent, with advice
+        if (!client.capabilities().supportsQueryParameters()) {
+            assertThatThrownBy(() -> template.sql("SELECT count() FROM events WHERE user_id = {user:Int64}")
+                    .param("user", 42).query(Long.class).single())
+                    .isInstanceOf(InvalidDataAccessApiUsageException.class).hasMessageContaining("19.11");
+        } else {
+            assertThat(template.sql("SELECT count() FROM events WHERE user_id = {user:Int64}").param("user", 42)
+                    .query(Long.class).single()).isEqualTo(1L);
+        }
+    }
+
+    @Test
     void pojoWithRenamedTransientAndReadOnlyProperties() {
         Note note = new Note();
         note.id = 1;
