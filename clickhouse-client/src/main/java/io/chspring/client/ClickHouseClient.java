@@ -1,7 +1,12 @@
 package io.chspring.client;
 
+import io.chspring.client.insert.BatchSender;
 import io.chspring.client.insert.Insert;
+import io.chspring.client.insert.Inserter;
+import io.chspring.client.insert.InserterBuilder;
 import io.chspring.client.insert.RawInsert;
+import io.chspring.client.insert.RowEncoder;
+import io.chspring.client.mapping.MappedRowEncoder;
 import io.chspring.client.mapping.MappingOptions;
 import io.chspring.client.mapping.RowType;
 import io.chspring.client.mapping.TableColumn;
@@ -58,7 +63,8 @@ public final class ClickHouseClient implements AutoCloseable {
      * </ul>
      * Every other key is a ClickHouse setting sent with each request, for example {@code max_threads=4}. Keys the
      * server reads as protocol parameters ({@code query_id}, {@code session_id}, {@code compress}, ...) and
-     * {@code param_*} are refused. The {@code chdb:} scheme is reserved for the embedded engine.
+     * {@code param_*} are refused. Other schemes are served by modules found with {@link java.util.ServiceLoader}
+     * ({@link ClickHouseUrlScheme}): {@code chdb:} needs {@code clickhouse-embedded} on the classpath.
      *
      * @throws ClickHouseConfigurationException naming the part or key at fault, never the password
      */
@@ -207,6 +213,37 @@ public final class ClickHouseClient implements AutoCloseable {
     public void invalidateSchema(String table) {
         runtime.schemas().remove(config().database().orElse("") + "\0" + table);
     }
+
+    // ---- Inserter factories (batching background inserts, see io.chspring.client.insert.Inserter) ----
+
+    /**
+     * A builder for an {@link Inserter} that batches rows of {@code table} in the background and inserts them
+     * through this client ({@link BatchSender#of(ClickHouseClient)}). {@code encoder} writes one row as RowBinary
+     * for {@code columns}, in that order. The inserter uses this client's settings, database and compression; it
+     * does not close the client, and the client must outlive it.
+     */
+    public <T> InserterBuilder<T> inserter(String table, List<String> columns, RowEncoder<T> encoder) {
+        return Inserter.builder(table, columns, encoder, BatchSender.of(this));
+    }
+
+    /**
+     * A builder for an {@link Inserter} of {@code type} rows (records or classes, see {@link RowType}): the table's
+     * schema is read now ({@link #describeTable(String)}) and checked against the class, so a mismatch fails here,
+     * before the first write; the inserter's columns are the class's insertable properties that the table has.
+     *
+     * @throws ClickHouseSchemaException listing every mismatch between the class and the table
+     */
+    public <T> InserterBuilder<T> inserter(String table, Class<T> type) {
+        return inserter(table, RowType.of(type), MappingOptions.DEFAULT);
+    }
+
+    /** {@link #inserter(String, Class)} with a row type from another metadata source and explicit mapping options. */
+    public <T> InserterBuilder<T> inserter(String table, RowType<T> rowType, MappingOptions options) {
+        MappedRowEncoder<T> encoder = MappedRowEncoder.of(rowType, describeTable(table), options);
+        return Inserter.builder(table, encoder.columnNames(), encoder::encode, BatchSender.of(this));
+    }
+
+    // ---- end of Inserter factories ----
 
     /** Whether the root client, and so this copy, is closed. */
     public boolean isClosed() {

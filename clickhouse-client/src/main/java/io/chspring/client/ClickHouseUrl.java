@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.ServiceLoader;
 import java.util.Set;
 
 /**
@@ -29,6 +30,10 @@ final class ClickHouseUrl {
             throw new ClickHouseConfigurationException("The ClickHouse URL is empty");
         }
         String scheme = scheme(url.strip());
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            provider(scheme).apply(url.strip(), b);
+            return;
+        }
         URI uri;
         try {
             uri = new URI(url.strip());
@@ -107,16 +112,23 @@ final class ClickHouseUrl {
 
     private static String scheme(String url) {
         int colon = url.indexOf(':');
-        String scheme = colon < 0 ? "" : url.substring(0, colon).toLowerCase(Locale.ROOT);
+        return colon < 0 ? "" : url.substring(0, colon).toLowerCase(Locale.ROOT);
+    }
+
+    /** The module serving a non-http scheme, such as clickhouse-embedded for {@code chdb:}. */
+    private static ClickHouseUrlScheme provider(String scheme) {
+        for (ClickHouseUrlScheme provider : ServiceLoader.load(ClickHouseUrlScheme.class,
+                ClickHouseUrl.class.getClassLoader())) {
+            if (provider.scheme().equals(scheme)) {
+                return provider;
+            }
+        }
         if (scheme.equals("chdb")) {
-            throw new ClickHouseConfigurationException("The chdb: scheme is reserved for the embedded chDB engine, "
-                    + "which this client does not support yet; use an http:// or https:// URL");
+            throw new ClickHouseConfigurationException("The chdb: scheme is served by the embedded chDB engine: add "
+                    + "the io.chspring:clickhouse-embedded module to the classpath, or use an http:// or https:// URL");
         }
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new ClickHouseConfigurationException("Unsupported ClickHouse URL scheme '"
-                    + (scheme.length() > 20 ? "?" : scheme) + "': expected http:// or https://");
-        }
-        return scheme;
+        throw new ClickHouseConfigurationException("Unsupported ClickHouse URL scheme '"
+                + (scheme.length() > 20 ? "?" : scheme) + "': expected http:// or https://");
     }
 
     private static String database(String rawPath) {

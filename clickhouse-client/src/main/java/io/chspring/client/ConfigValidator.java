@@ -11,7 +11,7 @@ final class ConfigValidator {
     }
 
     static void validate(ClickHouseClientBuilder b) {
-        checkEndpoint(b.endpoint);
+        checkEndpoint(b.endpoint, b.transportFactory != null);
         if (b.bearerToken != null && b.password != null && !b.password.isEmpty()) {
             throw new ClickHouseConfigurationException("Both bearerToken and password are set; a request carries one "
                     + "kind of credentials, choose one");
@@ -47,11 +47,16 @@ final class ConfigValidator {
         }
     }
 
-    private static void checkEndpoint(URI endpoint) {
+    private static void checkEndpoint(URI endpoint, boolean customTransport) {
         if (endpoint == null) {
             throw new ClickHouseConfigurationException("No endpoint: call url(...) or endpoint(...)");
         }
         String scheme = endpoint.getScheme() == null ? "" : endpoint.getScheme().toLowerCase(Locale.ROOT);
+        if (customTransport && !scheme.isEmpty() && !scheme.equals("http") && !scheme.equals("https")
+                && endpoint.getRawUserInfo() == null) {
+            // A transport of its own (the embedded engine's chdb:./data) gives the endpoint its meaning.
+            return;
+        }
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new ClickHouseConfigurationException("endpoint scheme must be http or https, not '" + scheme + "'");
         }

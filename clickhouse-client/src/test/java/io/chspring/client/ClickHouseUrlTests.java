@@ -136,10 +136,10 @@ class ClickHouseUrlTests {
     }
 
     @Test
-    void chdbSchemeIsReservedWithAClearMessage() {
+    void chdbSchemeWithoutTheEmbeddedModuleSaysWhatToAdd() {
         assertThatThrownBy(() -> parse("chdb:/tmp/data"))
                 .isInstanceOf(ClickHouseConfigurationException.class)
-                .hasMessageContaining("chdb: scheme is reserved for the embedded chDB engine");
+                .hasMessageContaining("add the io.chspring:clickhouse-embedded module to the classpath");
     }
 
     @Test

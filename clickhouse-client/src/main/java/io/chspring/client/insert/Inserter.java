@@ -1,5 +1,6 @@
 package io.chspring.client.insert;
 
+import io.chspring.client.ClickHouseClient;
 import io.chspring.client.ClickHouseException;
 import io.chspring.client.ClickHouseSchemaException;
 import io.chspring.client.ClickHouseTimeoutException;
@@ -30,7 +31,18 @@ import org.slf4j.LoggerFactory;
  * {@link SpoolDirectory} and {@link #replay}). Nothing accepted is dropped silently.
  *
  * <p>Delivery is at-least-once: exactly-once needs a server that honours {@code insert_deduplication_token}
- * (22.2 and later) so that a retried or replayed batch is stored once.
+ * (22.2 and later) so that a retried or replayed batch is stored once. On older servers (18.16) the token is
+ * not sent, and a batch the server stored but could not acknowledge (connection reset after the commit) is
+ * stored again by its retry or replay.
+ *
+ * <pre>{@code
+ * Inserter<Event> inserter = client.inserter("events", Event.class)      // or (table, columns, RowEncoder)
+ *         .maxRows(500_000).maxBytes(64 << 20).period(Duration.ofSeconds(1)).build();
+ * inserter.write(event);                  // any thread; waits only when maxBufferedBytes are pending
+ * InserterStats stats = inserter.flush(); // everything written before is committed (or flush throws)
+ * inserter.close();                       // sends the rest, spools what is not committed within closeTimeout
+ * Inserter.replay(spoolDirectory, client); // later: sends the spooled batches again
+ * }</pre>
  *
  * @param <T> the row type
  */
@@ -84,6 +96,16 @@ public final class Inserter<T> implements AutoCloseable {
     /** Sends the batches spooled in {@code directory} again, deleting each file only after it was committed. */
     public static SpoolReplayResult replay(Path directory, BatchSender sender) {
         return SpoolDirectory.of(directory).replay(sender);
+    }
+
+    /**
+     * Sends the batches spooled in {@code directory} again through {@code client} (see
+     * {@link BatchSender#of(ClickHouseClient)}), deleting each file only after it was committed. On servers without
+     * {@code insert_deduplication_token} (before 22.2) a batch that reached the server before it was spooled is
+     * stored twice.
+     */
+    public static SpoolReplayResult replay(Path directory, ClickHouseClient client) {
+        return replay(directory, BatchSender.of(client));
     }
 
     /**

@@ -2,6 +2,8 @@ package io.chspring.client.rowbinary;
 
 import io.chspring.client.type.ClickHouseKind;
 import io.chspring.client.type.ClickHouseType;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.Inet4Address;
@@ -15,12 +17,21 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
-/** Chooses and validates the codec for a (ClickHouse type, Java class) pair; see TYPES.md for the table. */
+/** Chooses and validates the codec for a (ClickHouse type, Java type) pair; see TYPES.md for the table. */
 final class CodecBuilder {
+
+    /** The kinds whose codecs read generic Java types; a parameterized type never fits any other kind. */
+    private static final Set<ClickHouseKind> GENERIC_KINDS = EnumSet.of(ClickHouseKind.NULLABLE,
+            ClickHouseKind.LOW_CARDINALITY, ClickHouseKind.SIMPLE_AGGREGATE_FUNCTION, ClickHouseKind.ARRAY,
+            ClickHouseKind.TUPLE, ClickHouseKind.NESTED, ClickHouseKind.MAP, ClickHouseKind.JSON, ClickHouseKind.POINT,
+            ClickHouseKind.RING, ClickHouseKind.LINE_STRING, ClickHouseKind.POLYGON, ClickHouseKind.MULTI_LINE_STRING,
+            ClickHouseKind.MULTI_POLYGON);
 
     private final CodecOptions options;
 
@@ -28,20 +39,41 @@ final class CodecBuilder {
         this.options = options;
     }
 
-    ValueCodec<?> build(ClickHouseType type, Class<?> requested) {
-        Class<?> target = requested == Object.class ? JavaTypes.defaultClass(type) : requested;
-        ValueCodec<?> codec = buildOrNull(type, target);
+    /**
+     * The codec for values of {@code type} as {@code requested}: a class, or a generic type whose type arguments
+     * choose the element codecs ({@code List<Integer>}, {@code Map<String, List<Long>>}, {@code List<Short>[]}).
+     *
+     * @throws io.chspring.client.ClickHouseSchemaException naming both types, and the innermost pair at fault
+     */
+    ValueCodec<?> build(ClickHouseType type, Type requested) {
+        try {
+            return resolve(type, requested);
+        } catch (Mismatch m) {
+            throw m.type == type && m.javaType == requested ? CodecErrors.cannotMap(type, requested)
+                    : CodecErrors.cannotMap(type, requested, m.type, m.javaType);
+        }
+    }
+
+    private ValueCodec<?> resolve(ClickHouseType type, Type requested) {
+        Type declared = GenericTypes.normalize(requested);
+        Class<?> raw = GenericTypes.raw(declared);
+        Class<?> target = raw == Object.class ? JavaTypes.defaultClass(type) : raw;
+        // an element type given by type arguments rides along; a raw class (or Object) means default elements
+        ValueCodec<?> codec = buildOrNull(type, declared instanceof Class<?> ? target : declared, target);
         if (codec == null) {
-            throw CodecErrors.cannotMap(type, requested);
+            throw new Mismatch(type, requested);
         }
         return codec;
     }
 
-    private ValueCodec<?> buildOrNull(ClickHouseType type, Class<?> target) {
+    private ValueCodec<?> buildOrNull(ClickHouseType type, Type declared, Class<?> target) {
         Class<?> boxed = JavaTypes.boxed(target);
+        if (declared instanceof ParameterizedType && !GENERIC_KINDS.contains(type.kind())) {
+            return null;
+        }
         return switch (type.kind()) {
-            case NULLABLE -> target.isPrimitive() ? null : new NullableCodec<>(type, build(type.child(), target));
-            case LOW_CARDINALITY, SIMPLE_AGGREGATE_FUNCTION -> new AliasCodec<>(type, build(type.child(), target));
+            case NULLABLE -> target.isPrimitive() ? null : new NullableCodec<>(type, resolve(type.child(), declared));
+            case LOW_CARDINALITY, SIMPLE_AGGREGATE_FUNCTION -> new AliasCodec<>(type, resolve(type.child(), declared));
             case INT8 -> integer(type, target, 1, true);
             case INT16 -> integer(type, target, 2, true);
             case INT32 -> integer(type, target, 4, true);
@@ -71,21 +103,31 @@ final class CodecBuilder {
             case DATETIME, DATETIME64 -> dateTime(type, boxed);
             case TIME, TIME64 -> boxed == Duration.class || boxed == LocalTime.class
                     ? new DateCodecs.TimeOfDay(type, boxed == LocalTime.class) : null;
-            case ARRAY -> array(type, target);
-            case TUPLE -> tuple(type, target);
-            case NESTED -> target == List.class || target == Collection.class || target == Iterable.class
-                    ? new AliasCodec<>(type, build(ClickHouseType.parse("Array(Tuple" + type.toString().substring(6) + ")"),
-                    target)) : null;
+            case ARRAY -> array(type, declared, target);
+            case TUPLE -> tuple(type, declared, target);
+            case NESTED -> isList(target) ? new AliasCodec<>(type, resolve(ClickHouseType.parse("Array(Tuple"
+                    + type.toString().substring(6) + ")"), declared)) : null;
             case POINT, RING, LINE_STRING, POLYGON, MULTI_LINE_STRING, MULTI_POLYGON ->
-                new AliasCodec<>(type, build(type.wireType(), target));
-            case MAP -> target == Map.class ? new MapCodec(type, build(type.children().get(0), Object.class),
-                    build(type.children().get(1), Object.class)) : null;
+                new AliasCodec<>(type, resolve(type.wireType(), declared));
+            case MAP -> target == Map.class ? new MapCodec(type, resolve(type.children().get(0),
+                    GenericTypes.argument(declared, 0)), resolve(type.children().get(1),
+                    GenericTypes.argument(declared, 1))) : null;
             case VARIANT -> target == Object.class || target == TypedValue.class
                     ? new VariantCodec(type, target == TypedValue.class, this) : null;
             case DYNAMIC -> target == TypedValue.class ? new DynamicCodec(type, true, this) : null;
-            case JSON -> JsonCodec.create(type, target, options, this);
+            case JSON -> isJsonMap(declared) ? JsonCodec.create(type, target, options, this) : null;
             case NOTHING -> target == Object.class ? new NothingCodec(type) : null;
         };
+    }
+
+    /** JSON reads nested {@code Map<String, Object>}s: a declared {@code Map<K, V>} must take String keys and any value. */
+    private static boolean isJsonMap(Type declared) {
+        return !(declared instanceof ParameterizedType) || GenericTypes.accepts(GenericTypes.argument(declared, 0),
+                String.class) && GenericTypes.acceptsAnything(GenericTypes.argument(declared, 1));
+    }
+
+    private static boolean isList(Class<?> target) {
+        return target == List.class || target == Collection.class || target == Iterable.class;
     }
 
     private static ValueCodec<?> integer(ClickHouseType type, Class<?> target, int width, boolean signed) {
@@ -145,15 +187,16 @@ final class CodecBuilder {
         return new DateTimeCodec(type, target, t, options.defaultTimeZone());
     }
 
-    private ValueCodec<?> array(ClickHouseType type, Class<?> target) {
-        if (target == List.class || target == Collection.class || target == Iterable.class) {
-            return new ArrayCodec(type, target, build(type.child(), Object.class), null);
+    private ValueCodec<?> array(ClickHouseType type, Type declared, Class<?> target) {
+        // no Set: reading would silently drop duplicate elements
+        if (isList(target)) {
+            return new ArrayCodec(type, target, resolve(type.child(), GenericTypes.argument(declared, 0)), null);
         }
         if (!target.isArray()) {
             return null;
         }
         Class<?> component = target.getComponentType();
-        ValueCodec<?> element = build(type.child(), component);
+        ValueCodec<?> element = resolve(type.child(), GenericTypes.component(declared, target));
         if (component.isPrimitive()) {
             return new PrimitiveArrayCodec(type, target, element);
         }
@@ -162,22 +205,45 @@ final class CodecBuilder {
         return new ArrayCodec(type, target, element, prototype);
     }
 
-    private ValueCodec<?> tuple(ClickHouseType type, Class<?> target) {
+    private ValueCodec<?> tuple(ClickHouseType type, Type declared, Class<?> target) {
         List<ClickHouseType> children = type.children();
         ValueCodec<?>[] elements = new ValueCodec<?>[children.size()];
         TupleCodec.Target t;
+        Type element = Object.class;
         if (target == double[].class) {
             t = TupleCodec.Target.DOUBLES;
+            element = double.class;
         } else if (target == Object[].class) {
             t = TupleCodec.Target.ARRAY;
-        } else if (target == List.class || target == Collection.class || target == Iterable.class) {
+        } else if (isList(target)) {
             t = TupleCodec.Target.LIST;
+            // List<E>: every element is read as E (List<Object>, the default, keeps each element's own type)
+            element = GenericTypes.argument(declared, 0);
         } else {
             return null;
         }
         for (int i = 0; i < elements.length; i++) {
-            elements[i] = build(children.get(i), t == TupleCodec.Target.DOUBLES ? double.class : Object.class);
+            elements[i] = resolve(children.get(i), element);
         }
         return new TupleCodec(type, target, elements, t);
+    }
+
+    /**
+     * Unwinds the build to the top-level call with the innermost (ClickHouse type, Java type) pair that has no
+     * codec; {@link #build} turns it into the user-facing error. Never escapes this class.
+     */
+    private static final class Mismatch extends RuntimeException {
+
+        @java.io.Serial
+        private static final long serialVersionUID = 1L;
+
+        private final transient ClickHouseType type;
+        private final transient Type javaType;
+
+        Mismatch(ClickHouseType type, Type javaType) {
+            super(null, null, false, false);
+            this.type = type;
+            this.javaType = javaType;
+        }
     }
 }

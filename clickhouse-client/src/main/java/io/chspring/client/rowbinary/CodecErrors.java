@@ -2,6 +2,7 @@ package io.chspring.client.rowbinary;
 
 import io.chspring.client.ClickHouseSchemaException;
 import io.chspring.client.type.ClickHouseType;
+import java.lang.reflect.Type;
 
 /** The messages of codec errors, in one place so they read the same everywhere. */
 final class CodecErrors {
@@ -9,9 +10,17 @@ final class CodecErrors {
     private CodecErrors() {
     }
 
-    static ClickHouseSchemaException cannotMap(ClickHouseType type, Class<?> javaType) {
+    static ClickHouseSchemaException cannotMap(ClickHouseType type, Type javaType) {
         return new ClickHouseSchemaException("cannot map ClickHouse type " + type + " to Java type "
                 + javaType.getTypeName() + "; supported: " + JavaTypes.supported(type));
+    }
+
+    /** The pair asked for, and the nested pair ({@code UInt32} elements as {@code Integer}) that has no codec. */
+    static ClickHouseSchemaException cannotMap(ClickHouseType type, Type javaType, ClickHouseType inner,
+            Type innerJavaType) {
+        return new ClickHouseSchemaException("cannot map ClickHouse type " + type + " to Java type "
+                + javaType.getTypeName() + ": " + innerJavaType.getTypeName() + " cannot hold " + inner
+                + "; supported for " + inner + ": " + JavaTypes.supported(inner));
     }
 
     static ClickHouseSchemaException notWritable(ClickHouseType type, Object value) {

@@ -69,11 +69,12 @@ final class JavaTypes {
             case DATE, DATE32 -> "LocalDate";
             case DATETIME, DATETIME64 -> "Instant, LocalDateTime, OffsetDateTime, ZonedDateTime";
             case TIME, TIME64 -> "Duration, LocalTime";
-            case ARRAY -> "List, Collection, Iterable, a Java array of a type the element maps to";
-            case TUPLE -> "List, Object[], double[] (numeric elements)";
+            case ARRAY -> "List, Collection, Iterable (their type argument maps the element), a Java array of a type the "
+                    + "element maps to; not Set, which would drop duplicate elements";
+            case TUPLE -> "List, Object[], double[] (numeric elements); List<E> reads every element as E";
             case NESTED -> "List";
-            case MAP -> "Map";
-            case JSON -> "Map, String, tools.jackson.databind.JsonNode";
+            case MAP -> "Map (its type arguments map keys and values)";
+            case JSON -> "Map<String, Object>, String, tools.jackson.databind.JsonNode";
             case POINT, RING, LINE_STRING, POLYGON, MULTI_LINE_STRING, MULTI_POLYGON ->
                 defaultClass(type).getSimpleName() + ", List";
             case NULLABLE -> "the boxed types of " + supported(type.child());

@@ -30,12 +30,27 @@ final class HttpErrors {
      * @param headerCode the {@code X-ClickHouse-Exception-Code} header value, or {@code null}
      */
     static ClickHouseException fromResponse(int status, String body, String headerCode, String queryId) {
+        return fromResponse(status, body, headerCode, queryId, null);
+    }
+
+    /**
+     * {@link #fromResponse(int, String, String, String)} for a request in a session: a SESSION_IS_LOCKED error
+     * names the session, which the server's text ("Session is locked by a concurrent client.") does not.
+     *
+     * @param sessionId the request's session id, or {@code null}
+     */
+    static ClickHouseException fromResponse(int status, String body, String headerCode, String queryId,
+            String sessionId) {
         ServerErrorText parsed = ServerErrorText.parse(clip(body));
         int code = parseCode(headerCode, parsed.code());
         if (code == 0) {
             return withoutCode(status, parsed.message(), queryId);
         }
         ServerErrorText error = code == parsed.code() ? parsed : ServerErrorText.of(code, null, parsed.message());
+        if (code == ServerErrorCodes.SESSION_IS_LOCKED && sessionId != null) {
+            error = ServerErrorText.of(code, error.name(), error.message() + " [session_id=" + sessionId
+                    + "]: a session serves one request at a time; wait for the running one or use another session");
+        }
         return fromServer(error, status, queryId);
     }
 

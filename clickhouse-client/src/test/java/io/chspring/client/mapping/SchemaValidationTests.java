@@ -45,7 +45,7 @@ class SchemaValidationTests {
     void readValidationListsEveryProblem() {
         List<ClickHouseColumn> result = List.of(ClickHouseColumn.of("id", "UInt64"),
                 ClickHouseColumn.of("name", "String"), ClickHouseColumn.of("extra", "String"),
-                ClickHouseColumn.of("maybe", "Nullable(Int32)"), ClickHouseColumn.of("codes", "Array(UInt8)"),
+                ClickHouseColumn.of("maybe", "Nullable(Int32)"), ClickHouseColumn.of("codes", "Array(UInt32)"),
                 ClickHouseColumn.of("day", "Date"));
         assertThatThrownBy(() -> MappedRowDecoder.of(RowType.of(Event.class), result, MappingOptions.DEFAULT))
                 .isInstanceOf(ClickHouseSchemaException.class)
@@ -54,8 +54,9 @@ class SchemaValidationTests {
                 .hasMessageContaining("column 'extra' String has no field in Event")
                 .hasMessageContaining("column 'maybe' Nullable(Int32) <-> field 'maybe' int: a primitive cannot hold "
                         + "NULL; use Integer")
-                .hasMessageContaining("column 'codes' Array(UInt8) <-> field 'codes' java.util.List<java.lang.Integer>: "
-                        + "elements of Array(UInt8) are read as Short")
+                .hasMessageContaining("column 'codes' Array(UInt32) <-> field 'codes' java.util.List<java.lang.Integer>: "
+                        + "cannot map ClickHouse type Array(UInt32) to Java type java.util.List<java.lang.Integer>: "
+                        + "java.lang.Integer cannot hold UInt32; supported for UInt32: long, BigInteger")
                 .hasMessageContaining("field 'missing' (column 'missing') has no column in the result")
                 .hasMessageContaining("field 'computed' (column 'computed') has no column in the result")
                 .hasMessageContaining("column 'day' Date <-> field 'day' java.lang.String");

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * {@link HttpTransport} against local HTTP peers for what the 18.16 server cannot show: modern response headers
  * ({@code X-ClickHouse-Exception-Code}, {@code -Query-Id}, {@code -Exception-Tag}), broken chunked framing, proxies
  * answering without a ClickHouse code, a connection closed before the response. The behaviour against the real
- * 18.16 server is checked by {@code Transport18Check} (to become integration tests).
+ * 18.16 server is checked by the integration-tests module ({@code io.chspring.it}).
  */
 class HttpTransportTests {
 
