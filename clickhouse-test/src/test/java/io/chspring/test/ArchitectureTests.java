@@ -7,9 +7,10 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Keeps test classes discoverable and Testcontainers optional. */
+/** Keeps test classes discoverable, Testcontainers optional, and the harness and the mock off the client under test. */
 class ArchitectureTests {
 
     private static final JavaClasses MAIN = new ClassFileImporter()
@@ -41,8 +42,31 @@ class ArchitectureTests {
     @Test
     void theHarnessDoesNotUseTheClientUnderTest() {
         // Only the exception hierarchy is shared; the harness speaks HTTP with the JDK's client.
-        noClasses().should().dependOnClassesThat(DescribedPredicate.describe("client classes other than exceptions",
+        noClasses().that().resideOutsideOfPackage(MOCK)
+                .should().dependOnClassesThat(DescribedPredicate.describe("client classes other than exceptions",
                         c -> c.getPackageName().startsWith("io.chspring.client") && !c.getSimpleName().endsWith("Exception")))
                 .check(MAIN);
+    }
+
+    @Test
+    void theMockServerSharesOnlyTheWireFormatCodeWithTheClient() {
+        // The mock must write rows exactly as the client reads them and read them as the client writes them, so it
+        // uses the client's codec, mapping, type and compression packages (no second encoder to drift apart). It
+        // never uses the client itself (transport, queries, inserts): that is what tests run against the mock.
+        noClasses().that().resideInAPackage(MOCK)
+                .should().dependOnClassesThat(DescribedPredicate.describe(
+                        "client classes outside rowbinary, mapping, type, compression, exceptions, error codes, versions",
+                        c -> c.getPackageName().startsWith("io.chspring.client") && !mockMayUse(c.getPackageName(),
+                                c.getSimpleName())))
+                .check(MAIN);
+    }
+
+    private static final String MOCK = "io.chspring.test.mock..";
+
+    private static boolean mockMayUse(String packageName, String simpleName) {
+        return Set.of("io.chspring.client.rowbinary", "io.chspring.client.mapping", "io.chspring.client.type",
+                        "io.chspring.client.compression").contains(packageName)
+                || simpleName.endsWith("Exception") || simpleName.equals("ServerErrorCodes")
+                || simpleName.equals("ServerVersion");
     }
 }

@@ -1,0 +1,172 @@
+package io.chspring.data.core;
+
+import io.chspring.client.ClickHouseClient;
+import io.chspring.client.ClickHouseException;
+import io.chspring.client.mapping.RowType;
+import io.chspring.data.mapping.ClickHouseMappingContext;
+import io.chspring.data.mapping.ClickHousePersistentEntity;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.dao.support.PersistenceExceptionTranslator;
+import org.springframework.data.mapping.MappingException;
+
+/**
+ * The {@link ClickHouseOperations} over a {@link ClickHouseClient}: statements and typed reads through the client's
+ * query API, entity inserts as RowBinary through its typed insert, with entity metadata from a
+ * {@link ClickHouseMappingContext} handed to the client's row codec. Thread-safe once configured; share one.
+ */
+public class ClickHouseTemplate implements ClickHouseOperations {
+
+    private final ClickHouseClient client;
+    private final ClickHouseMappingContext mappingContext;
+    private final EntityRowTypes rowTypes;
+    private final PersistenceExceptionTranslator exceptionTranslator = new ClickHouseExceptionTranslator();
+    private volatile Duration mutationTimeout = Duration.ofMinutes(5);
+
+    /** A template over {@code client} with a mapping context of its own. */
+    public ClickHouseTemplate(ClickHouseClient client) {
+        this(client, new ClickHouseMappingContext());
+    }
+
+    /** A template over {@code client} sharing {@code mappingContext} (with repositories, for instance). */
+    public ClickHouseTemplate(ClickHouseClient client, ClickHouseMappingContext mappingContext) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.mappingContext = Objects.requireNonNull(mappingContext, "mappingContext");
+        this.rowTypes = new EntityRowTypes(mappingContext);
+    }
+
+    /** The client this template sends through. */
+    public ClickHouseClient getClient() {
+        return client;
+    }
+
+    /**
+     * How long {@link #delete} waits for an {@code ALTER TABLE ... DELETE} mutation on servers without lightweight
+     * deletes; 5 minutes by default.
+     */
+    public void setMutationTimeout(Duration timeout) {
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("mutationTimeout must be positive, not " + timeout);
+        }
+        this.mutationTimeout = timeout;
+    }
+
+    @Override
+    public StatementSpec sql(String sql) {
+        return new DefaultStatementSpec(this, sql);
+    }
+
+    @Override
+    public void execute(String sql, Object... args) {
+        sql(sql).params(Arrays.asList(args)).execute();
+    }
+
+    @Override
+    public <T> List<T> queryForList(String sql, Class<T> type, Object... args) {
+        return sql(sql).params(Arrays.asList(args)).query(type).list();
+    }
+
+    @Override
+    public <T> Optional<T> queryForOptional(String sql, Class<T> type, Object... args) {
+        return sql(sql).params(Arrays.asList(args)).query(type).optional();
+    }
+
+    @Override
+    public <T> T queryForObject(String sql, Class<T> type, Object... args) {
+        return sql(sql).params(Arrays.asList(args)).query(type).single();
+    }
+
+    @Override
+    public <T> Stream<T> queryForStream(String sql, Class<T> type, Object... args) {
+        return sql(sql).params(Arrays.asList(args)).query(type).stream();
+    }
+
+    @Override
+    public List<Map<String, Object>> queryForMaps(String sql, Object... args) {
+        return sql(sql).params(Arrays.asList(args)).query().list();
+    }
+
+    @Override
+    public <T> InsertSpec<T> insert(Class<T> type) {
+        return new DefaultInsertSpec<>(this, type);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> void insert(T entity) {
+        Objects.requireNonNull(entity, "entity");
+        insert((Class<T>) entity.getClass()).all(List.of(entity));
+    }
+
+    @Override
+    public <T> void insertAll(Class<T> type, Iterable<? extends T> entities) {
+        insert(type).all(entities);
+    }
+
+    @Override
+    public <T> void insertAll(Class<T> type, Stream<? extends T> entities) {
+        insert(type).all(entities);
+    }
+
+    @Override
+    public void delete(Class<?> type, String where, Map<String, ?> params) {
+        new Deletes(this, mutationTimeout).delete(getTableName(type), where, params);
+    }
+
+    @Override
+    public void deleteAll(Class<?> type) {
+        sql("TRUNCATE TABLE " + SqlClauses.table(entity(type))).execute();
+    }
+
+    @Override
+    public String getTableName(Class<?> type) {
+        return entity(type).getTableName();
+    }
+
+    @Override
+    public ClickHouseMappingContext getMappingContext() {
+        return mappingContext;
+    }
+
+    ClickHousePersistentEntity<?> entity(Class<?> type) {
+        try {
+            return mappingContext.getRequiredPersistentEntity(type);
+        } catch (MappingException | IllegalArgumentException e) {
+            throw new InvalidDataAccessApiUsageException("Cannot map " + type.getName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The client's row type for a mapped class. */
+    <T> RowType<T> rowType(Class<T> type) {
+        try {
+            return rowTypes.of(type);
+        } catch (MappingException | IllegalArgumentException e) {
+            throw new InvalidDataAccessApiUsageException("Cannot map " + type.getName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The exception to throw for {@code e}: client errors translated into the {@code DataAccessException} hierarchy,
+     * argument errors (a value without a literal form, a missing parameter) as {@code InvalidDataAccessApiUsage}.
+     */
+    RuntimeException translate(RuntimeException e) {
+        if (e instanceof DataAccessException) {
+            return e;
+        }
+        if (e instanceof ClickHouseException) {
+            DataAccessException translated = exceptionTranslator.translateExceptionIfPossible(e);
+            return translated != null ? translated : e;
+        }
+        if (e instanceof IllegalArgumentException || e instanceof MappingException) {
+            return new InvalidDataAccessApiUsageException(e.getMessage(), e);
+        }
+        return e;
+    }
+}

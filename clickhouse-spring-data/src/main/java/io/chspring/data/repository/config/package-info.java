@@ -1,0 +1,5 @@
+/**
+ * Repository configuration: {@link io.chspring.data.repository.config.EnableClickHouseRepositories} and the
+ * configuration extension that registers a factory bean per repository interface.
+ */
+package io.chspring.data.repository.config;

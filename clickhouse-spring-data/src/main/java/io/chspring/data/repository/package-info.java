@@ -1,0 +1,5 @@
+/**
+ * Spring Data repositories for ClickHouse: {@link io.chspring.data.repository.ClickHouseRepository} and the
+ * {@link io.chspring.data.repository.Query} annotation.
+ */
+package io.chspring.data.repository;
