@@ -132,6 +132,10 @@ final class CodecBuilder {
 
     private static ValueCodec<?> integer(ClickHouseType type, Class<?> target, int width, boolean signed) {
         Class<?> boxed = JavaTypes.boxed(target);
+        if (boxed == Boolean.class) {
+            // (U)Int8 is the conventional boolean column of servers without Bool (before 21.12)
+            return width == 1 ? new ByteBooleanCodec(type, target, signed) : null;
+        }
         // bits of the Java type needed to hold every value; UInt64 into long keeps the bits (documented)
         int needed = signed ? width * 8 : Math.min(64, width * 8 + 1);
         IntegerCodec.Target t;

@@ -51,8 +51,9 @@ final class JavaTypes {
 
     static String supported(ClickHouseType type) {
         return switch (type.kind()) {
-            case INT8 -> "byte, short, int, long, BigInteger";
-            case INT16, UINT8 -> "short, int, long, BigInteger";
+            case INT8 -> "byte, short, int, long, BigInteger, boolean (0/1)";
+            case UINT8 -> "short, int, long, BigInteger, boolean (0/1)";
+            case INT16 -> "short, int, long, BigInteger";
             case INT32, UINT16 -> "int, long, BigInteger";
             case INT64, UINT32, UINT64 -> "long, BigInteger";
             case INTERVAL -> "long";

@@ -31,8 +31,17 @@ final class GoldenFiles {
     }
 
     static List<Value> values() {
+        return values("values.tsv");
+    }
+
+    /** The lines of values-18.16.tsv: bytes from a real 18.16 server. */
+    static List<Value> values18() {
+        return values("values-18.16.tsv");
+    }
+
+    private static List<Value> values(String file) {
         List<Value> out = new ArrayList<>();
-        for (String[] f : rows("values.tsv")) {
+        for (String[] f : rows(file)) {
             out.add(new Value(f[0], unescapeText(f[1]), unescapeText(f[2]), hex(f[3]), unescape(f[4])));
         }
         return out;

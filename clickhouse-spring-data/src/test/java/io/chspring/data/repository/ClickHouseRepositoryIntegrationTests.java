@@ -208,15 +208,15 @@ class ClickHouseRepositoryIntegrationTests {
 
     @Test
     void keywordsOnNullableBooleanAndArrayColumns() {
-        items.saveAll(List.of(new Item(1, null, 1, List.of("a", "b")), new Item(2, "x", 0, List.of()),
-                new Item(3, "y", 1, List.of("b"))));
+        items.saveAll(List.of(new Item(1, null, true, List.of("a", "b")), new Item(2, "x", false, List.of()),
+                new Item(3, "y", true, List.of("b"))));
         assertThat(items.findByNoteIsNullOrderById()).extracting(Item::id).containsExactly(1L);
         assertThat(items.findByNoteIsNotNullOrderById()).extracting(Item::id).containsExactly(2L, 3L);
         assertThat(items.findByActiveTrueOrderById()).extracting(Item::id).containsExactly(1L, 3L);
         assertThat(items.findByActiveFalseOrderById()).extracting(Item::id).containsExactly(2L);
         assertThat(items.findByTagsContainingOrderById("b")).extracting(Item::id).containsExactly(1L, 3L);
-        assertThat(items.findByTagsIsEmpty()).containsExactly(new Item(2, "x", 0, List.of()));
-        assertThat(items.findById(1L)).contains(new Item(1, null, 1, List.of("a", "b")));
+        assertThat(items.findByTagsIsEmpty()).containsExactly(new Item(2, "x", false, List.of()));
+        assertThat(items.findById(1L)).contains(new Item(1, null, true, List.of("a", "b")));
     }
 
     @Test

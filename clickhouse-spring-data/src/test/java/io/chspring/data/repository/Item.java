@@ -6,9 +6,9 @@ import java.util.List;
 import org.springframework.data.annotation.Id;
 
 /**
- * Nullable, flag, array and renamed columns, for the keywords Event cannot show. The flag is an int: 18.16 has no
- * Bool type and the client maps UInt8 to short/int/long only.
+ * Nullable, flag, array and renamed columns, for the keywords Event cannot show. The flag is a boolean over a UInt8
+ * column: 18.16 has no Bool type.
  */
 @Table("items")
-public record Item(@Id long id, @Column("note_text") String note, int active, List<String> tags) {
+public record Item(@Id long id, @Column("note_text") String note, boolean active, List<String> tags) {
 }
