@@ -101,6 +101,11 @@ public abstract class ClickHouseRequest<S extends ClickHouseRequest<S>> {
         return self();
     }
 
+    /** The query id set with {@link #queryId(String)}, or {@code null} when the request gets a random one. */
+    protected final String chosenQueryId() {
+        return queryId;
+    }
+
     /** The client this request runs on. */
     protected final ClickHouseClient client() {
         return client;

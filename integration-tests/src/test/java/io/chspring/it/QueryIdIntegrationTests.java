@@ -2,11 +2,13 @@ package io.chspring.it;
 
 import static io.chspring.it.ItSupport.serverError;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.chspring.client.ClickHouseClient;
 import io.chspring.client.ClickHouseServerException;
 import io.chspring.client.QuerySummary;
 import io.chspring.client.ServerErrorCodes;
+import io.chspring.client.insert.Insert;
 import io.chspring.test.ClickHouseIntegrationTest;
 import io.chspring.test.ClickHouseTestDatabase;
 import java.util.UUID;
@@ -67,6 +69,52 @@ class QueryIdIntegrationTests {
             assertThat(e.queryId()).isEqualTo(id);
             assertThat(e.httpStatus()).isEqualTo(400);
             assertThat(e.getMessage()).contains("[query_id=" + id + "]").contains("Syntax error");
+        }
+    }
+
+    record Row(long id) {
+    }
+
+    @Test
+    void aTypedInsertRunsUnderTheChosenQueryId(ClickHouseTestDatabase db) {
+        db.query("CREATE TABLE IF NOT EXISTS qid_rows (id UInt64) ENGINE = Memory");
+        String id = "it-qid-insert-" + UUID.randomUUID();
+        try (ClickHouseClient client = ItSupport.client(db).withSetting("log_queries", 1);
+                Insert<Row> insert = client.insert("qid_rows", Row.class).queryId(id)) {
+            insert.write(new Row(1));
+            insert.end();
+        }
+        assertThat(logOf(db, id)).contains("1\tINSERT INTO `qid_rows` (`id`) FORMAT RowBinary")
+                .contains("2\tINSERT INTO `qid_rows` (`id`) FORMAT RowBinary");
+    }
+
+    /** Only servers without RowBinaryWithNamesAndTypes (before 19.3, such as 18.16) describe a typed read first. */
+    private static void assumeDescribeStep(ClickHouseTestDatabase db) {
+        assumeTrue(db.server().version().startsWith("18."), "the server has RowBinaryWithNamesAndTypes");
+    }
+
+    @Test
+    void theDescribeBeforeATypedReadRunsUnderAnIdDerivedFromTheCallers(ClickHouseTestDatabase db) {
+        assumeDescribeStep(db);
+        String id = "it-qid-read-" + UUID.randomUUID();
+        try (ClickHouseClient client = ItSupport.client(db).withSetting("log_queries", 1)) {
+            assertThat(client.query("SELECT toUInt64(5) AS id").queryId(id).fetchAll(Row.class))
+                    .containsExactly(new Row(5));
+        }
+        assertThat(logOf(db, id)).contains("2\tSELECT toUInt64(5) AS id");
+        assertThat(logOf(db, id + ":describe")).contains("2\tDESCRIBE (SELECT toUInt64(5) AS id");
+    }
+
+    @Test
+    void anErrorInTheDescribeStepReportsTheDerivedQueryId(ClickHouseTestDatabase db) {
+        assumeDescribeStep(db);
+        String id = "it-qid-describe-err-" + UUID.randomUUID();
+        try (ClickHouseClient client = ItSupport.client(db)) {
+            // 47 = UNKNOWN_IDENTIFIER: 18.16 reports the missing column when it describes the query
+            ClickHouseServerException e = serverError(47,
+                    () -> client.query("SELECT no_such_column AS id").queryId(id).fetchAll(Row.class));
+            assertThat(e.queryId()).startsWith(id).isEqualTo(id + ":describe");
+            assertThat(e.getMessage()).contains("[query_id=" + id + ":describe]").contains("no_such_column");
         }
     }
 }

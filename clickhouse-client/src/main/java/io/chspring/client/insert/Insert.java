@@ -1,6 +1,7 @@
 package io.chspring.client.insert;
 
 import io.chspring.client.ClickHouseClient;
+import io.chspring.client.ClickHouseConfigurationException;
 import io.chspring.client.ClickHouseException;
 import io.chspring.client.ClickHouseSchemaException;
 import io.chspring.client.ClickHouseTransportException;
@@ -40,6 +41,7 @@ public final class Insert<T> implements AutoCloseable {
     private final String table;
     private final MappedRowEncoder<T> encoder;
     private final Map<String, Object> settings = new LinkedHashMap<>();
+    private String queryId;
     private final Scratch scratch = new Scratch();
     private RowBinaryOutput scratchOut = new RowBinaryOutput(scratch, 256);
     private RowPipe pipe;
@@ -65,6 +67,21 @@ public final class Insert<T> implements AutoCloseable {
             throw new IllegalStateException("Settings must be set before the first row");
         }
         settings.put(name, value);
+        return this;
+    }
+
+    /**
+     * The query id of the INSERT request, as {@link RawInsert#queryId(String)}; a random UUID when not set. Call
+     * before the first row.
+     */
+    public Insert<T> queryId(String id) {
+        if (request != null) {
+            throw new IllegalStateException("The query id must be set before the first row");
+        }
+        if (id == null || id.isBlank()) {
+            throw new ClickHouseConfigurationException("queryId is blank");
+        }
+        this.queryId = id;
         return this;
     }
 
@@ -142,6 +159,9 @@ public final class Insert<T> implements AutoCloseable {
         }
         pipe = new RowPipe();
         RawInsert raw = client.insert(table).format("RowBinary").columns(encoder.columnNames()).settings(settings);
+        if (queryId != null) {
+            raw.queryId(queryId);
+        }
         RowPipe body = pipe;
         request = new FutureTask<>(() -> {
             Throwable failure = null;

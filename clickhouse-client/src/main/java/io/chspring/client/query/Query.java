@@ -174,7 +174,8 @@ public final class Query extends ClickHouseRequest<Query> {
     /**
      * RowBinaryWithNamesAndTypes where the server has it (19.3+): the header names the columns and types. Older
      * servers (18.16) get plain RowBinary, with the columns learned first from {@code DESCRIBE (<query>)}, which they
-     * answer without running the query (checked on 18.16.1).
+     * answer without running the query (checked on 18.16.1). That DESCRIBE runs under {@code <query id>:describe}
+     * when the caller chose a query id.
      */
     private <T> RowCursor<T> fetch(Class<T> type, RowType<T> rowType) {
         String fields = null;
@@ -206,6 +207,11 @@ public final class Query extends ClickHouseRequest<Query> {
         }
         // the newline ends a trailing -- comment before the closing parenthesis
         Query describe = copyOptionsTo(new Query(client(), "DESCRIBE (" + query + "\n)"));
+        // an id of its own (two requests may not share one), derived from the caller's so that an error here and the
+        // query_log row tie back to it
+        if (chosenQueryId() != null) {
+            describe.queryId(chosenQueryId() + ":describe");
+        }
         return TableColumn.parseDescribe(describe.fetchString("TabSeparated")).stream()
                 .map(TableColumn::column).toList();
     }

@@ -136,6 +136,9 @@ public interface ClickHouseOperations {
         /** A ClickHouse setting for this insert only. */
         InsertSpec<T> setting(String name, Object value);
 
+        /** The query id of the INSERT, to find it in {@code system.query_log} or kill it; random when not set. */
+        InsertSpec<T> queryId(String queryId);
+
         /** Inserts the entities. */
         void all(Iterable<? extends T> entities);
 

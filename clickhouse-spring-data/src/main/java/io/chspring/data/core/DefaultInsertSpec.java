@@ -15,6 +15,7 @@ final class DefaultInsertSpec<T> implements InsertSpec<T> {
     private final ClickHouseTemplate template;
     private final Class<T> type;
     private final Map<String, Object> settings = new LinkedHashMap<>();
+    private String queryId;
 
     DefaultInsertSpec(ClickHouseTemplate template, Class<T> type) {
         this.template = template;
@@ -24,6 +25,12 @@ final class DefaultInsertSpec<T> implements InsertSpec<T> {
     @Override
     public InsertSpec<T> setting(String name, Object value) {
         settings.put(Objects.requireNonNull(name, "name"), value);
+        return this;
+    }
+
+    @Override
+    public InsertSpec<T> queryId(String queryId) {
+        this.queryId = queryId;
         return this;
     }
 
@@ -50,6 +57,9 @@ final class DefaultInsertSpec<T> implements InsertSpec<T> {
         // close() without end() aborts the request mid-body, so a failure leaves no partial insert behind
         try (Insert<T> insert = template.getClient().insert(table, template.rowType(type), MappingOptions.DEFAULT)) {
             settings.forEach(insert::setting);
+            if (queryId != null) {
+                insert.queryId(queryId);
+            }
             while (rows.hasNext()) {
                 T row = rows.next();
                 if (row == null) {

@@ -128,6 +128,23 @@ class ClickHouseTemplateIntegrationTests {
     }
 
     @Test
+    void anInsertRunsUnderItsQueryId() throws InterruptedException {
+        String queryId = "chspring-insert-" + UUID.randomUUID();
+        template.insert(Event.class).setting("log_queries", 1).queryId(queryId).all(List.of(event(1, 7, "click")));
+        // 18.16 writes the query_log row after it answered: flush and look again for a while
+        String logged = "";
+        for (int i = 0; i < 100 && logged.isEmpty(); i++) {
+            template.execute("SYSTEM FLUSH LOGS");
+            logged = String.join("\n", template.sql("SELECT query FROM system.query_log WHERE query_id = :id AND type = 2")
+                    .param("id", queryId).query(String.class).list());
+            if (logged.isEmpty()) {
+                Thread.sleep(50);
+            }
+        }
+        assertThat(logged).startsWith("INSERT INTO `events`");
+    }
+
+    @Test
     void theIssueExampleAndServerSideParameters() {
         template.insertAll(Event.class, List.of(event(1, 42, "a"), event(2, 43, "b")));
         assertThat(template.sql("SELECT ?fields FROM events WHERE user_id = :user").param("user", 42)
