@@ -1,5 +1,6 @@
 package io.chspring.data.core;
 
+import io.chspring.client.insert.InserterBuilder;
 import io.chspring.data.mapping.ClickHouseMappingContext;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,16 @@ public interface ClickHouseOperations {
 
     /** Inserts a stream of entities into the table of {@code type}, as RowBinary in one streamed request. */
     <T> void insertAll(Class<T> type, Stream<? extends T> entities);
+
+    /**
+     * A builder for the client's batching background {@code Inserter} of entities of {@code type} into their table,
+     * mapped like this template's inserts: {@code @Column} names, no {@code @Transient} properties, no
+     * {@code @ReadOnlyProperty} columns, the mapping context's table name and naming strategy. The table's columns are
+     * read now ({@code DESCRIBE TABLE}) and checked against the entity, so a mismatch or an unreachable server fails
+     * here as a {@code DataAccessException}. Set the batching options on the builder, then {@code build()} it; the
+     * Inserter it builds throws the client's exceptions, untranslated, and must be closed.
+     */
+    <T> InserterBuilder<T> inserter(Class<T> type);
 
     /**
      * Deletes the rows of the table of {@code type} that match {@code where} (SQL with {@code :name} placeholders

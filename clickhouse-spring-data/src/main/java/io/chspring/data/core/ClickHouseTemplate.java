@@ -2,6 +2,8 @@ package io.chspring.data.core;
 
 import io.chspring.client.ClickHouseClient;
 import io.chspring.client.ClickHouseException;
+import io.chspring.client.insert.InserterBuilder;
+import io.chspring.client.mapping.MappingOptions;
 import io.chspring.client.mapping.RowType;
 import io.chspring.data.mapping.ClickHouseMappingContext;
 import io.chspring.data.mapping.ClickHousePersistentEntity;
@@ -113,6 +115,17 @@ public class ClickHouseTemplate implements ClickHouseOperations {
     @Override
     public <T> void insertAll(Class<T> type, Stream<? extends T> entities) {
         insert(type).all(entities);
+    }
+
+    @Override
+    public <T> InserterBuilder<T> inserter(Class<T> type) {
+        String table = getTableName(type);
+        RowType<T> rowType = rowType(type);
+        try {
+            return client.inserter(table, rowType, MappingOptions.DEFAULT);
+        } catch (RuntimeException e) {
+            throw translate(e);
+        }
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chspring.client.ClickHouseClient;
+import io.chspring.client.insert.Inserter;
 import io.chspring.data.mapping.Column;
 import io.chspring.data.mapping.Table;
 import io.chspring.test.ClickHouseIntegrationTest;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.dao.IncorrectResultSizeDataAccessException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
@@ -173,6 +175,30 @@ class ClickHouseTemplateIntegrationTests {
         assertThat(read.bodyLength).isEqualTo(5);
         assertThat(read.scratch).isEqualTo("not stored");
         assertThat(template.queryForObject("SELECT body_text FROM notes", String.class)).isEqualTo("hello");
+    }
+
+    @Test
+    void inserterMapsEntitiesLikeTheTemplate() {
+        Note note = new Note();
+        note.id = 2;
+        note.body = "batched";
+        note.bodyLength = 999;
+        try (Inserter<Note> inserter = template.inserter(Note.class).build()) {
+            inserter.write(note);
+        }
+        Note read = template.queryForObject("SELECT ?fields FROM notes", Note.class);
+        assertThat(read.id).isEqualTo(2);
+        assertThat(read.body).isEqualTo("batched");
+        assertThat(read.bodyLength).isEqualTo(7);
+    }
+
+    @Test
+    void inserterForAMissingTableFailsWhenBuiltAsADataAccessException() {
+        @Table("no_such_table")
+        record Missing(long id) {
+        }
+        assertThatThrownBy(() -> template.inserter(Missing.class)).isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("no_such_table");
     }
 
     @Test

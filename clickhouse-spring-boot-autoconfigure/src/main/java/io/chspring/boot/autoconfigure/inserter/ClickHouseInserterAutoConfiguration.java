@@ -3,8 +3,11 @@ package io.chspring.boot.autoconfigure.inserter;
 import io.chspring.boot.autoconfigure.ClickHouseAutoConfiguration;
 import io.chspring.boot.autoconfigure.ClickHouseInserterProperties;
 import io.chspring.client.ClickHouseClient;
+import io.chspring.data.core.ClickHouseOperations;
+import io.chspring.data.core.ClickHouseTemplate;
 import io.chspring.data.mapping.ClickHouseMappingContext;
 import io.chspring.data.mapping.Table;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -18,10 +21,13 @@ import org.springframework.context.annotation.Configuration;
  * Auto-configuration of the {@link ClickHouseInserterFactory}, which builds Inserters with the
  * {@code clickhouse.inserter.*} options, and, with Spring Data for ClickHouse present, of an {@code Inserter<Entity>}
  * bean for every {@link Table @Table} entity found by entity scanning ({@code @EntityScan}, else the application's
- * packages). {@code clickhouse.inserter.enabled=false} turns it off. Inserters made by the factory are closed (their
- * rows flushed) before the client when the context closes.
+ * packages), mapped by Spring Data ({@link ClickHouseOperations#inserter}: the application's mapping context names
+ * the table and the columns, {@code @Transient} and {@code @ReadOnlyProperty} are honoured).
+ * {@code clickhouse.inserter.enabled=false} turns it off. Inserters made by the factory are closed (their rows
+ * flushed) before the client when the context closes.
  */
-@AutoConfiguration(after = ClickHouseAutoConfiguration.class)
+@AutoConfiguration(after = ClickHouseAutoConfiguration.class,
+        afterName = "io.chspring.boot.autoconfigure.data.ClickHouseDataAutoConfiguration")
 @ConditionalOnClass(ClickHouseClient.class)
 @ConditionalOnBean(ClickHouseClient.class)
 @ConditionalOnBooleanProperty(name = "clickhouse.inserter.enabled", matchIfMissing = true)
@@ -40,10 +46,21 @@ public final class ClickHouseInserterAutoConfiguration {
 
         @Bean
         static InserterBeanRegistrar clickHouseInserterBeanRegistrar() {
-            // Table names as Spring Data names them by default: @Table's value, else the class name in snake_case.
-            ClickHouseMappingContext mapping = new ClickHouseMappingContext();
-            return new InserterBeanRegistrar(Table.class,
-                    entity -> mapping.getRequiredPersistentEntity(entity).getTableName());
+            return new InserterBeanRegistrar(Table.class, EntityInserterFactory.class);
+        }
+
+        /**
+         * Maps entities with the application's {@link ClickHouseOperations} (the template of
+         * {@code ClickHouseDataAutoConfiguration}, so its mapping context and naming strategy); without one, with a
+         * template over the application's mapping context, else a default one.
+         */
+        @Bean
+        @ConditionalOnMissingBean
+        EntityInserterFactory clickHouseEntityInserterFactory(ClickHouseInserterFactory inserters,
+                ObjectProvider<ClickHouseOperations> operations, ObjectProvider<ClickHouseMappingContext> mapping,
+                ClickHouseClient client) {
+            return new EntityInserterFactory(inserters, operations.getIfUnique(() -> new ClickHouseTemplate(client,
+                    mapping.getIfUnique(ClickHouseMappingContext::new))));
         }
     }
 }

@@ -5,7 +5,6 @@ import java.beans.Introspector;
 import java.lang.annotation.Annotation;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Function;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
@@ -19,18 +18,19 @@ import org.springframework.core.ResolvableType;
  * Registers an {@code Inserter<Entity>} bean named {@code <entity>Inserter} for every class carrying the table
  * annotation in the entity-scan packages ({@code @EntityScan}, else the application's packages). Each definition is
  * typed with its generic {@link ResolvableType}, so {@code @Autowired Inserter<Event> events} finds it, and is made
- * by the {@link ClickHouseInserterFactory} bean, so it is destroyed (closed, flushed) before the factory and the
- * client. An entity that already has an {@code Inserter<Entity>} bean of the application's gets none.
+ * by the single bean of the factory type (its {@code create(Class)} method), so it is destroyed (closed, flushed)
+ * before that factory and what it depends on, the client included. An entity that already has an
+ * {@code Inserter<Entity>} bean of the application's gets none.
  */
 final class InserterBeanRegistrar implements BeanDefinitionRegistryPostProcessor, ApplicationContextAware {
 
     private final Class<? extends Annotation> tableAnnotation;
-    private final Function<Class<?>, String> tableName;
+    private final Class<?> factoryType;
     private ApplicationContext context;
 
-    InserterBeanRegistrar(Class<? extends Annotation> tableAnnotation, Function<Class<?>, String> tableName) {
+    InserterBeanRegistrar(Class<? extends Annotation> tableAnnotation, Class<?> factoryType) {
         this.tableAnnotation = tableAnnotation;
-        this.tableName = tableName;
+        this.factoryType = factoryType;
     }
 
     @Override
@@ -41,7 +41,7 @@ final class InserterBeanRegistrar implements BeanDefinitionRegistryPostProcessor
     @Override
     public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
         ListableBeanFactory beans = (ListableBeanFactory) registry;
-        String[] factories = beans.getBeanNamesForType(ClickHouseInserterFactory.class, true, false);
+        String[] factories = beans.getBeanNamesForType(factoryType, true, false);
         if (factories.length != 1) {
             return;
         }
@@ -55,8 +55,8 @@ final class InserterBeanRegistrar implements BeanDefinitionRegistryPostProcessor
             definition.setTargetType(type);
             definition.setFactoryBeanName(factories[0]);
             definition.setFactoryMethodName("create");
-            definition.getConstructorArgumentValues().addIndexedArgumentValue(0, tableName.apply(entity));
-            definition.getConstructorArgumentValues().addIndexedArgumentValue(1, entity);
+            // the table name is the mapping context's, known only when the factory builds the Inserter
+            definition.getConstructorArgumentValues().addIndexedArgumentValue(0, entity);
             definition.setDestroyMethodName("close");
             registry.registerBeanDefinition(name, definition);
         }

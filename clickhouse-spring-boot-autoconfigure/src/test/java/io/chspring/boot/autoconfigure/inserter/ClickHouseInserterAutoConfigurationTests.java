@@ -10,6 +10,9 @@ import io.chspring.boot.autoconfigure.app.ScanRoot;
 import io.chspring.boot.autoconfigure.elsewhere.Click;
 import io.chspring.client.ClickHouseClient;
 import io.chspring.client.insert.Inserter;
+import io.chspring.data.core.ClickHouseOperations;
+import io.chspring.data.core.ClickHouseTemplate;
+import io.chspring.data.mapping.ClickHouseMappingContext;
 import io.chspring.data.mapping.Table;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.LazyInitializationBeanFactoryPostProcessor;
@@ -40,9 +43,9 @@ class ClickHouseInserterAutoConfigurationTests {
         return ResolvableType.forClassWithGenerics(Inserter.class, entity);
     }
 
-    private static Object tableOf(ConfigurableApplicationContext context, String bean) {
+    private static Object entityOf(ConfigurableApplicationContext context, String bean) {
         BeanDefinition definition = context.getBeanFactory().getBeanDefinition(bean);
-        return definition.getConstructorArgumentValues().getIndexedArgumentValue(0, String.class).getValue();
+        return definition.getConstructorArgumentValues().getIndexedArgumentValue(0, Class.class).getValue();
     }
 
     @Test
@@ -57,10 +60,11 @@ class ClickHouseInserterAutoConfigurationTests {
             assertThat(context.getBeanNamesForType(inserterOf(Event.class))).containsExactly("eventInserter");
             assertThat(context.getBeanNamesForType(inserterOf(PageView.class))).containsExactly("pageViewInserter");
             assertThat(context.getBeanNamesForType(inserterOf(Click.class))).isEmpty();
-            assertThat(tableOf(context.getSourceApplicationContext(), "eventInserter")).isEqualTo("events");
-            assertThat(tableOf(context.getSourceApplicationContext(), "pageViewInserter")).isEqualTo("page_view");
-            assertThat(context.getBeanFactory().getBeanDefinition("eventInserter").getDestroyMethodName())
-                    .isEqualTo("close");
+            assertThat(entityOf(context.getSourceApplicationContext(), "eventInserter")).isEqualTo(Event.class);
+            assertThat(entityOf(context.getSourceApplicationContext(), "pageViewInserter")).isEqualTo(PageView.class);
+            BeanDefinition definition = context.getBeanFactory().getBeanDefinition("eventInserter");
+            assertThat(definition.getDestroyMethodName()).isEqualTo("close");
+            assertThat(definition.getFactoryBeanName()).isEqualTo("clickHouseEntityInserterFactory");
         });
     }
 
@@ -87,9 +91,25 @@ class ClickHouseInserterAutoConfigurationTests {
                                 new ClickHouseInserterProperties()))
                 .run(context -> {
                     assertThat(context).hasSingleBean(ClickHouseInserterFactory.class).hasBean("myFactory");
-                    assertThat(context.getBeanFactory().getBeanDefinition("eventInserter").getFactoryBeanName())
-                            .isEqualTo("myFactory");
+                    assertThat(context.getBean(EntityInserterFactory.class).inserters())
+                            .isSameAs(context.getBean("myFactory"));
                 });
+    }
+
+    @Test
+    void mapsEntitiesWithTheApplicationsTemplate() {
+        runner.withBean("myTemplate", ClickHouseOperations.class,
+                        () -> new ClickHouseTemplate(ClickHouseClient.fromUrl("http://127.0.0.1:1")))
+                .run(context -> assertThat(context.getBean(EntityInserterFactory.class).operations())
+                        .isSameAs(context.getBean("myTemplate")));
+    }
+
+    @Test
+    void withoutATemplateMapsEntitiesWithTheApplicationsMappingContext() {
+        ClickHouseMappingContext mapping = new ClickHouseMappingContext();
+        runner.withBean(ClickHouseMappingContext.class, () -> mapping)
+                .run(context -> assertThat(context.getBean(EntityInserterFactory.class).operations()
+                        .getMappingContext()).isSameAs(mapping));
     }
 
     @Test
