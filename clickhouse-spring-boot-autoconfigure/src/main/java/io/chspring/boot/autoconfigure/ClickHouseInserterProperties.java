@@ -15,8 +15,20 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("clickhouse.inserter")
 public class ClickHouseInserterProperties {
 
-    /** Whether to auto-configure the Inserter factory and an Inserter bean for every scanned @Table entity. */
+    /**
+     * Whether to auto-configure the Inserter factory and an Inserter bean for every scanned @Table entity. Each
+     * Inserter bean reads its table's columns (DESCRIBE TABLE) when it is created, so by default the application
+     * fails to start when ClickHouse is unreachable or a table does not match its entity.
+     */
     private boolean enabled = true;
+
+    /**
+     * Whether the entity Inserter beans are created on first use instead of at startup, so that the application can
+     * start while ClickHouse is down: the table's columns are then read, and checked, when the bean is first looked
+     * up. Only helps where it is looked up late, through ObjectProvider<Inserter<Entity>> or from a lazy bean; an
+     * Inserter injected into an eager bean is still created at startup.
+     */
+    private boolean lazyInitialization = false;
 
     /** Rows per batch at most. */
     private long maxRows = 500_000;
@@ -54,6 +66,14 @@ public class ClickHouseInserterProperties {
 
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
+    }
+
+    public boolean isLazyInitialization() {
+        return lazyInitialization;
+    }
+
+    public void setLazyInitialization(boolean lazyInitialization) {
+        this.lazyInitialization = lazyInitialization;
     }
 
     public long getMaxRows() {

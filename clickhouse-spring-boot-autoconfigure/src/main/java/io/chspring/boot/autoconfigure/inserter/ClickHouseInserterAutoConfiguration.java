@@ -25,6 +25,12 @@ import org.springframework.context.annotation.Configuration;
  * the table and the columns, {@code @Transient} and {@code @ReadOnlyProperty} are honoured).
  * {@code clickhouse.inserter.enabled=false} turns it off. Inserters made by the factory are closed (their rows
  * flushed) before the client when the context closes.
+ *
+ * <p>Each Inserter bean reads its table's columns ({@code DESCRIBE TABLE}) when it is created, so, like a connection
+ * pool that fails its initialization by default, the application fails to start when ClickHouse is unreachable or a
+ * table does not match its entity. To start without ClickHouse, set {@code clickhouse.inserter.lazy-initialization}
+ * and look the Inserters up late ({@code ObjectProvider<Inserter<Entity>>}): each is then created, and its table
+ * checked, on first use.
  */
 @AutoConfiguration(after = ClickHouseAutoConfiguration.class,
         afterName = "io.chspring.boot.autoconfigure.data.ClickHouseDataAutoConfiguration")

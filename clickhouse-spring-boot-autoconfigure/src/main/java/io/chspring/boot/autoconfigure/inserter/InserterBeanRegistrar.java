@@ -24,6 +24,9 @@ import org.springframework.core.ResolvableType;
  */
 final class InserterBeanRegistrar implements BeanDefinitionRegistryPostProcessor, ApplicationContextAware {
 
+    /** The property of {@code ClickHouseInserterProperties#isLazyInitialization()}. */
+    static final String LAZY_PROPERTY = "clickhouse.inserter.lazy-initialization";
+
     private final Class<? extends Annotation> tableAnnotation;
     private final Class<?> factoryType;
     private ApplicationContext context;
@@ -45,6 +48,8 @@ final class InserterBeanRegistrar implements BeanDefinitionRegistryPostProcessor
         if (factories.length != 1) {
             return;
         }
+        // read from the environment: a registry post-processor runs before @ConfigurationProperties are bound
+        boolean lazy = context.getEnvironment().getProperty(LAZY_PROPERTY, Boolean.class, false);
         for (Class<?> entity : entities()) {
             ResolvableType type = ResolvableType.forClassWithGenerics(Inserter.class, entity);
             String name = Introspector.decapitalize(entity.getSimpleName()) + "Inserter";
@@ -58,6 +63,9 @@ final class InserterBeanRegistrar implements BeanDefinitionRegistryPostProcessor
             // the table name is the mapping context's, known only when the factory builds the Inserter
             definition.getConstructorArgumentValues().addIndexedArgumentValue(0, entity);
             definition.setDestroyMethodName("close");
+            if (lazy) {
+                definition.setLazyInit(true); // left unset otherwise, for spring.main.lazy-initialization to decide
+            }
             registry.registerBeanDefinition(name, definition);
         }
     }

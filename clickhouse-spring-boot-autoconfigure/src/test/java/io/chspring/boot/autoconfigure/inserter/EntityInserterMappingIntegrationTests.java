@@ -13,6 +13,7 @@ import io.chspring.test.ClickHouseTestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.persistence.autoconfigure.EntityScan;
@@ -58,6 +59,17 @@ class EntityInserterMappingIntegrationTests {
                 .isEqualTo("1\tkitchen\t21.5\t43\n2\thall\t18\t36\n");
     }
 
+    @Test
+    void lazilyInitializedInsertersAreCreatedOnFirstUse(ClickHouseTestDatabase db) {
+        runner(db).withPropertyValues("clickhouse.inserter.lazy-initialization=true").withBean(LateSensors.class)
+                .run(context -> {
+                    assertThat(context.getBeanFactory().containsSingleton("sensorReadingInserter")).isFalse();
+                    context.getBean(LateSensors.class).readings.getObject().write(new SensorReading(3, "attic", 5));
+                    assertThat(context.getBeanFactory().containsSingleton("sensorReadingInserter")).isTrue();
+                });
+        assertThat(db.query("SELECT m_id, renamed, m_doubled FROM m_sensor_reading")).isEqualTo("3\tattic\t10\n");
+    }
+
     /** The application: its entities elsewhere, its own naming strategy on the mapping context. */
     @Configuration(proxyBeanMethods = false)
     @EntityScan(basePackageClasses = SensorReading.class)
@@ -75,5 +87,11 @@ class EntityInserterMappingIntegrationTests {
 
         @Autowired
         Inserter<SensorReading> readings;
+    }
+
+    static class LateSensors {
+
+        @Autowired
+        ObjectProvider<Inserter<SensorReading>> readings;
     }
 }
