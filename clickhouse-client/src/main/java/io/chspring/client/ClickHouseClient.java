@@ -96,6 +96,9 @@ public final class ClickHouseClient implements AutoCloseable {
         if (transport == null) {
             throw new ClickHouseConfigurationException("The transport factory returned null");
         }
+        if (config.requestListener().isPresent()) {
+            transport = new ListeningTransport(transport, config.requestListener().get());
+        }
         return new ClickHouseClient(config, new ClientRuntime(transport), true);
     }
 

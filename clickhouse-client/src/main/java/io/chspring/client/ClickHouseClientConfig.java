@@ -50,6 +50,7 @@ public final class ClickHouseClientConfig {
     private final String userAgent;
     private final Consumer<HttpTransportOptions.Builder> transportCustomizer;
     private final Function<ClickHouseClientConfig, Transport> transportFactory;
+    private final RequestListener requestListener;
 
     ClickHouseClientConfig(ClickHouseClientBuilder b) {
         this.endpoint = b.endpoint;
@@ -72,6 +73,7 @@ public final class ClickHouseClientConfig {
         this.userAgent = b.userAgent;
         this.transportCustomizer = b.transportCustomizer;
         this.transportFactory = b.transportFactory;
+        this.requestListener = b.requestListener;
     }
 
     /** A builder holding this configuration, to derive a changed copy. */
@@ -179,6 +181,11 @@ public final class ClickHouseClientConfig {
         return Optional.ofNullable(transportFactory);
     }
 
+    /** The listener told about every finished request, when one was configured. */
+    public Optional<RequestListener> requestListener() {
+        return Optional.ofNullable(requestListener);
+    }
+
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("ClickHouseClientConfig[endpoint=").append(endpoint);
@@ -217,6 +224,9 @@ public final class ClickHouseClientConfig {
         }
         if (transportFactory != null) {
             sb.append(", transportFactory=custom");
+        }
+        if (requestListener != null) {
+            sb.append(", requestListener=").append(requestListener.getClass().getName());
         }
         return sb.append(']').toString();
     }
