@@ -15,7 +15,7 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("clickhouse.inserter")
 public class ClickHouseInserterProperties {
 
-    /** Whether to register an Inserter bean for every @Table entity found by entity scanning. */
+    /** Whether to auto-configure the Inserter factory and an Inserter bean for every scanned @Table entity. */
     private boolean enabled = true;
 
     /** Rows per batch at most. */
@@ -39,7 +39,7 @@ public class ClickHouseInserterProperties {
     /** How long a write waits for buffer room before it fails. */
     private Duration writeTimeout = Duration.ofSeconds(10);
 
-    /** Directory where failed batches are spooled, one sub-directory per table (default java.io.tmpdir/chspring-spool). */
+    /** Directory where failed batches are spooled, one sub-directory per table (default in java.io.tmpdir). */
     private Path spoolDirectory;
 
     /** How long closing the application waits for pending batches before spooling the rest. */

@@ -47,6 +47,14 @@ class ArchitectureTests {
     }
 
     @Test
+    void onlyTheDataAndInserterPackagesTouchSpringData() {
+        noClasses().that().resideOutsideOfPackages("..autoconfigure.data..", "..autoconfigure.inserter..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.chspring.data..", "org.springframework.data..",
+                        "org.springframework.boot.persistence..")
+                .check(MAIN);
+    }
+
+    @Test
     void onlyTheTestcontainersPackageTouchesTestcontainers() {
         noClasses().that().resideOutsideOfPackage("..autoconfigure.testcontainers..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.testcontainers..",

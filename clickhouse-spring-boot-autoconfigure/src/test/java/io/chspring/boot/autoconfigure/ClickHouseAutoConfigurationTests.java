@@ -77,7 +77,8 @@ class ClickHouseAutoConfigurationTests {
 
     @Test
     void unsetPoolPropertiesKeepTheUrlOptions() {
-        runner.withPropertyValues("clickhouse.url=http://h:8123/db?max_connections=7&max_connections_per_route=3&connect_timeout=2s")
+        runner.withPropertyValues(
+                        "clickhouse.url=http://h:8123/db?max_connections=7&max_connections_per_route=3&connect_timeout=2s")
                 .run(context -> {
                     assertThat(config(context).maxConnectionsTotal()).isEqualTo(7);
                     assertThat(config(context).connectTimeout()).isEqualTo(Duration.ofSeconds(2));
@@ -182,7 +183,8 @@ class ClickHouseAutoConfigurationTests {
         List<String> calls = new ArrayList<>();
         runner.withBean("second", ClickHouseHttpClientBuilderCustomizer.class,
                         () -> new OrderedHttpCustomizer(2, calls))
-                .withBean("first", ClickHouseHttpClientBuilderCustomizer.class, () -> new OrderedHttpCustomizer(1, calls))
+                .withBean("first", ClickHouseHttpClientBuilderCustomizer.class,
+                        () -> new OrderedHttpCustomizer(1, calls))
                 .run(context -> {
                     assertThat(context).hasSingleBean(ClickHouseClient.class);
                     assertThat(calls).containsExactly("1", "2");

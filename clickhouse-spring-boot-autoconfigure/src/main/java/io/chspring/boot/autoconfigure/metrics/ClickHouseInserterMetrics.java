@@ -37,7 +37,8 @@ public final class ClickHouseInserterMetrics implements MeterBinder {
         counter(registry, inserter, tags, "rows", "rows", "Rows committed", InserterStats::committedRows);
         counter(registry, inserter, tags, "bytes", "bytes", "RowBinary bytes committed", InserterStats::committedBytes);
         counter(registry, inserter, tags, "commits", "batches", "Batches committed", InserterStats::inserts);
-        counter(registry, inserter, tags, "failures", "batches", "Batches that finally failed", InserterStats::failures);
+        counter(registry, inserter, tags, "failures", "batches", "Batches that finally failed",
+                InserterStats::failures);
         counter(registry, inserter, tags, "retries", "attempts", "Attempts retried", InserterStats::retries);
         counter(registry, inserter, tags, "spooled.batches", "batches", "Failed batches kept by the failure handler",
                 InserterStats::spooledBatches);

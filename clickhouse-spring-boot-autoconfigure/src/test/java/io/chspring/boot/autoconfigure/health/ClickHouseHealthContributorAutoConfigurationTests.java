@@ -15,8 +15,9 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 class ClickHouseHealthContributorAutoConfigurationTests {
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
-            AutoConfigurations.of(ClickHouseAutoConfiguration.class, ClickHouseHealthContributorAutoConfiguration.class));
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(ClickHouseAutoConfiguration.class,
+                    ClickHouseHealthContributorAutoConfiguration.class));
 
     @Test
     void registersTheClickhouseIndicator() {

@@ -19,8 +19,9 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 @ClickHouseIntegrationTest
 class ClickHouseHealthIndicatorIntegrationTests {
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
-            AutoConfigurations.of(ClickHouseAutoConfiguration.class, ClickHouseHealthContributorAutoConfiguration.class));
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(ClickHouseAutoConfiguration.class,
+                    ClickHouseHealthContributorAutoConfiguration.class));
 
     @Test
     void upWithTheServerVersionAgainstARealServer(ClickHouseTestDatabase db) {

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Builds the benchmarks module, starts a private ClickHouse server, runs every end-to-end measurement (each in its
+# own JVM), the curl limits and the JMH codec comparison, and prints one markdown report.
+#   benchmarks/run.sh            full run (5,000,000 rows; see benchmarks/RESULTS.md)
+#   benchmarks/run.sh --smoke    a few thousand rows and a quick JMH pass, for CI; exits non-zero on any failure
+#   other options go to io.chspring.benchmarks.BenchRun: --rows N, --jdbc-rows N, --memory-rows N, --skip-codec
+set -euo pipefail
+cd "$(dirname "$0")/.."
+for tool in java curl /usr/bin/time; do
+  command -v "$tool" >/dev/null || { echo "run.sh: $tool is needed" >&2; exit 1; }
+done
+offline=()
+if [[ "${BENCH_OFFLINE:-}" == 1 ]]; then offline=(-o); fi
+./mvnw -q -B "${offline[@]}" -P benchmarks -pl benchmarks -am package -DskipTests
+cp="$PWD/benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
+cd benchmarks
+exec java -Xmx512m -cp "$cp" io.chspring.benchmarks.BenchRun --out target/bench-results.md "$@"

@@ -1,0 +1,68 @@
+package io.chspring.benchmarks;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+/**
+ * One end-to-end measurement in its own JVM, so CPU time and peak heap belong to one client.
+ * Arguments: {@code scenario baseUrl rows lz4(true|false) table}. Prints {@code RESULT ...} (see
+ * {@link Measurement}) or {@code FAILED <error>} and exits 2.
+ */
+public final class E2eFork {
+
+    private E2eFork() {
+    }
+
+    /** Runs one scenario. */
+    public static void main(String[] args) {
+        String scenario = args[0];
+        Target target = new Target(args[1], Long.parseLong(args[2]), Boolean.parseBoolean(args[3]), args[4]);
+        try {
+            Measurement m = new Measurement();
+            long rows = switch (scenario) {
+                case "generate" -> OurScenarios.generate(target);
+                case "ours-insert" -> OurScenarios.insert(target);
+                case "ours-inserter" -> OurScenarios.inserter(target, 4);
+                case "ours-read" -> OurScenarios.read(target);
+                case "v2-insert" -> ClientV2Scenarios.insert(target);
+                case "v2-insert-schema" -> ClientV2Scenarios.insertWithSchema(target);
+                case "v2-read" -> ClientV2Scenarios.readAll(target);
+                case "v2-read-rowbinary" -> ClientV2Scenarios.readRowBinary(target);
+                case "jdbc-insert" -> JdbcScenarios.insert(target, false);
+                case "jdbc-insert-epoch" -> JdbcScenarios.insert(target, true);
+                case "jdbc-read" -> JdbcScenarios.read(target);
+                default -> throw new IllegalArgumentException("unknown scenario " + scenario);
+            };
+            if (rows != target.rows()) {
+                throw new IllegalStateException("moved " + rows + " rows, expected " + target.rows());
+            }
+            System.out.println(m.result(rows));
+            System.out.flush();
+            System.exit(0);
+        } catch (Throwable e) {
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            System.err.println(trace);
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String message = (e == root ? e.toString() : e + " / caused by " + root).replaceAll("\\s+", " ");
+            System.out.println("FAILED " + message);
+            System.out.flush();
+            System.exit(2);
+        }
+    }
+
+    /** Where and how much: the server's base URL, the rows to move, whether bodies are LZ4, the table. */
+    record Target(String baseUrl, long rows, boolean lz4, String table) {
+
+        String host() {
+            return java.net.URI.create(baseUrl).getHost();
+        }
+
+        int port() {
+            return java.net.URI.create(baseUrl).getPort();
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.chspring.benchmarks;
+
+import io.chspring.client.ClickHouseClient;
+import io.chspring.client.insert.Insert;
+import io.chspring.client.insert.Inserter;
+import io.chspring.client.mapping.MappedRowEncoder;
+import io.chspring.client.mapping.MappingOptions;
+import io.chspring.client.mapping.RowType;
+import io.chspring.client.query.RowCursor;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Our client: streaming {@code Insert}, the {@code Inserter} fed by several threads, the streaming cursor. */
+final class OurScenarios {
+
+    private OurScenarios() {
+    }
+
+    static ClickHouseClient client(E2eFork.Target t) {
+        return ClickHouseClient.fromUrl(t.baseUrl() + "/bench?compression=" + (t.lz4() ? "lz4" : "none"));
+    }
+
+    /** Only makes the rows: the share of every insert figure that is the dataset, not the client. */
+    static long generate(E2eFork.Target t) {
+        long sum = 0;
+        for (long i = 0; i < t.rows(); i++) {
+            sum += Dataset.event(i).url().length();
+        }
+        return sum > 0 ? t.rows() : -1;
+    }
+
+    static long insert(E2eFork.Target t) {
+        try (ClickHouseClient client = client(t); Insert<Event> insert = client.insert(t.table(), Event.class)) {
+            for (long i = 0; i < t.rows(); i++) {
+                insert.write(Dataset.event(i));
+            }
+            insert.end();
+            return insert.rowCount();
+        }
+    }
+
+    static long inserter(E2eFork.Target t, int threads) throws InterruptedException {
+        try (ClickHouseClient client = client(t)) {
+            MappedRowEncoder<Event> encoder = MappedRowEncoder.of(RowType.of(Event.class),
+                    client.describeTable(t.table()), MappingOptions.DEFAULT);
+            List<String> columns = encoder.columnNames();
+            Inserter<Event> inserter = Inserter.builder(t.table(), columns, encoder::encode,
+                    batch -> client.insert(t.table()).format("RowBinary").columns(batch.columns()).send(batch::writeTo))
+                    .closeTimeout(Duration.ofMinutes(10)).shutdownHook(false).build();
+            try (inserter) {
+                List<Thread> workers = new ArrayList<>();
+                for (int w = 0; w < threads; w++) {
+                    int first = w;
+                    Thread thread = new Thread(() -> {
+                        for (long i = first; i < t.rows(); i += threads) {
+                            inserter.write(Dataset.event(i));
+                        }
+                    }, "bench-writer-" + w);
+                    thread.start();
+                    workers.add(thread);
+                }
+                for (Thread thread : workers) {
+                    thread.join();
+                }
+                inserter.flush();
+                if (inserter.stats().failures() != 0) {
+                    throw new IllegalStateException(inserter.stats() + "");
+                }
+                return inserter.stats().committedRows();
+            }
+        }
+    }
+
+    static long read(E2eFork.Target t) {
+        long rows = 0;
+        long check = 0;
+        try (ClickHouseClient client = client(t);
+                RowCursor<Event> cursor = client.query("SELECT * FROM " + t.table()).fetch(Event.class)) {
+            for (Event e : cursor) {
+                rows++;
+                check += e.tags().length;
+            }
+        }
+        return check >= 0 ? rows : -1;
+    }
+}

@@ -1,0 +1,52 @@
+package io.chspring.benchmarks;
+
+import java.util.List;
+import java.util.Locale;
+
+/** Renders the end-to-end and codec results as markdown, each figure with its ratio to the limit and best peer. */
+final class ResultsTable {
+
+    private ResultsTable() {
+    }
+
+    static String endToEnd(List<Row> rows) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("| Section | Client | LZ4 | Rows | Rows/s | MB/s | CPU s | Peak heap | x limit | x best peer | Note |\n");
+        sb.append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        for (Row r : rows) {
+            sb.append("| ").append(r.section()).append(" | ").append(r.name()).append(" | ").append(r.compression())
+                    .append(" | ").append(String.format(Locale.ROOT, "%,d", r.rows())).append(" | ");
+            if (!r.ok()) {
+                sb.append("- | - | - | - | - | - | ").append(r.error().replace("|", "\\|")).append(" |\n");
+                continue;
+            }
+            sb.append(fmt("%,.0f", r.rowsPerSecond())).append(" | ").append(fmt("%.1f", r.mbPerSecond())).append(" | ")
+                    .append(fmt("%.2f", r.cpuSeconds())).append(" | ")
+                    .append(Double.isNaN(r.peakMb()) ? "-" : fmt("%.0f MB", r.peakMb()) + r.memoryKind()).append(" | ")
+                    .append(ratio(r, limit(rows, r))).append(" | ").append(ratio(r, bestPeer(rows, r))).append(" | ")
+                    .append(r.role() == Row.Role.LIMIT ? "the limit" : "").append(" |\n");
+        }
+        return sb.toString();
+    }
+
+    private static Row limit(List<Row> rows, Row r) {
+        return rows.stream().filter(o -> o.role() == Row.Role.LIMIT && o.ok() && o.group().equals(r.group()))
+                .findFirst().orElse(null);
+    }
+
+    private static Row bestPeer(List<Row> rows, Row r) {
+        return rows.stream().filter(o -> o.role() == Row.Role.PEER && o.ok() && o.group().equals(r.group()))
+                .max((a, b) -> Double.compare(a.rowsPerSecond(), b.rowsPerSecond())).orElse(null);
+    }
+
+    private static String ratio(Row r, Row base) {
+        if (base == null || r.role() == Row.Role.INFO) {
+            return "-";
+        }
+        return fmt("%.2fx", r.rowsPerSecond() / base.rowsPerSecond());
+    }
+
+    static String fmt(String pattern, double... values) {
+        return String.format(Locale.ROOT, pattern, java.util.Arrays.stream(values).boxed().toArray());
+    }
+}
