@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -64,6 +65,12 @@ class EventsController {
         if (!node.isObject()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "an event must be a JSON object: " + node);
         }
-        return json.treeToValue(node, PageViewEvent.class).toRow(clock);
+        PageViewEvent event;
+        try {
+            event = json.treeToValue(node, PageViewEvent.class);
+        } catch (JacksonException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "malformed event: " + e.getOriginalMessage(), e);
+        }
+        return event.toRow(clock);
     }
 }

@@ -114,6 +114,10 @@ class PageViewApiIntegrationTests {
                 [{"path": "/ok", "userId": "u1"}, {"userId": "u2"}]""");
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.body()).contains("path is required");
+        SampleHttp.Response wrongType = http.post("/events",
+                "{\"path\": \"/x\", \"userId\": \"u1\", \"durationMs\": \"long\"}");
+        assertThat(wrongType.status()).isEqualTo(400);
+        assertThat(wrongType.body()).contains("malformed event");
         assertThat(http.get("/stats/top-pages?limit=0").status()).isEqualTo(400);
         http.post("/events", "{\"path\": \"/marker\", \"userId\": \"u1\"}");
         SampleHttp.awaitCount(db, "page_views", 1);
