@@ -1,0 +1,7 @@
+package io.chspring.boot.test.app;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class SliceApplication {
+}
