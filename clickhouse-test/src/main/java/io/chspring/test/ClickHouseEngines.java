@@ -32,7 +32,8 @@ import org.junit.jupiter.params.provider.ArgumentsSource;
  * }
  * }</pre>
  *
- * <p>{@code @BeforeAll}/{@code @AfterAll} run once around all invocations; per-engine set-up belongs in
+ * <p>The class must declare its one parameter, as a {@code @Parameter EngineTarget} field or a constructor parameter,
+ * even when only lifecycle methods use it. {@code @BeforeAll}/{@code @AfterAll} run once around all invocations; per-engine set-up belongs in
  * {@code @BeforeParameterizedClassInvocation}/{@code @AfterParameterizedClassInvocation} methods. The embedded engine
  * needs {@code io.chspring:clickhouse-embedded} on the test class path, {@code libchdb.so}
  * ({@code clickhouse-embedded/fetch-libchdb.sh}) and the test JVM started with
