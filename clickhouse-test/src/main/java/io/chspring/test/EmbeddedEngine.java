@@ -64,7 +64,7 @@ final class EmbeddedEngine implements AutoCloseable {
                 + "</environmentVariables>)";
     }
 
-    private EmbeddedEngine available() {
+    EmbeddedEngine available() {
         if (root == null) {
             if (failWhenUnavailable) {
                 throw new ClickHouseException(unavailable + " (failing instead of skipping because CI=true)");
