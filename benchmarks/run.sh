@@ -3,6 +3,8 @@
 # own JVM), the curl limits and the JMH codec comparison, and prints one markdown report.
 #   benchmarks/run.sh            full run (5,000,000 rows; see benchmarks/RESULTS.md)
 #   benchmarks/run.sh --smoke    a few thousand rows and a quick JMH pass, for CI; exits non-zero on any failure
+#   benchmarks/run.sh --startup  JVM start to first SELECT 1: embedded chDB vs a local 18.16 server (StartupBench;
+#                                more options: --runs N, --append benchmarks/RESULTS.md)
 #   other options go to io.chspring.benchmarks.BenchRun: --rows N, --jdbc-rows N, --memory-rows N, --skip-codec
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,5 +15,9 @@ offline=()
 if [[ "${BENCH_OFFLINE:-}" == 1 ]]; then offline=(-o); fi
 ./mvnw -q -B "${offline[@]}" -P benchmarks -pl benchmarks -am package -DskipTests
 cp="$PWD/benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
+if [[ "${1:-}" == --startup ]]; then
+  shift
+  exec java -cp "$cp" io.chspring.benchmarks.StartupBench "$@"
+fi
 cd benchmarks
 exec java -Xmx512m -cp "$cp" io.chspring.benchmarks.BenchRun --out target/bench-results.md "$@"

@@ -5,7 +5,6 @@ import io.chspring.client.ClickHouseTransportException;
 import io.chspring.client.transport.Transport;
 import io.chspring.client.transport.TransportRequest;
 import io.chspring.client.transport.TransportResponse;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -86,8 +85,9 @@ final class ChdbTransport implements Transport {
         if (headerStrings >= 0) {
             Pointer stream = connection.stream(sql, format, request.parameters(), request.queryId());
             if (stream != null) {
-                InputStream body = new StreamingResultStream(connection, stream, request.queryId(), headerStrings,
-                        release);
+                StreamingResultStream body = new StreamingResultStream(connection, stream, request.queryId(),
+                        headerStrings, release);
+                body.start();
                 return new ChdbResponse(request.queryId(), format, null, body);
             }
         }

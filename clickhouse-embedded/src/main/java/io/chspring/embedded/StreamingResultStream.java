@@ -2,6 +2,7 @@ package io.chspring.embedded;
 
 import com.sun.jna.Pointer;
 import io.chspring.client.ClickHouseException;
+import io.chspring.client.ClickHouseTransportException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -128,23 +129,44 @@ final class StreamingResultStream extends InputStream {
         }
     }
 
+    /**
+     * Fetches the first chunk, so that an error the engine reports before any data (an unknown column, a missing
+     * table: chDB only says so at the first fetch) is thrown by the transport's {@code execute}, as over HTTP, where
+     * it is a 500 before the body. Without this the reader of the body got it as a failed read at byte 0. On failure
+     * the native stream is freed, but {@code onClose} is left to the caller, which still owns the connection.
+     */
+    void start() {
+        try {
+            nextChunk();
+        } catch (IOException e) {
+            discard();
+            throw e.getCause() instanceof ClickHouseException ce ? ce
+                    : new ClickHouseTransportException(e.getMessage(), e, 0, queryId, false);
+        }
+    }
+
     @Override
     public void close() {
         if (stream == null) {
             return;
         }
-        Pointer s = stream;
-        stream = null;
         try {
-            freeChunk();
-            if (!finished) {
-                // Stops the engine's pipeline; the header says cancel and fetch must not overlap, and they do not:
-                // this stream is used by one thread at a time, as every InputStream.
-                connection.api().chdb_stream_cancel_query(connection.handle(), s);
-            }
-            connection.destroy(s);
+            discard();
         } finally {
             onClose.run();
         }
+    }
+
+    /** Frees the chunk and the stream, cancelling the query when it has not finished. */
+    private void discard() {
+        Pointer s = stream;
+        stream = null;
+        freeChunk();
+        if (!finished) {
+            // Stops the engine's pipeline; the header says cancel and fetch must not overlap, and they do not:
+            // this stream is used by one thread at a time, as every InputStream.
+            connection.api().chdb_stream_cancel_query(connection.handle(), s);
+        }
+        connection.destroy(s);
     }
 }

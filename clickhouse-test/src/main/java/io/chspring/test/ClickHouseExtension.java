@@ -59,7 +59,8 @@ public final class ClickHouseExtension implements BeforeAllCallback, AfterAllCal
                 key -> Engine.select(EngineSelector.fromEnvironment(), "true".equalsIgnoreCase(System.getenv("CI"))), Engine.class).server();
     }
 
-    private static TestDatabase database(ExtensionContext context) {
+    /** The class database (created on first use in the class's store), also for {@link HttpEngineTarget}. */
+    static TestDatabase database(ExtensionContext context) {
         ExtensionContext classContext = classContext(context);
         // A store lookup also searches the enclosing contexts, so nested classes find their outer class's database.
         // The store closes the database at the end of the class even if afterAll is never reached.

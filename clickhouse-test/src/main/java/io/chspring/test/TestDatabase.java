@@ -17,13 +17,18 @@ final class TestDatabase implements ClickHouseTestDatabase, AutoCloseable {
 
     /** Creates {@code chspring_<class name>_<random>}; the suffix keeps parallel runs on one shared server apart. */
     static TestDatabase create(ClickHouseTestServer server, String className) {
+        String name = newName(className);
+        server.query("CREATE DATABASE IF NOT EXISTS " + name);
+        return new TestDatabase(server, name);
+    }
+
+    /** {@code chspring_<class name>_<random hex>}, lower case, a valid unquoted identifier. */
+    static String newName(String className) {
         String base = className.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
         if (base.length() > 60) {
             base = base.substring(0, 60);
         }
-        String name = "chspring_" + base + "_" + Integer.toHexString(ThreadLocalRandom.current().nextInt() | 0x10000000);
-        server.query("CREATE DATABASE IF NOT EXISTS " + name);
-        return new TestDatabase(server, name);
+        return "chspring_" + base + "_" + Integer.toHexString(ThreadLocalRandom.current().nextInt() | 0x10000000);
     }
 
     @Override

@@ -41,8 +41,10 @@ class ArchitectureTests {
 
     @Test
     void theHarnessDoesNotUseTheClientUnderTest() {
-        // Only the exception hierarchy is shared; the harness speaks HTTP with the JDK's client.
-        noClasses().that().resideOutsideOfPackage(MOCK)
+        // Only the exception hierarchy is shared; the harness speaks HTTP with the JDK's client. The embedded engine
+        // is the exception: chDB has no HTTP interface, the client's chdb: transport is the only way in.
+        noClasses().that().resideOutsideOfPackage(MOCK).and().doNotHaveSimpleName("EmbeddedEngine")
+                .and().doNotHaveFullyQualifiedName(EMBEDDED_DATABASE)
                 .should().dependOnClassesThat(DescribedPredicate.describe("client classes other than exceptions",
                         c -> c.getPackageName().startsWith("io.chspring.client") && !c.getSimpleName().endsWith("Exception")))
                 .check(MAIN);
@@ -62,6 +64,8 @@ class ArchitectureTests {
     }
 
     private static final String MOCK = "io.chspring.test.mock..";
+
+    private static final String EMBEDDED_DATABASE = "io.chspring.test.EmbeddedEngine$Database";
 
     private static boolean mockMayUse(String packageName, String simpleName) {
         return Set.of("io.chspring.client.rowbinary", "io.chspring.client.mapping", "io.chspring.client.type",

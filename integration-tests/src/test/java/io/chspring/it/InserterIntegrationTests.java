@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.chspring.client.ClickHouseClient;
 import io.chspring.client.ClickHouseException;
 import io.chspring.client.ClickHouseSchemaException;
+import io.chspring.client.insert.BatchSender;
 import io.chspring.client.insert.Inserter;
 import io.chspring.client.insert.InserterBuilder;
 import io.chspring.client.insert.InserterStats;
@@ -19,43 +20,52 @@ import io.chspring.client.insert.SpoolDirectory;
 import io.chspring.client.insert.SpoolReplayResult;
 import io.chspring.it.InserterTestEvents.Event;
 import io.chspring.it.InserterTestEvents.Recorder;
-import io.chspring.test.ClickHouseIntegrationTest;
-import io.chspring.test.ClickHouseTestDatabase;
+import io.chspring.test.ClickHouseEngines;
+import io.chspring.test.EngineKind;
+import io.chspring.test.EngineTarget;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 
 /**
- * The Inserter wired to the client against a real server (18.16 here): exact delivery from many threads, each
- * commit trigger on its own, flush and close semantics, and a schema error that spools instead of looping.
+ * The Inserter wired to the client against real engines, the HTTP server (18.16 here) and the embedded 26.5: exact
+ * delivery from many threads, each commit trigger on its own, flush and close semantics, a schema error that spools
+ * instead of looping, and (26.5 only) deduplication tokens. The tests that stop a server are in
+ * {@link InserterOutageIntegrationTests}.
  */
-@ClickHouseIntegrationTest
+@ClickHouseEngines
 class InserterIntegrationTests {
 
     private static ClickHouseClient client;
 
+    @Parameter
+    EngineTarget engine;
+
     @TempDir
     Path spool;
 
-    @BeforeAll
-    static void connect(ClickHouseTestDatabase database) {
-        client = ClickHouseClient.fromUrl(database.url());
+    @BeforeParameterizedClassInvocation
+    static void connect(EngineTarget engine) {
+        client = ClickHouseClient.fromUrl(engine.url());
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void disconnect() {
         if (client != null) {
             client.close();
+            client = null;
         }
     }
 
@@ -67,8 +77,8 @@ class InserterIntegrationTests {
     }
 
     @Test
-    void eightThreadsWriteAMillionRowsAndTheTableHoldsExactlyThem(ClickHouseTestDatabase database) throws Exception {
-        database.query(createTable("million"));
+    void eightThreadsWriteAMillionRowsAndTheTableHoldsExactlyThem() throws Exception {
+        engine.query(createTable("million"));
         int threads = 8;
         int total = 1_000_000;
         Recorder recorder = new Recorder();
@@ -95,8 +105,8 @@ class InserterIntegrationTests {
     }
 
     @Test
-    void maxRowsAloneTriggersACommit(ClickHouseTestDatabase database) {
-        database.query(createTable("by_rows"));
+    void maxRowsAloneTriggersACommit() {
+        engine.query(createTable("by_rows"));
         Recorder recorder = new Recorder();
         try (Inserter<Event> inserter = quiet("by_rows", recorder).maxRows(1_000).build()) {
             for (long id = 0; id < 2_500; id++) {
@@ -114,8 +124,8 @@ class InserterIntegrationTests {
     }
 
     @Test
-    void maxBytesAloneTriggersACommit(ClickHouseTestDatabase database) {
-        database.query(createTable("by_bytes"));
+    void maxBytesAloneTriggersACommit() {
+        engine.query(createTable("by_bytes"));
         // ids 100000..100999 all encode to the same size: 8 (id) + 1 + 12 (name) + 4 (value).
         int rowSize = InserterTestEvents.encodedSize(Event.of(100_000));
         assertThat(rowSize).isEqualTo(25);
@@ -135,9 +145,9 @@ class InserterIntegrationTests {
     }
 
     @Test
-    void thePeriodAloneCommitsAStreamThatStoppedWritingWithNoFurtherCalls(ClickHouseTestDatabase database)
+    void thePeriodAloneCommitsAStreamThatStoppedWritingWithNoFurtherCalls()
             throws InterruptedException {
-        database.query(createTable("by_period"));
+        engine.query(createTable("by_period"));
         Recorder recorder = new Recorder();
         try (Inserter<Event> inserter = quiet("by_period", recorder).period(Duration.ofMillis(300)).build()) {
             long firstWrite = System.nanoTime();
@@ -162,8 +172,8 @@ class InserterIntegrationTests {
     }
 
     @Test
-    void flushIsSynchronousAndCloseFlushesWhatIsPending(ClickHouseTestDatabase database) {
-        database.query(createTable("flush_close"));
+    void flushIsSynchronousAndCloseFlushesWhatIsPending() {
+        engine.query(createTable("flush_close"));
         Recorder recorder = new Recorder();
         Inserter<Event> inserter = quiet("flush_close", recorder).build();
         for (long id = 0; id < 5_000; id++) {
@@ -186,9 +196,9 @@ class InserterIntegrationTests {
     }
 
     @Test
-    void aTableWithoutOneOfTheColumnsSpoolsTheBatchFlushThrowsAndNothingLoops(ClickHouseTestDatabase database)
+    void aTableWithoutOneOfTheColumnsSpoolsTheBatchFlushThrowsAndNothingLoops()
             throws InterruptedException {
-        database.query("CREATE TABLE no_value (id UInt64, name String) ENGINE = MergeTree ORDER BY id");
+        engine.query("CREATE TABLE no_value (id UInt64, name String) ENGINE = MergeTree ORDER BY id");
         Recorder recorder = new Recorder();
         try (Inserter<Event> inserter = quiet("no_value", recorder).build()) {
             for (long id = 0; id < 10; id++) {
@@ -211,7 +221,7 @@ class InserterIntegrationTests {
         assertThat(count(client, "no_value")).isZero();
 
         // Once the schema is fixed, the spooled batch replays.
-        database.query("ALTER TABLE no_value ADD COLUMN value UInt32");
+        engine.query("ALTER TABLE no_value ADD COLUMN value UInt32");
         SpoolReplayResult replay = Inserter.replay(spool, client);
         assertThat(replay.isComplete()).isTrue();
         assertThat(replay.replayedRows()).isEqualTo(10);
@@ -228,9 +238,9 @@ class InserterIntegrationTests {
     }
 
     @Test
-    void theClassFactoryMapsARecordAndChecksTheTableBeforeTheFirstWrite(ClickHouseTestDatabase database)
+    void theClassFactoryMapsARecordAndChecksTheTableBeforeTheFirstWrite()
             throws Exception {
-        database.query("CREATE TABLE page_views (id UInt64, page String, user_id UInt32, at DateTime DEFAULT now()) "
+        engine.query("CREATE TABLE page_views (id UInt64, page String, user_id UInt32, at DateTime DEFAULT now()) "
                 + "ENGINE = MergeTree ORDER BY id");
 
         assertThatThrownBy(() -> client.inserter("page_views", PageViewWithTitle.class))
@@ -252,6 +262,48 @@ class InserterIntegrationTests {
                 + "countIf(page != concat('/p/', toString(id % 100)) OR user_id != id % 7), countIf(at = 0) "
                 + "FROM page_views").fetchString("TabSeparated").strip())
                 .isEqualTo(total + "\t" + total + "\t" + sumBelow(total) + "\t0\t0");
+    }
+
+    @Test
+    void aBatchSentTwiceWithItsTokenIsStoredOnceAndAReplayOfItToo() {
+        // insert_deduplication_token needs 22.2+ (18.16 rejects the setting, and the client does not send it there)
+        engine.assumeKind(EngineKind.EMBEDDED, "insert_deduplication_token needs ClickHouse 22.2 or newer");
+        engine.query("CREATE TABLE dedup (id UInt64, name String, value UInt32) ENGINE = MergeTree ORDER BY id "
+                + "SETTINGS non_replicated_deduplication_window = 100");
+        BatchSender real = BatchSender.of(client);
+        SpoolDirectory copies = SpoolDirectory.of(spool.resolve("copies"));
+        List<String> tokens = new CopyOnWriteArrayList<>();
+        // What a retry after a lost acknowledgement does: the same batch, same token, twice; and a spooled copy of it
+        BatchSender twice = batch -> {
+            real.send(batch);
+            real.send(batch);
+            copies.spool(batch, "copy for the replay below");
+            tokens.add(batch.dedupToken());
+        };
+        try (Inserter<Event> inserter = Inserter.builder("dedup", COLUMNS, ENCODER, twice).maxRows(1_000)
+                .period(Duration.ofHours(1)).spoolDirectory(spool).shutdownHook(false).build()) {
+            for (long id = 0; id < 2_500; id++) {
+                inserter.write(Event.of(id));
+            }
+            assertThat(inserter.flush().committedRows()).isEqualTo(2_500);
+        }
+        assertThat(tokens).hasSize(3).doesNotHaveDuplicates();
+        assertThat(contentSummary(client, "dedup")).isEqualTo("2500\t2500\t" + sumBelow(2_500) + "\t0");
+
+        SpoolReplayResult replay = Inserter.replay(copies.directory(), client);
+        assertThat(replay.isComplete()).isTrue();
+        assertThat(replay.replayedRows()).isEqualTo(2_500);
+        assertThat(contentSummary(client, "dedup")).as("replayed batches were deduplicated")
+                .isEqualTo("2500\t2500\t" + sumBelow(2_500) + "\t0");
+
+        // the token, not the content, decides: the same rows under new tokens are stored again
+        try (Inserter<Event> again = Inserter.builder("dedup", COLUMNS, ENCODER, real).maxRows(1_000)
+                .period(Duration.ofHours(1)).spoolDirectory(spool).shutdownHook(false).build()) {
+            for (long id = 0; id < 2_500; id++) {
+                again.write(Event.of(id));
+            }
+        }
+        assertThat(count(client, "dedup")).isEqualTo(5_000);
     }
 
     /** Ids 0 to total - 1, each written once: thread t of {@code threads} writes t, t + threads, ... */

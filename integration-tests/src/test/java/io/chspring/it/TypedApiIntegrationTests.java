@@ -10,20 +10,25 @@ import io.chspring.client.insert.Insert;
 import io.chspring.client.mapping.Column;
 import io.chspring.client.mapping.ReadOnly;
 import io.chspring.client.query.RowCursor;
-import io.chspring.test.ClickHouseIntegrationTest;
-import io.chspring.test.ClickHouseTestDatabase;
+import io.chspring.test.ClickHouseEngines;
+import io.chspring.test.EngineTarget;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 
-/** Typed reads and inserts end to end, one column per type 18.16 supports. */
-@ClickHouseIntegrationTest
+/**
+ * Typed reads and inserts end to end, on the HTTP server (18.16: reads as RowBinary after {@code DESCRIBE (query)})
+ * and on the embedded 26.5 engine (reads as RowBinaryWithNamesAndTypes, whose header is validated): one column per
+ * type 18.16 supports on both, the modern types in {@link ModernTypesIntegrationTests}.
+ */
+@ClickHouseEngines
 class TypedApiIntegrationTests {
 
     enum Color { red, green }
@@ -55,18 +60,27 @@ class TypedApiIntegrationTests {
             Instant.parse("2038-01-19T03:14:07Z"), Instant.parse("2000-01-01T00:00:00Z"), List.of("a", "", "ü"),
             List.of((short) 255, "t"), 42, "low", 42L);
 
+    private static ClickHouseClient root;
     private static ClickHouseClient client;
 
-    @BeforeAll
-    static void setUp(ClickHouseTestDatabase db) {
-        client = ClickHouseClient.fromUrl(db.url()).withSetting("allow_experimental_low_cardinality_type", 1);
+    @Parameter
+    EngineTarget engine;
+
+    @BeforeParameterizedClassInvocation
+    static void setUp(EngineTarget engine) {
+        root = ClickHouseClient.fromUrl(engine.url());
+        // 18.16 has LowCardinality behind this flag; modern engines have it on (and keep the flag only as obsolete)
+        client = engine.isHttp() ? root.withSetting("allow_experimental_low_cardinality_type", 1) : root;
         client.execute("CREATE TABLE all_types (" + COLUMNS + ") ENGINE = MergeTree ORDER BY i8");
         client.execute("CREATE TABLE events (id UInt64, name String, at DateTime DEFAULT now()) ENGINE = Memory");
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void tearDown() {
-        client.close();
+        if (root != null) {
+            root.close();
+            root = null;
+        }
     }
 
     @Test

@@ -10,7 +10,9 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -76,10 +78,46 @@ final class ParameterValues {
             return epoch(t.toInstant());
         }
         if (value instanceof Collection<?> || value instanceof Map<?, ?> || value.getClass().isArray()) {
-            return SqlLiterals.toLiteral(value);
+            return composite(value);
         }
         throw new ClickHouseConfigurationException("Query parameter '" + name + "': values of type "
                 + value.getClass().getName() + " have no ClickHouse text form");
+    }
+
+    /**
+     * An array or map in the text form the server parses for the parameter's type: {@code [e1, e2]} and
+     * {@code {k1:v1, k2:v2}} (the Map type's text format, SerializationMap::deserializeText), with quoted literals
+     * inside. Not the SQL literal {@code map(k, v)}, which is a function call that no text format accepts.
+     */
+    private static String composite(Object value) {
+        StringBuilder out = new StringBuilder();
+        if (value instanceof Map<?, ?> map) {
+            out.append('{');
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                out.append(out.length() > 1 ? ", " : "").append(composite(entry.getKey())).append(':')
+                        .append(composite(entry.getValue()));
+            }
+            return out.append('}').toString();
+        }
+        Iterable<?> elements = value instanceof Collection<?> c ? c
+                : value != null && value.getClass().isArray() ? arrayElements(value) : null;
+        if (elements == null) {
+            return SqlLiterals.toLiteral(value);
+        }
+        out.append('[');
+        for (Object element : elements) {
+            out.append(out.length() > 1 ? ", " : "").append(composite(element));
+        }
+        return out.append(']').toString();
+    }
+
+    private static List<Object> arrayElements(Object array) {
+        int n = java.lang.reflect.Array.getLength(array);
+        List<Object> elements = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            elements.add(java.lang.reflect.Array.get(array, i));
+        }
+        return elements;
     }
 
     /** The escaped format's escapes (WriteHelpers writeAnyEscapedString): backslash, tab, line breaks, NUL. */

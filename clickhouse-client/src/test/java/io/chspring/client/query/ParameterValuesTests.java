@@ -10,6 +10,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +52,18 @@ class ParameterValuesTests {
                 .isEqualTo("1709202896");
         assertThat(ParameterValues.text("p", UUID.fromString("61f0c404-5cb3-11e7-907b-a6006ad3dba0")))
                 .isEqualTo("61f0c404-5cb3-11e7-907b-a6006ad3dba0");
+    }
+
+    @Test
+    void arraysAndMapsUseTheTextFormatNotSqlFunctions() {
+        // Accepted as {m:Map(String, Array(Int32))} and {xs:Array(Map(String, UInt8))} by chDB 26.5
+        // (ModernTypesIntegrationTests runs them on the engine).
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("it's", List.of(1, -2));
+        map.put("b", new int[0]);
+        assertThat(ParameterValues.text("m", map)).isEqualTo("{'it\\'s':[1, -2], 'b':[]}");
+        assertThat(ParameterValues.text("xs", List.of(Map.of("k", 1), Map.of()))).isEqualTo("[{'k':1}, {}]");
+        assertThat(ParameterValues.text("xs", new String[] {"a", null})).isEqualTo("['a', NULL]");
     }
 
     @Test

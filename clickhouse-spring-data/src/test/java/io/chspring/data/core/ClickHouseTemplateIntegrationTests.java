@@ -7,8 +7,9 @@ import io.chspring.client.ClickHouseClient;
 import io.chspring.client.insert.Inserter;
 import io.chspring.data.mapping.Column;
 import io.chspring.data.mapping.Table;
-import io.chspring.test.ClickHouseIntegrationTest;
-import io.chspring.test.ClickHouseTestDatabase;
+import io.chspring.test.ClickHouseEngines;
+import io.chspring.test.EngineKind;
+import io.chspring.test.EngineTarget;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,10 +20,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.dao.IncorrectResultSizeDataAccessException;
@@ -31,7 +33,11 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.ReadOnlyProperty;
 import org.springframework.data.annotation.Transient;
 
-@ClickHouseIntegrationTest
+/**
+ * The template against real engines: the HTTP server (18.16: ALTER TABLE ... DELETE mutations, no server-side
+ * parameters) and the embedded 26.5 (lightweight DELETE, {@code {name:Type}} parameters).
+ */
+@ClickHouseEngines
 class ClickHouseTemplateIntegrationTests {
 
     @Table("events")
@@ -57,9 +63,12 @@ class ClickHouseTemplateIntegrationTests {
     private static ClickHouseClient client;
     private static ClickHouseTemplate template;
 
-    @BeforeAll
-    static void setUp(ClickHouseTestDatabase db) {
-        client = ClickHouseClient.fromUrl(db.url());
+    @Parameter
+    EngineTarget engine;
+
+    @BeforeParameterizedClassInvocation
+    static void setUp(EngineTarget engine) {
+        client = ClickHouseClient.fromUrl(engine.url());
         template = new ClickHouseTemplate(client);
         template.execute("CREATE TABLE events (id UUID, ts DateTime, user_id Int64, name String, value Float64) "
                 + "ENGINE = MergeTree ORDER BY (user_id, ts)");
@@ -67,9 +76,12 @@ class ClickHouseTemplateIntegrationTests {
                 + "length(body_text)) ENGINE = MergeTree ORDER BY id");
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void tearDown() {
-        client.close();
+        if (client != null) {
+            client.close();
+            client = null;
+        }
     }
 
     @BeforeEach
@@ -121,6 +133,14 @@ class ClickHouseTemplateIntegrationTests {
         assertThat(template.sql("SELECT has(:arr, 2)").param("arr", List.of(1, 2)).query(Integer.class).single())
                 .isEqualTo(1);
 
+        assertThat(template.sql("SELECT value FROM system.settings WHERE name = 'max_block_size'")
+                .setting("max_block_size", 1234).query(String.class).single()).isEqualTo("1234");
+    }
+
+    @Test
+    void aQuerySeesItselfInSystemProcessesUnderItsId() {
+        // chDB's C API takes no query id: the client's id never reaches the embedded engine
+        engine.assumeKind(EngineKind.HTTP, "query ids do not reach chDB");
         String queryId = "chspring-template-" + UUID.randomUUID();
         assertThat(template.sql("SELECT value FROM system.settings WHERE name = 'max_block_size'")
                 .setting("max_block_size", 1234).queryId(queryId).query(String.class).single()).isEqualTo("1234");
@@ -131,6 +151,7 @@ class ClickHouseTemplateIntegrationTests {
 
     @Test
     void anInsertRunsUnderItsQueryId() throws InterruptedException {
+        engine.assumeKind(EngineKind.HTTP, "query ids do not reach chDB");
         String queryId = "chspring-insert-" + UUID.randomUUID();
         template.insert(Event.class).setting("log_queries", 1).queryId(queryId).all(List.of(event(1, 7, "click")));
         // 18.16 writes the query_log row after it answered: flush and look again for a while
@@ -213,8 +234,10 @@ class ClickHouseTemplateIntegrationTests {
     }
 
     @Test
-    void streamsReadLazilyAndReleaseTheConnectionWhenClosed(ClickHouseTestDatabase db) throws Exception {
-        try (ClickHouseClient one = ClickHouseClient.fromUrl(db.url() + "?max_connections=1&max_connections_per_route=1")) {
+    void streamsReadLazilyAndReleaseTheConnectionWhenClosed() throws Exception {
+        // one pooled connection over HTTP; on chDB each request has a connection of its own, released on close
+        try (ClickHouseClient one = ClickHouseClient.builder().url(engine.url()).maxConnectionsTotal(1)
+                .maxConnectionsPerRoute(1).build()) {
             ClickHouseTemplate single = new ClickHouseTemplate(one);
             for (int round = 0; round < 3; round++) {
                 // far more rows than one buffer: closing must abandon the rest of the response
@@ -236,11 +259,18 @@ class ClickHouseTemplateIntegrationTests {
 
     @Test
     void deletesWaitForTheMutation() {
+        // 18.16: ALTER TABLE ... DELETE, waited for in system.mutations; 26.5: lightweight DELETE FROM
         template.insertAll(Event.class, IntStream.range(0, 100).mapToObj(i -> event(i, i % 4, "n" + i)).toList());
         template.setMutationTimeout(Duration.ofSeconds(30));
         template.delete(Event.class, "user_id IN :users", Map.of("users", List.of(1L, 2L)));
         assertThat(template.queryForObject("SELECT count() FROM events", Long.class)).isEqualTo(50L);
         assertThat(template.queryForOptional("SELECT count() FROM events WHERE user_id = 1", Long.class))
                 .isEqualTo(Optional.of(0L));
+        if (engine.isEmbedded()) {
+            // a lightweight DELETE is recorded as a mutation that only sets the hidden _row_exists column, where
+            // ALTER TABLE ... DELETE would rewrite the parts
+            assertThat(template.queryForList("SELECT command FROM system.mutations WHERE database = currentDatabase() "
+                    + "AND table = 'events'", String.class)).singleElement().asString().contains("_row_exists");
+        }
     }
 }

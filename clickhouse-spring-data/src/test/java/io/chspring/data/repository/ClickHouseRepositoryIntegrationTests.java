@@ -9,8 +9,8 @@ import io.chspring.data.repository.EventRepository.NameOnly;
 import io.chspring.data.repository.EventRepository.NameStats;
 import io.chspring.data.repository.EventRepository.UserAndName;
 import io.chspring.data.repository.config.EnableClickHouseRepositories;
-import io.chspring.test.ClickHouseIntegrationTest;
-import io.chspring.test.ClickHouseTestDatabase;
+import io.chspring.test.ClickHouseEngines;
+import io.chspring.test.EngineTarget;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,10 +21,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.IncorrectResultSizeDataAccessException;
@@ -35,11 +37,11 @@ import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.Sort;
 
 /**
- * Every repository feature against a real server. The client has a pool of ONE connection: a stream or cursor
- * that kept its connection would make the next call wait and fail, so every test also checks that connections
- * are given back.
+ * Every repository feature against real engines: the HTTP server (18.16, deletes as mutations) and the embedded 26.5
+ * (lightweight DELETE). Over HTTP the client has a pool of ONE connection: a stream or cursor that kept its
+ * connection would make the next call wait and fail, so every test also checks that connections are given back.
  */
-@ClickHouseIntegrationTest
+@ClickHouseEngines
 class ClickHouseRepositoryIntegrationTests {
 
     @Configuration
@@ -54,10 +56,13 @@ class ClickHouseRepositoryIntegrationTests {
     private static EventRepository events;
     private static ItemRepository items;
 
-    @BeforeAll
-    static void start(ClickHouseTestDatabase db) {
-        client = ClickHouseClient.fromUrl(db.url() + "?max_connections=1&max_connections_per_route=1"
-                + "&connect_timeout=5s&socket_timeout=30s");
+    @Parameter
+    EngineTarget engine;
+
+    @BeforeParameterizedClassInvocation
+    static void start(EngineTarget engine) {
+        client = ClickHouseClient.builder().url(engine.url()).maxConnectionsTotal(1).maxConnectionsPerRoute(1)
+                .connectTimeout(Duration.ofSeconds(5)).responseTimeout(Duration.ofSeconds(30)).build();
         ClickHouseTemplate template = new ClickHouseTemplate(client);
         template.execute("CREATE TABLE events (id UUID, ts DateTime, user_id Int64, name String, value Float64) "
                 + "ENGINE = MergeTree ORDER BY (user_id, ts)");
@@ -71,10 +76,16 @@ class ClickHouseRepositoryIntegrationTests {
         items = context.getBean(ItemRepository.class);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
-        context.close();
-        client.close();
+        if (context != null) {
+            context.close();
+            context = null;
+        }
+        if (client != null) {
+            client.close();
+            client = null;
+        }
     }
 
     @BeforeEach
