@@ -3,7 +3,7 @@
 # own JVM), the curl limits and the JMH codec comparison, and prints one markdown report.
 #   benchmarks/run.sh            full run (5,000,000 rows; see benchmarks/RESULTS.md)
 #   benchmarks/run.sh --smoke    a few thousand rows and a quick JMH pass, for CI; exits non-zero on any failure
-#   other options go to io.chspring.benchmarks.BenchRun: --rows N, --jdbc-rows N, --memory-rows N, --skip-codec
+#   other options go to io.chspring.benchmarks.BenchRun: --rows N, --jdbc-rows N, --memory-rows N, --pool N, --skip-codec
 set -euo pipefail
 cd "$(dirname "$0")/.."
 for tool in java curl /usr/bin/time; do

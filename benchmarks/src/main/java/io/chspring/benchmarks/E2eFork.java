@@ -5,7 +5,8 @@ import java.io.StringWriter;
 
 /**
  * One end-to-end measurement in its own JVM, so CPU time and peak heap belong to one client.
- * Arguments: {@code scenario baseUrl rows lz4(true|false) table}. Prints {@code RESULT ...} (see
+ * Arguments: {@code scenario baseUrl rows lz4(true|false) table poolSize}: the rows to insert are taken from a
+ * {@link RowPool} of {@code poolSize} rows built before the clock starts. Prints {@code RESULT ...} (see
  * {@link Measurement}) or {@code FAILED <error>} and exits 2.
  */
 public final class E2eFork {
@@ -16,11 +17,16 @@ public final class E2eFork {
     /** Runs one scenario. */
     public static void main(String[] args) {
         String scenario = args[0];
-        Target target = new Target(args[1], Long.parseLong(args[2]), Boolean.parseBoolean(args[3]), args[4]);
+        int poolSize = Integer.parseInt(args[5]);
         try {
+            // The rows an application already holds; made before the clock starts, for every client alike.
+            boolean insert = scenario.contains("insert");
+            RowPool<Event> events = insert && !scenario.startsWith("v2") ? RowPool.events(poolSize) : null;
+            RowPool<EventBean> beans = insert && scenario.startsWith("v2") ? RowPool.beans(poolSize) : null;
+            Target target = new Target(args[1], Long.parseLong(args[2]), Boolean.parseBoolean(args[3]), args[4], events,
+                    beans);
             Measurement m = new Measurement();
             long rows = switch (scenario) {
-                case "generate" -> OurScenarios.generate(target);
                 case "ours-insert" -> OurScenarios.insert(target);
                 case "ours-inserter" -> OurScenarios.inserter(target, 4);
                 case "ours-read" -> OurScenarios.read(target);
@@ -54,8 +60,11 @@ public final class E2eFork {
         }
     }
 
-    /** Where and how much: the server's base URL, the rows to move, whether bodies are LZ4, the table. */
-    record Target(String baseUrl, long rows, boolean lz4, String table) {
+    /**
+     * Where and how much: the server's base URL, the rows to move, whether bodies are LZ4, the table, and the row pool
+     * an insert takes its rows from (events for ours and JDBC, beans for client-v2; null where unused).
+     */
+    record Target(String baseUrl, long rows, boolean lz4, String table, RowPool<Event> events, RowPool<EventBean> beans) {
 
         String host() {
             return java.net.URI.create(baseUrl).getHost();
