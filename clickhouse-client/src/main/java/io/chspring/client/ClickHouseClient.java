@@ -96,6 +96,9 @@ public final class ClickHouseClient implements AutoCloseable {
         if (transport == null) {
             throw new ClickHouseConfigurationException("The transport factory returned null");
         }
+        if (config.requestListener().isPresent()) {
+            transport = new ListeningTransport(transport, config.requestListener().get());
+        }
         return new ClickHouseClient(config, new ClientRuntime(transport), true);
     }
 
@@ -159,7 +162,7 @@ public final class ClickHouseClient implements AutoCloseable {
         return new Query(this, sql);
     }
 
-    /** A new raw insert into {@code table}, which may be qualified ({@code "db.events"}; split at the first dot). */
+    /** A new raw insert into {@code "events"} or {@code "db.events"}; see {@link Identifier#ofQualified}. */
     public RawInsert insert(String table) {
         return new RawInsert(this, table);
     }
@@ -200,13 +203,13 @@ public final class ClickHouseClient implements AutoCloseable {
         return columns;
     }
 
-    /** {@code "db.t"} split at the first dot, like {@link RawInsert}; use quoted names for names with dots. */
+    /** {@code "db.t"} or {@code "t"}, read like {@link RawInsert} reads it: {@link Identifier#ofQualified}. */
     private static Identifier tableIdentifier(String table) {
-        int dot = table == null ? -1 : table.indexOf('.');
-        if (table == null || table.isBlank() || dot == 0 || dot == table.length() - 1) {
-            throw new ClickHouseConfigurationException("Invalid table name '" + table + "'");
+        try {
+            return Identifier.ofQualified(table);
+        } catch (IllegalArgumentException e) {
+            throw new ClickHouseConfigurationException("Invalid table: " + e.getMessage(), e);
         }
-        return dot < 0 ? Identifier.of(table) : Identifier.of(table.substring(0, dot), table.substring(dot + 1));
     }
 
     /** Forgets the cached schema of {@code table}, after an {@code ALTER TABLE}; the next insert asks again. */

@@ -44,6 +44,7 @@ public final class ClickHouseClientBuilder {
     String userAgent;
     Consumer<HttpTransportOptions.Builder> transportCustomizer;
     Function<ClickHouseClientConfig, Transport> transportFactory;
+    RequestListener requestListener;
 
     ClickHouseClientBuilder() {
         this.tls = new TlsOptions.Builder();
@@ -70,6 +71,7 @@ public final class ClickHouseClientBuilder {
         this.userAgent = c.userAgent().orElse(null);
         this.transportCustomizer = c.transportCustomizer().orElse(null);
         this.transportFactory = c.transportFactory().orElse(null);
+        this.requestListener = c.requestListener().orElse(null);
     }
 
     /**
@@ -297,6 +299,12 @@ public final class ClickHouseClientBuilder {
      */
     public ClickHouseClientBuilder transport(Function<ClickHouseClientConfig, Transport> factory) {
         this.transportFactory = factory;
+        return this;
+    }
+
+    /** Told about every request once it is over (for metrics); {@code null} for none. */
+    public ClickHouseClientBuilder requestListener(RequestListener listener) {
+        this.requestListener = listener;
         return this;
     }
 

@@ -17,18 +17,19 @@ import java.util.function.Function;
  */
 public final class ClickHouseClientConfig {
 
-    /** Default pool size over all routes; the transport's own default. */
-    public static final int DEFAULT_MAX_CONNECTIONS_TOTAL = 32;
-    /** Default pool size per route. */
-    public static final int DEFAULT_MAX_CONNECTIONS_PER_ROUTE = 16;
-    /** Default connect timeout. */
-    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    /** Default socket read timeout while waiting for a response. */
-    public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofMinutes(5);
-    /** Default idle time after which pooled connections are closed: below 18.16's 3 s keep-alive. */
-    public static final Duration DEFAULT_IDLE_EVICTION = Duration.ofSeconds(2);
-    /** Default idle time after which a pooled connection is checked before reuse. */
-    public static final Duration DEFAULT_VALIDATE_AFTER_INACTIVITY = Duration.ofSeconds(1);
+    /** Default pool size over all routes: {@link HttpTransportOptions#DEFAULT_MAX_CONNECTIONS_TOTAL}. */
+    public static final int DEFAULT_MAX_CONNECTIONS_TOTAL = HttpTransportOptions.DEFAULT_MAX_CONNECTIONS_TOTAL;
+    /** Default pool size per route: {@link HttpTransportOptions#DEFAULT_MAX_CONNECTIONS_PER_ROUTE}. */
+    public static final int DEFAULT_MAX_CONNECTIONS_PER_ROUTE = HttpTransportOptions.DEFAULT_MAX_CONNECTIONS_PER_ROUTE;
+    /** Default connect timeout: {@link HttpTransportOptions#DEFAULT_CONNECT_TIMEOUT}. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = HttpTransportOptions.DEFAULT_CONNECT_TIMEOUT;
+    /** Default socket read timeout: {@link HttpTransportOptions#DEFAULT_RESPONSE_TIMEOUT}. */
+    public static final Duration DEFAULT_RESPONSE_TIMEOUT = HttpTransportOptions.DEFAULT_RESPONSE_TIMEOUT;
+    /** Default idle eviction, below 18.16's 3 s keep-alive: {@link HttpTransportOptions#DEFAULT_IDLE_EVICTION}. */
+    public static final Duration DEFAULT_IDLE_EVICTION = HttpTransportOptions.DEFAULT_IDLE_EVICTION;
+    /** Default validate-after-inactivity: {@link HttpTransportOptions#DEFAULT_VALIDATE_AFTER_INACTIVITY}. */
+    public static final Duration DEFAULT_VALIDATE_AFTER_INACTIVITY =
+            HttpTransportOptions.DEFAULT_VALIDATE_AFTER_INACTIVITY;
 
     private final URI endpoint;
     private final String user;
@@ -50,6 +51,7 @@ public final class ClickHouseClientConfig {
     private final String userAgent;
     private final Consumer<HttpTransportOptions.Builder> transportCustomizer;
     private final Function<ClickHouseClientConfig, Transport> transportFactory;
+    private final RequestListener requestListener;
 
     ClickHouseClientConfig(ClickHouseClientBuilder b) {
         this.endpoint = b.endpoint;
@@ -72,6 +74,7 @@ public final class ClickHouseClientConfig {
         this.userAgent = b.userAgent;
         this.transportCustomizer = b.transportCustomizer;
         this.transportFactory = b.transportFactory;
+        this.requestListener = b.requestListener;
     }
 
     /** A builder holding this configuration, to derive a changed copy. */
@@ -179,6 +182,11 @@ public final class ClickHouseClientConfig {
         return Optional.ofNullable(transportFactory);
     }
 
+    /** The listener told about every finished request, when one was configured. */
+    public Optional<RequestListener> requestListener() {
+        return Optional.ofNullable(requestListener);
+    }
+
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("ClickHouseClientConfig[endpoint=").append(endpoint);
@@ -217,6 +225,9 @@ public final class ClickHouseClientConfig {
         }
         if (transportFactory != null) {
             sb.append(", transportFactory=custom");
+        }
+        if (requestListener != null) {
+            sb.append(", requestListener=").append(requestListener.getClass().getName());
         }
         return sb.append(']').toString();
     }

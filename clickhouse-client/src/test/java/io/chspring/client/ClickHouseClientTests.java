@@ -3,7 +3,9 @@ package io.chspring.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.chspring.client.transport.HttpTransportOptions;
 import io.chspring.client.transport.TransportRequest;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -134,5 +136,18 @@ class ClickHouseClientTests {
         }
         assertThat(HttpTransportFactory.options(ClickHouseClient.builder().url("https://h:9443").buildConfig())
                 .endpoint()).hasToString("https://h:9443");
+    }
+
+    @Test
+    void theClientDefaultsAreTheTransportDefaults() {
+        ClickHouseClientConfig config = ClickHouseClient.builder().endpoint("http://127.0.0.1:8123").buildConfig();
+        assertThat(config.maxConnectionsTotal()).isEqualTo(32);
+        assertThat(config.maxConnectionsPerRoute()).isEqualTo(16);
+        assertThat(config.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.responseTimeout()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(config.idleEviction()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(config.validateAfterInactivity()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(HttpTransportFactory.options(config)).hasToString(HttpTransportOptions.builder()
+                .endpoint(config.endpoint()).build().toString());
     }
 }

@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,23 +77,7 @@ class InserterIntegrationTests {
         try (Inserter<Event> inserter = client.inserter("million", COLUMNS, ENCODER)
                 .maxRows(100_000).period(Duration.ofMillis(200)).spoolDirectory(spool).listener(recorder)
                 .shutdownHook(false).build()) {
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
-            try {
-                List<Future<?>> writers = new ArrayList<>();
-                for (int t = 0; t < threads; t++) {
-                    int first = t;
-                    writers.add(pool.submit(() -> {
-                        for (long id = first; id < total; id += threads) {
-                            inserter.write(Event.of(id));
-                        }
-                    }));
-                }
-                for (Future<?> writer : writers) {
-                    writer.get(60, TimeUnit.SECONDS);
-                }
-            } finally {
-                pool.shutdownNow();
-            }
+            writeConcurrently(threads, total, id -> inserter.write(Event.of(id)));
             stats = inserter.flush();
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
@@ -258,23 +243,7 @@ class InserterIntegrationTests {
         try (Inserter<PageView> inserter = client.inserter("page_views", PageView.class)
                 .maxRows(30_000).period(Duration.ofMillis(200)).spoolDirectory(spool).listener(recorder)
                 .shutdownHook(false).build()) {
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
-            try {
-                List<Future<?>> writers = new ArrayList<>();
-                for (int t = 0; t < threads; t++) {
-                    int first = t;
-                    writers.add(pool.submit(() -> {
-                        for (long id = first; id < total; id += threads) {
-                            inserter.write(new PageView(id, "/p/" + id % 100, id % 7));
-                        }
-                    }));
-                }
-                for (Future<?> writer : writers) {
-                    writer.get(60, TimeUnit.SECONDS);
-                }
-            } finally {
-                pool.shutdownNow();
-            }
+            writeConcurrently(threads, total, id -> inserter.write(new PageView(id, "/p/" + id % 100, id % 7)));
             stats = inserter.flush();
         }
         assertThat(stats.committedRows()).isEqualTo(total);
@@ -283,6 +252,27 @@ class InserterIntegrationTests {
                 + "countIf(page != concat('/p/', toString(id % 100)) OR user_id != id % 7), countIf(at = 0) "
                 + "FROM page_views").fetchString("TabSeparated").strip())
                 .isEqualTo(total + "\t" + total + "\t" + sumBelow(total) + "\t0\t0");
+    }
+
+    /** Ids 0 to total - 1, each written once: thread t of {@code threads} writes t, t + threads, ... */
+    private static void writeConcurrently(int threads, long total, LongConsumer write) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> writers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int first = t;
+                writers.add(pool.submit(() -> {
+                    for (long id = first; id < total; id += threads) {
+                        write.accept(id);
+                    }
+                }));
+            }
+            for (Future<?> writer : writers) {
+                writer.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     static void awaitCommits(Recorder recorder, int commits) {

@@ -18,9 +18,23 @@ class QueryIdIntegrationTests {
 
     /** The (type, query) rows the server logged for a query id; 18.16 logs only with log_queries=1. */
     private static String logOf(ClickHouseTestDatabase db, String queryId) {
-        db.query("SYSTEM FLUSH LOGS");
-        return db.query("SELECT type, query FROM system.query_log WHERE query_id = '" + queryId
-                + "' ORDER BY type FORMAT TabSeparated");
+        // 18.16 writes the QueryFinish row only after it has answered, so one flush right after the answer can
+        // miss it under load: flush and look again until the finish row (type 2) is there, for at most 10 s.
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            db.query("SYSTEM FLUSH LOGS");
+            String rows = db.query("SELECT type, query FROM system.query_log WHERE query_id = '" + queryId
+                    + "' ORDER BY type FORMAT TabSeparated");
+            if (rows.contains("2\t") || System.nanoTime() > deadline) {
+                return rows;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return rows;
+            }
+        }
     }
 
     @Test

@@ -17,30 +17,21 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * and only the send loop (or close) touches it. {@link #claim()} makes sure exactly one outcome, commit or
  * failure handling, is recorded even when close gives up on a batch that is still being sent.
  */
-final class BatchBuffer implements Batch {
+final class BatchBuffer extends AbstractBatch {
 
     private static final int FIRST_CHUNK = 4 << 10;
     private static final int MAX_CHUNK = 1 << 20;
 
-    private final String table;
-    private final List<String> columns;
     private final long sequence;
-    private final String dedupToken;
-    private final Instant createdAt;
     private final List<byte[]> chunks = new ArrayList<>();
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private final AtomicBoolean claimed = new AtomicBoolean();
     private int tailUsed;
-    private long rows;
-    private long bytes;
     private InserterScheduler.Cancel periodTimer = () -> { };
 
     BatchBuffer(String table, List<String> columns, long sequence, String dedupToken, Instant createdAt) {
-        this.table = table;
-        this.columns = columns;
+        super(table, columns, dedupToken, createdAt, 0, 0);
         this.sequence = sequence;
-        this.dedupToken = dedupToken;
-        this.createdAt = createdAt;
     }
 
     /** Appends one encoded row. */
@@ -59,8 +50,7 @@ final class BatchBuffer implements Batch {
             tailUsed += n;
             offset += n;
         }
-        rows++;
-        bytes += length;
+        counted(length);
     }
 
     @Override
@@ -108,37 +98,7 @@ final class BatchBuffer implements Batch {
     }
 
     @Override
-    public String table() {
-        return table;
-    }
-
-    @Override
-    public List<String> columns() {
-        return columns;
-    }
-
-    @Override
-    public long rows() {
-        return rows;
-    }
-
-    @Override
-    public long bytes() {
-        return bytes;
-    }
-
-    @Override
-    public String dedupToken() {
-        return dedupToken;
-    }
-
-    @Override
-    public Instant createdAt() {
-        return createdAt;
-    }
-
-    @Override
     public String toString() {
-        return "Batch[table=" + table + ", token=" + dedupToken + ", rows=" + rows + ", bytes=" + bytes + "]";
+        return "Batch[table=" + table() + ", token=" + dedupToken() + ", rows=" + rows() + ", bytes=" + bytes() + "]";
     }
 }

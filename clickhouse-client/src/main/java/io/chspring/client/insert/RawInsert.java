@@ -29,7 +29,7 @@ public final class RawInsert extends ClickHouseRequest<RawInsert> {
     private final List<String> columns = new ArrayList<>();
     private String format;
 
-    /** An insert into {@code table}, qualified or not ({@code "db.events"} is split at the first dot). */
+    /** An insert into {@code table}, qualified or not ({@code "db.events"}); see {@link Identifier#ofQualified}. */
     public RawInsert(ClickHouseClient client, String table) {
         this(client, tableIdentifier(table));
     }
@@ -41,15 +41,11 @@ public final class RawInsert extends ClickHouseRequest<RawInsert> {
     }
 
     private static Identifier tableIdentifier(String table) {
-        if (table == null || table.isBlank()) {
-            throw new ClickHouseConfigurationException("The insert's table name is blank");
+        try {
+            return Identifier.ofQualified(table);
+        } catch (IllegalArgumentException e) {
+            throw new ClickHouseConfigurationException("The insert's table: " + e.getMessage(), e);
         }
-        int dot = table.indexOf('.');
-        if (dot == 0 || dot == table.length() - 1) {
-            throw new ClickHouseConfigurationException("Table name '" + table + "' has an empty part; use "
-                    + "insert(Identifier.of(...)) for names containing dots");
-        }
-        return dot < 0 ? Identifier.of(table) : Identifier.of(table.substring(0, dot), table.substring(dot + 1));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.chspring.client.mapping;
 
 import io.chspring.client.ClickHouseSchemaException;
+import io.chspring.client.type.BackslashEscapes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,35 +25,9 @@ final class DescribeOutput {
             if (fields.length < 3) {
                 throw new ClickHouseSchemaException("Unexpected DESCRIBE output line: " + line);
             }
-            columns.add(TableColumn.of(unescape(fields[0]), unescape(fields[1]), unescape(fields[2])));
+            columns.add(TableColumn.of(BackslashEscapes.unescape(fields[0]),
+                    BackslashEscapes.unescape(fields[1]), BackslashEscapes.unescape(fields[2])));
         }
         return List.copyOf(columns);
-    }
-
-    static String unescape(String s) {
-        if (s.indexOf('\\') < 0) {
-            return s;
-        }
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c != '\\' || i + 1 == s.length()) {
-                sb.append(c);
-                continue;
-            }
-            char e = s.charAt(++i);
-            sb.append(switch (e) {
-                case 'n' -> '\n';
-                case 't' -> '\t';
-                case 'r' -> '\r';
-                case '0' -> '\0';
-                case 'b' -> '\b';
-                case 'f' -> '\f';
-                case 'a' -> '\007';
-                case 'v' -> '\013';
-                default -> e;
-            });
-        }
-        return sb.toString();
     }
 }

@@ -6,24 +6,10 @@ import io.chspring.client.type.ClickHouseType;
  * Types that RowBinary writes exactly like another: LowCardinality(T) (the dictionary exists only in Native)
  * and SimpleAggregateFunction(f, T). Everything, the primitive paths too, goes to the codec of T.
  */
-final class AliasCodec<T> implements ValueCodec<T> {
-
-    private final ClickHouseType type;
-    private final ValueCodec<T> inner;
+final class AliasCodec<T> extends WrappingCodec<T> {
 
     AliasCodec(ClickHouseType type, ValueCodec<T> inner) {
-        this.type = type;
-        this.inner = inner;
-    }
-
-    @Override
-    public ClickHouseType type() {
-        return type;
-    }
-
-    @Override
-    public Class<?> javaType() {
-        return inner.javaType();
+        super(type, inner);
     }
 
     @Override

@@ -3,24 +3,10 @@ package io.chspring.client.rowbinary;
 import io.chspring.client.type.ClickHouseType;
 
 /** Nullable(T): a flag byte (1 = NULL, nothing follows; 0 = a T follows). NULL reads as {@code null}. */
-final class NullableCodec<T> implements ValueCodec<T> {
-
-    private final ClickHouseType type;
-    private final ValueCodec<T> inner;
+final class NullableCodec<T> extends WrappingCodec<T> {
 
     NullableCodec(ClickHouseType type, ValueCodec<T> inner) {
-        this.type = type;
-        this.inner = inner;
-    }
-
-    @Override
-    public ClickHouseType type() {
-        return type;
-    }
-
-    @Override
-    public Class<?> javaType() {
-        return inner.javaType();
+        super(type, inner);
     }
 
     @Override

@@ -46,6 +46,34 @@ public final class Identifier {
         return new Identifier(List.of(parts), sql.toString());
     }
 
+    /**
+     * A name written {@code name} or {@code database.name}, as callers give a table in configuration: split at the dot,
+     * each part quoted separately. Names that themselves contain a dot or a quote cannot be written this way without
+     * ambiguity ({@code "a.b.c"}, {@code "`my.db`.t"}), so they are refused here: pass their parts to {@link #of}.
+     *
+     * @throws IllegalArgumentException when {@code qualifiedName} is null or blank, has more than one dot, an empty
+     *     part, a back quote or a double quote, or a part {@link #of} refuses
+     */
+    public static Identifier ofQualified(String qualifiedName) {
+        if (qualifiedName == null || qualifiedName.isBlank()) {
+            throw new IllegalArgumentException("Qualified name '" + qualifiedName + "' is blank");
+        }
+        if (qualifiedName.indexOf('`') >= 0 || qualifiedName.indexOf('"') >= 0) {
+            throw new IllegalArgumentException("Qualified name '" + qualifiedName + "' contains a quote; "
+                    + "pass the unquoted parts to Identifier.of(...) instead");
+        }
+        int dot = qualifiedName.indexOf('.');
+        if (dot >= 0 && qualifiedName.indexOf('.', dot + 1) >= 0) {
+            throw new IllegalArgumentException("Qualified name '" + qualifiedName + "' has more than one dot; "
+                    + "use Identifier.of(...) for names containing dots");
+        }
+        if (dot == 0 || dot == qualifiedName.length() - 1) {
+            throw new IllegalArgumentException("Qualified name '" + qualifiedName + "' has an empty part; "
+                    + "use Identifier.of(...) for names containing dots");
+        }
+        return dot < 0 ? of(qualifiedName) : of(qualifiedName.substring(0, dot), qualifiedName.substring(dot + 1));
+    }
+
     /** The unquoted parts, in order. */
     public List<String> parts() {
         return parts;

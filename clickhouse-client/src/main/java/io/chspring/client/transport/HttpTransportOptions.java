@@ -19,6 +19,23 @@ import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
  */
 public final class HttpTransportOptions {
 
+    /** Default pool size over all routes. */
+    public static final int DEFAULT_MAX_CONNECTIONS_TOTAL = 32;
+    /** Default pool size per route. */
+    public static final int DEFAULT_MAX_CONNECTIONS_PER_ROUTE = 16;
+    /** Default connect timeout (also the longest wait to lease a connection from a full pool). */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** Default socket read timeout while waiting for a response. */
+    public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofMinutes(5);
+    /**
+     * Default idle time after which pooled connections are closed: below the server's keep_alive_timeout (3 s on
+     * 18.16, 10 s on modern servers), so the pool closes an idle connection before the server does and a request
+     * never lands on a half-closed socket.
+     */
+    public static final Duration DEFAULT_IDLE_EVICTION = Duration.ofSeconds(2);
+    /** Default idle time after which a pooled connection is checked for staleness before reuse. */
+    public static final Duration DEFAULT_VALIDATE_AFTER_INACTIVITY = Duration.ofSeconds(1);
+
     private final URI endpoint;
     private final String user;
     private final String password;
@@ -146,14 +163,12 @@ public final class HttpTransportOptions {
         private boolean basicAuth;
         private String bearerToken;
         private final Map<String, String> headers = new LinkedHashMap<>();
-        private int maxConnectionsTotal = 32;
-        private int maxConnectionsPerRoute = 16;
-        private Duration connectTimeout = Duration.ofSeconds(10);
-        private Duration responseTimeout = Duration.ofMinutes(5);
-        // Below the server's keep_alive_timeout (3 s on 18.16, 10 s on modern servers), so the pool closes an
-        // idle connection before the server does and a request never lands on a half-closed socket.
-        private Duration idleEviction = Duration.ofSeconds(2);
-        private Duration validateAfterInactivity = Duration.ofSeconds(1);
+        private int maxConnectionsTotal = DEFAULT_MAX_CONNECTIONS_TOTAL;
+        private int maxConnectionsPerRoute = DEFAULT_MAX_CONNECTIONS_PER_ROUTE;
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration responseTimeout = DEFAULT_RESPONSE_TIMEOUT;
+        private Duration idleEviction = DEFAULT_IDLE_EVICTION;
+        private Duration validateAfterInactivity = DEFAULT_VALIDATE_AFTER_INACTIVITY;
         private final TlsOptions tls = new TlsOptions();
         private String userAgent;
         private Consumer<HttpClientBuilder> customizer;

@@ -334,16 +334,7 @@ final class TypeParser {
                 if (pos >= input.length()) {
                     throw error("unterminated escape");
                 }
-                char e = input.charAt(pos++);
-                sb.append(switch (e) {
-                    case 'n' -> '\n';
-                    case 't' -> '\t';
-                    case 'r' -> '\r';
-                    case '0' -> '\0';
-                    case 'b' -> '\b';
-                    case 'f' -> '\f';
-                    default -> e;
-                });
+                sb.append(BackslashEscapes.unescape(input.charAt(pos++)));
             } else if (c == quote) {
                 if (peek() == quote) {
                     sb.append(quote);

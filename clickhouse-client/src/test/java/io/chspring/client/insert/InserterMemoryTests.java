@@ -73,6 +73,12 @@ class InserterMemoryTests {
         assertThat(inserter.stats().bufferedBytes()).isEqualTo(160);
 
         serverBack.countDown();
+        // The sender frees room on its own thread; on a loaded machine that can take longer than this test's
+        // 100 ms writeTimeout, so wait for the room instead of racing it.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (inserter.stats().bufferedBytes() >= 160 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
         inserter.write(21L);
         inserter.flush();
         assertThat(sender.committedValues()).containsExactlyElementsOf(

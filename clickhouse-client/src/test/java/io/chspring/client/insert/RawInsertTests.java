@@ -85,4 +85,15 @@ class RawInsertTests {
         once.send(out -> { });
         assertThatThrownBy(() -> once.send(out -> { })).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void insertAndDescribeReadQualifiedTableNamesAlike() {
+        for (String bad : new String[] {"a.b.c", "`db`.`t`", ".t", " "}) {
+            assertThatThrownBy(() -> client.insert(bad)).as(bad).isInstanceOf(ClickHouseConfigurationException.class)
+                    .hasMessageContaining("'" + bad + "'");
+            assertThatThrownBy(() -> client.describeTable(bad)).as(bad)
+                    .isInstanceOf(ClickHouseConfigurationException.class).hasMessageContaining("'" + bad + "'");
+        }
+        assertThat(transport.requests()).isEmpty();
+    }
 }

@@ -62,6 +62,17 @@ class ValueCodecTests {
     }
 
     @Test
+    void wrapperTypesReportTheirOwnTypeAndTheInnerJavaType() {
+        ValueCodec<Integer> nullable = codec("Nullable(Int32)", Integer.class);
+        assertThat(nullable.type()).isEqualTo(ClickHouseType.parse("Nullable(Int32)"));
+        assertThat(nullable.javaType()).isEqualTo(Integer.class);
+        ValueCodec<String> lowCardinality = codec("LowCardinality(String)", String.class);
+        assertThat(lowCardinality.type()).isEqualTo(ClickHouseType.parse("LowCardinality(String)"));
+        assertThat(lowCardinality.javaType()).isEqualTo(String.class);
+        assertThat(hex(lowCardinality, "ab")).isEqualTo("026162");
+    }
+
+    @Test
     void nullIntoANonNullableCodecIsAnError() {
         assertThatThrownBy(() -> hex(codec("Int32", Object.class), null)).isInstanceOf(ClickHouseSchemaException.class)
                 .hasMessage("null is not allowed for non-Nullable ClickHouse type Int32");

@@ -46,4 +46,33 @@ class IdentifierTests {
         assertThat(Identifier.of("a", "b")).isNotEqualTo(Identifier.of("a.b"));
         assertThat(Identifier.of("a", "b").parts()).containsExactly("a", "b");
     }
+
+    @Test
+    void ofQualifiedSplitsDatabaseAndName() {
+        assertThat(Identifier.ofQualified("events")).isEqualTo(Identifier.of("events"));
+        assertThat(Identifier.ofQualified("db.events")).isEqualTo(Identifier.of("db", "events"));
+        assertThat(Identifier.ofQualified("db.events").toSql()).isEqualTo("`db`.`events`");
+        assertThat(Identifier.ofQualified("my-db.events 2024").parts()).containsExactly("my-db", "events 2024");
+    }
+
+    @Test
+    void ofQualifiedRefusesWhatItCannotSplitUnambiguously() {
+        assertThatIllegalArgumentException().isThrownBy(() -> Identifier.ofQualified(null))
+                .withMessage("Qualified name 'null' is blank");
+        assertThatIllegalArgumentException().isThrownBy(() -> Identifier.ofQualified(" "))
+                .withMessageContaining("is blank");
+        assertThatIllegalArgumentException().isThrownBy(() -> Identifier.ofQualified(".t"))
+                .withMessageContaining("'.t' has an empty part");
+        assertThatIllegalArgumentException().isThrownBy(() -> Identifier.ofQualified("db."))
+                .withMessageContaining("'db.' has an empty part");
+        assertThatIllegalArgumentException().isThrownBy(() -> Identifier.ofQualified("a.b.c"))
+                .withMessageContaining("'a.b.c' has more than one dot");
+        // back-quoted parts with a dot inside used to be split in the middle of the quotes
+        assertThatIllegalArgumentException().isThrownBy(() -> Identifier.ofQualified("`my.db`.events"))
+                .withMessageContaining("contains a quote").withMessageContaining("Identifier.of");
+        assertThatIllegalArgumentException().isThrownBy(() -> Identifier.ofQualified("\"db\".events"))
+                .withMessageContaining("contains a quote");
+        assertThatIllegalArgumentException().isThrownBy(() -> Identifier.ofQualified("db.a\0b"))
+                .withMessage("Identifier part 2 contains a NUL character");
+    }
 }

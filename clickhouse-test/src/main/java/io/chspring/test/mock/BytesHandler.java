@@ -7,11 +7,10 @@ import java.io.IOException;
  * results with {@code fetchBytes}/{@code fetchString} (TabSeparated, JSONEachRow, CSV, ...). Compressed on the wire
  * when the client asks for compression, like any answer.
  */
-public final class BytesHandler extends MockHandler<RequestHandle> {
+public final class BytesHandler extends PlainHandler {
 
     private final byte[] bytes;
     private final String what;
-    private RequestHandle handle;
 
     BytesHandler(byte[] bytes, String what) {
         this.bytes = bytes.clone();
@@ -25,15 +24,8 @@ public final class BytesHandler extends MockHandler<RequestHandle> {
     }
 
     @Override
-    RequestHandle prepare() {
-        handle = new RequestHandle(describe());
-        return handle;
-    }
-
-    @Override
     void serve(Exchange exchange) throws IOException {
-        byte[] data = exchange.hasData() ? exchange.data().readAllBytes() : new byte[0];
-        handle.served(exchange, data);
+        served(exchange, exchange.readData());
         exchange.ok(bytes, exchange.outputFormat(), new Exchange.Summary(0, bytes.length, 0, 0), headers());
     }
 

@@ -128,6 +128,11 @@ final class Exchange {
         return data;
     }
 
+    /** All of {@link #data()}; empty when the body was the SQL. */
+    byte[] readData() throws IOException {
+        return hasData ? data().readAllBytes() : new byte[0];
+    }
+
     /** For messages: the number and the statement, shortened. */
     String describe() {
         String text = sql.strip().replaceAll("\\s+", " ");

@@ -9,13 +9,12 @@ import java.io.IOException;
  * {@code Code: 60. DB::Exception: Table x doesn't exist. (UNKNOWN_TABLE) (version 26.5.1.1)}, with the HTTP status a
  * modern server gives that code (server source {@code src/Server/HTTP/exceptionCodeToHTTPStatus.cpp}).
  */
-public final class FailureHandler extends MockHandler<RequestHandle> {
+public final class FailureHandler extends PlainHandler {
 
     private final int code;
     private final String name;
     private final String message;
     private int status;
-    private RequestHandle handle;
 
     FailureHandler(int status, int code, String name, String message) {
         this.status = status;
@@ -40,14 +39,8 @@ public final class FailureHandler extends MockHandler<RequestHandle> {
     }
 
     @Override
-    RequestHandle prepare() {
-        handle = new RequestHandle(describe());
-        return handle;
-    }
-
-    @Override
     void serve(Exchange exchange) throws IOException {
-        handle.served(exchange, new byte[0]);
+        served(exchange, new byte[0]);
         exchange.error(status, code, code == 0 ? message : text(exchange.serverVersion()), headers());
     }
 

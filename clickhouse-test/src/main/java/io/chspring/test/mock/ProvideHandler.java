@@ -26,7 +26,7 @@ import java.util.Map;
  *
  * @param <T> the row class
  */
-public final class ProvideHandler<T> extends MockHandler<RequestHandle> {
+public final class ProvideHandler<T> extends PlainHandler {
 
     private final RowType<T> rowType;
     private final List<T> rows;
@@ -34,7 +34,6 @@ public final class ProvideHandler<T> extends MockHandler<RequestHandle> {
     private List<ClickHouseColumn> columns;
     private ValueCodec<?>[] codecs;
     private MethodHandle[] getters;
-    private RequestHandle handle;
 
     ProvideHandler(RowType<T> rowType, List<T> rows) {
         this.rowType = rowType;
@@ -77,8 +76,7 @@ public final class ProvideHandler<T> extends MockHandler<RequestHandle> {
             }
             getters[i] = p.getter();
         }
-        handle = new RequestHandle(describe());
-        return handle;
+        return super.prepare();
     }
 
     @Override
@@ -112,7 +110,7 @@ public final class ProvideHandler<T> extends MockHandler<RequestHandle> {
             }
         }
         out.flush();
-        handle.served(exchange, new byte[0]);
+        served(exchange, new byte[0]);
         exchange.ok(bytes.toByteArray(), format, new Exchange.Summary(rows.size(), bytes.size(), 0, 0), headers());
     }
 

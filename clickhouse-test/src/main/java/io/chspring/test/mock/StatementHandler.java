@@ -6,10 +6,9 @@ import java.io.IOException;
  * Accepts any statement (DDL, {@code INSERT} in any format, {@code SYSTEM ...}) with an empty 200 answer, keeping its
  * text and data for {@link RequestHandle#query()} and {@link RequestHandle#body()}.
  */
-public final class StatementHandler extends MockHandler<RequestHandle> {
+public final class StatementHandler extends PlainHandler {
 
     private final String what;
-    private RequestHandle handle;
 
     StatementHandler(String what) {
         this.what = what;
@@ -22,15 +21,8 @@ public final class StatementHandler extends MockHandler<RequestHandle> {
     }
 
     @Override
-    RequestHandle prepare() {
-        handle = new RequestHandle(describe());
-        return handle;
-    }
-
-    @Override
     void serve(Exchange exchange) throws IOException {
-        byte[] data = exchange.hasData() ? exchange.data().readAllBytes() : new byte[0];
-        handle.served(exchange, data);
+        served(exchange, exchange.readData());
         exchange.ok(new byte[0], null, Exchange.Summary.NONE, headers());
     }
 

@@ -132,6 +132,26 @@ class MockClickHouseServerTests {
     }
 
     @Test
+    void everyHandlerKeepsTheRequestThatReachedIt() {
+        RequestHandle text = mock.add(Handlers.provideText("1\n"));
+        RequestHandle failed = mock.add(Handlers.exception(60, "Table default.missing doesn't exist"));
+        RequestHandle ddl = mock.add(Handlers.recordDdl());
+        assertThat(text.isServed()).isFalse();
+        assertThatThrownBy(text::query).isInstanceOf(AssertionError.class).hasMessageContaining("provideText");
+
+        client.query("SELECT 1").fetchString("TabSeparated");
+        assertThatThrownBy(() -> client.execute("SELECT 1 FROM missing")).isInstanceOf(ClickHouseServerException.class);
+        client.execute("CREATE TABLE t (x UInt8) ENGINE = Memory");
+
+        assertThat(text.query()).isEqualTo("SELECT 1");
+        assertThat(text.body()).isEmpty();
+        assertThat(failed.query()).isEqualTo("SELECT 1 FROM missing");
+        assertThat(failed.body()).isEmpty();
+        assertThat(ddl.query()).isEqualTo("CREATE TABLE t (x UInt8) ENGINE = Memory");
+        assertThat(ddl.body()).isEmpty();
+    }
+
+    @Test
     void aClickHouseExceptionBecomesAServerExceptionWithItsCode() {
         mock.add(Handlers.exception(60, "Table default.missing doesn't exist"));
 

@@ -1,0 +1,77 @@
+package io.chspring.boot.autoconfigure;
+
+import io.chspring.client.ClickHouseClient;
+import io.chspring.client.ClickHouseClientBuilder;
+import io.chspring.client.ClickHouseConfigurationException;
+import io.chspring.client.RequestListener;
+import java.util.List;
+import org.springframework.boot.context.properties.PropertyMapper;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
+
+/** Applies connection details, properties and customizers to a {@link ClickHouseClientBuilder}, in that order. */
+final class ClickHouseClientFactory {
+
+    private final ClickHouseProperties properties;
+    private final ClickHouseConnectionDetails connection;
+    private final SslBundles sslBundles;
+
+    ClickHouseClientFactory(ClickHouseProperties properties, ClickHouseConnectionDetails connection,
+            SslBundles sslBundles) {
+        this.properties = properties;
+        this.connection = connection;
+        this.sslBundles = sslBundles;
+    }
+
+    ClickHouseClient create(List<ClickHouseClientBuilderCustomizer> customizers,
+            List<ClickHouseHttpClientBuilderCustomizer> httpCustomizers, List<RequestListener> listeners) {
+        ClickHouseClientBuilder builder = ClickHouseClient.builder().url(connection.getUrl());
+        PropertyMapper map = PropertyMapper.get();
+        map.from(connection.getUsername()).to(builder::user);
+        map.from(connection.getPassword()).to(builder::password);
+        map.from(connection.getDatabase()).to(builder::database);
+        map.from(properties.getCompression()).to(builder::compression);
+        if (properties.isBasicAuth()) {
+            builder.basicAuth(true);
+        }
+        builder.settings(properties.getSettings());
+        properties.getHeaders().forEach(builder::header);
+        map.from(properties.getUserAgent()).to(builder::userAgent);
+        applyPool(builder, properties.getPool());
+        applySsl(builder, properties.getSsl());
+        if (!httpCustomizers.isEmpty()) {
+            builder.transportOptions(options -> options.customizer(
+                    http -> httpCustomizers.forEach(customizer -> customizer.customize(http))));
+        }
+        if (!listeners.isEmpty()) {
+            builder.requestListener(listeners.size() == 1 ? listeners.get(0)
+                    : event -> listeners.forEach(listener -> listener.onRequest(event)));
+        }
+        customizers.forEach(customizer -> customizer.customize(builder));
+        return builder.build();
+    }
+
+    private static void applyPool(ClickHouseClientBuilder builder, ClickHouseProperties.Pool pool) {
+        PropertyMapper map = PropertyMapper.get();
+        map.from(pool.getMaxTotal()).to(builder::maxConnectionsTotal);
+        map.from(pool.getMaxPerRoute()).to(builder::maxConnectionsPerRoute);
+        map.from(pool.getConnectTimeout()).to(builder::connectTimeout);
+        map.from(pool.getResponseTimeout()).to(builder::responseTimeout);
+        map.from(pool.getIdleEviction()).to(builder::idleEviction);
+        map.from(pool.getValidateAfterInactivity()).to(builder::validateAfterInactivity);
+    }
+
+    private void applySsl(ClickHouseClientBuilder builder, ClickHouseProperties.Ssl ssl) {
+        builder.hostnameVerification(ssl.isVerifyHostname());
+        if (ssl.getBundle() == null) {
+            return;
+        }
+        if (sslBundles == null) {
+            throw new ClickHouseConfigurationException("clickhouse.ssl.bundle is '" + ssl.getBundle()
+                    + "' but the application has no SslBundles bean");
+        }
+        SslBundle bundle = sslBundles.getBundle(ssl.getBundle());
+        // The bundle's key store gives the client certificate for mutual TLS, its trust store the CA to trust.
+        builder.sslContext(bundle.createSslContext());
+    }
+}

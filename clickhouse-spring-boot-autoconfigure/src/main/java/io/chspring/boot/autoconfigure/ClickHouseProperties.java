@@ -1,0 +1,258 @@
+package io.chspring.boot.autoconfigure;
+
+import io.chspring.client.Compression;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Connection and client options under {@code clickhouse.*}. The URL may carry the user, password, database and
+ * client options itself ({@code http://user:pass@host:8123/db?max_threads=4}); the separate properties override
+ * it. {@code CLICKHOUSE_URL}, {@code CLICKHOUSE_USERNAME} and {@code CLICKHOUSE_PASSWORD} in the environment
+ * bind here through relaxed binding. Pool options left unset keep the URL's value or the client's default.
+ */
+@ConfigurationProperties("clickhouse")
+public class ClickHouseProperties {
+
+    /**
+     * Server URL, http(s)://[user[:password]@]host[:port][/database][?key=value&...]; keys other than the
+     * client's own options are ClickHouse settings.
+     */
+    private String url = "http://localhost:8123";
+
+    /** User name; overrides the user in the URL. */
+    private String username;
+
+    /** Password; overrides the password in the URL. */
+    private String password;
+
+    /** Default database of every request; overrides the database in the URL. */
+    private String database;
+
+    /** Body compression: lz4 (ClickHouse block framing) or none. */
+    private Compression compression;
+
+    /** Whether to send the credentials as HTTP Basic authentication instead of X-ClickHouse-User/Key headers. */
+    private boolean basicAuth;
+
+    /** ClickHouse settings sent with every request, for example max_threads=4 or max_execution_time=30. */
+    private Map<String, String> settings = new LinkedHashMap<>();
+
+    /** HTTP headers sent with every request (not the authentication headers). */
+    private Map<String, String> headers = new LinkedHashMap<>();
+
+    /** Product token appended to the client's User-Agent, for example billing-service/1.2. */
+    private String userAgent;
+
+    private final Pool pool = new Pool();
+
+    private final Ssl ssl = new Ssl();
+
+    private final Data data = new Data();
+
+    public String getUrl() {
+        return url;
+    }
+
+    public void setUrl(String url) {
+        this.url = url;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getDatabase() {
+        return database;
+    }
+
+    public void setDatabase(String database) {
+        this.database = database;
+    }
+
+    public Compression getCompression() {
+        return compression;
+    }
+
+    public void setCompression(Compression compression) {
+        this.compression = compression;
+    }
+
+    public boolean isBasicAuth() {
+        return basicAuth;
+    }
+
+    public void setBasicAuth(boolean basicAuth) {
+        this.basicAuth = basicAuth;
+    }
+
+    public Map<String, String> getSettings() {
+        return settings;
+    }
+
+    public void setSettings(Map<String, String> settings) {
+        this.settings = settings;
+    }
+
+    public Map<String, String> getHeaders() {
+        return headers;
+    }
+
+    public void setHeaders(Map<String, String> headers) {
+        this.headers = headers;
+    }
+
+    public String getUserAgent() {
+        return userAgent;
+    }
+
+    public void setUserAgent(String userAgent) {
+        this.userAgent = userAgent;
+    }
+
+    public Pool getPool() {
+        return pool;
+    }
+
+    public Ssl getSsl() {
+        return ssl;
+    }
+
+    public Data getData() {
+        return data;
+    }
+
+    /** The HTTP connection pool. */
+    public static class Pool {
+
+        /** Most pooled connections over all routes. */
+        private Integer maxTotal;
+
+        /** Most pooled connections to one host. */
+        private Integer maxPerRoute;
+
+        /** Longest wait to open a connection, or to lease one from a full pool. */
+        private Duration connectTimeout;
+
+        /** Longest wait for response bytes; a query may set its own. */
+        private Duration responseTimeout;
+
+        /** Idle time after which pooled connections are closed; keep it below the server's keep_alive_timeout. */
+        private Duration idleEviction;
+
+        /** Idle time after which a pooled connection is checked before it is reused. */
+        private Duration validateAfterInactivity;
+
+        public Integer getMaxTotal() {
+            return maxTotal;
+        }
+
+        public void setMaxTotal(Integer maxTotal) {
+            this.maxTotal = maxTotal;
+        }
+
+        public Integer getMaxPerRoute() {
+            return maxPerRoute;
+        }
+
+        public void setMaxPerRoute(Integer maxPerRoute) {
+            this.maxPerRoute = maxPerRoute;
+        }
+
+        public Duration getConnectTimeout() {
+            return connectTimeout;
+        }
+
+        public void setConnectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+        }
+
+        public Duration getResponseTimeout() {
+            return responseTimeout;
+        }
+
+        public void setResponseTimeout(Duration responseTimeout) {
+            this.responseTimeout = responseTimeout;
+        }
+
+        public Duration getIdleEviction() {
+            return idleEviction;
+        }
+
+        public void setIdleEviction(Duration idleEviction) {
+            this.idleEviction = idleEviction;
+        }
+
+        public Duration getValidateAfterInactivity() {
+            return validateAfterInactivity;
+        }
+
+        public void setValidateAfterInactivity(Duration validateAfterInactivity) {
+            this.validateAfterInactivity = validateAfterInactivity;
+        }
+    }
+
+    /** TLS for https URLs. */
+    public static class Ssl {
+
+        /** Name of the SSL bundle (spring.ssl.bundle.*) holding the trusted CA and the client certificate. */
+        private String bundle;
+
+        /** Whether the server's host name must match its certificate. */
+        private boolean verifyHostname = true;
+
+        public String getBundle() {
+            return bundle;
+        }
+
+        public void setBundle(String bundle) {
+            this.bundle = bundle;
+        }
+
+        public boolean isVerifyHostname() {
+            return verifyHostname;
+        }
+
+        public void setVerifyHostname(boolean verifyHostname) {
+            this.verifyHostname = verifyHostname;
+        }
+    }
+
+    /** Spring Data support. */
+    public static class Data {
+
+        private final Repositories repositories = new Repositories();
+
+        public Repositories getRepositories() {
+            return repositories;
+        }
+
+        /** Spring Data repositories. */
+        public static class Repositories {
+
+            /** Whether to enable ClickHouse repositories. */
+            private boolean enabled = true;
+
+            public boolean isEnabled() {
+                return enabled;
+            }
+
+            public void setEnabled(boolean enabled) {
+                this.enabled = enabled;
+            }
+        }
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Spring Data auto-configuration: the mapping context, the {@code ClickHouseTemplate} and the repositories; active
+ * only with the clickhouse-spring-data module.
+ */
+package io.chspring.boot.autoconfigure.data;

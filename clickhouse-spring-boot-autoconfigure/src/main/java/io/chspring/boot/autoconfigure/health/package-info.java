@@ -1,0 +1,2 @@
+/** The {@code clickhouse} health indicator and its auto-configuration; active only with spring-boot-health. */
+package io.chspring.boot.autoconfigure.health;
