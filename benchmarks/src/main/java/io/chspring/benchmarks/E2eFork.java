@@ -6,7 +6,9 @@ import java.io.StringWriter;
 /**
  * One end-to-end measurement in its own JVM, so CPU time and peak heap belong to one client.
  * Arguments: {@code scenario baseUrl rows lz4(true|false) table poolSize}: the rows to insert are taken from a
- * {@link RowPool} of {@code poolSize} rows built before the clock starts. Prints {@code RESULT ...} (see
+ * {@link RowPool} of {@code poolSize} rows built before the clock starts. An optional seventh argument {@code 2} runs
+ * the scenario a second time in the same JVM and prints that pass as {@code WARM ...}: the figure of a long-running
+ * application, whose JIT has compiled the client and whose classes are loaded. Prints {@code RESULT ...} (see
  * {@link Measurement}) or {@code FAILED <error>} and exits 2.
  */
 public final class E2eFork {
@@ -25,24 +27,17 @@ public final class E2eFork {
             RowPool<EventBean> beans = insert && scenario.startsWith("v2") ? RowPool.beans(poolSize) : null;
             Target target = new Target(args[1], Long.parseLong(args[2]), Boolean.parseBoolean(args[3]), args[4], events,
                     beans);
-            Measurement m = new Measurement();
-            long rows = switch (scenario) {
-                case "ours-insert" -> OurScenarios.insert(target);
-                case "ours-inserter" -> OurScenarios.inserter(target, 4);
-                case "ours-read" -> OurScenarios.read(target);
-                case "v2-insert" -> ClientV2Scenarios.insert(target);
-                case "v2-insert-schema" -> ClientV2Scenarios.insertWithSchema(target);
-                case "v2-read" -> ClientV2Scenarios.readAll(target);
-                case "v2-read-rowbinary" -> ClientV2Scenarios.readRowBinary(target);
-                case "jdbc-insert" -> JdbcScenarios.insert(target, false);
-                case "jdbc-insert-epoch" -> JdbcScenarios.insert(target, true);
-                case "jdbc-read" -> JdbcScenarios.read(target);
-                default -> throw new IllegalArgumentException("unknown scenario " + scenario);
-            };
-            if (rows != target.rows()) {
-                throw new IllegalStateException("moved " + rows + " rows, expected " + target.rows());
+            int passes = args.length > 6 ? Integer.parseInt(args[6]) : 1;
+            for (int pass = 1; pass <= passes; pass++) {
+                Measurement.resetPeaks();
+                Measurement m = new Measurement();
+                long rows = run(scenario, target);
+                if (rows != target.rows()) {
+                    throw new IllegalStateException("moved " + rows + " rows, expected " + target.rows());
+                }
+                String line = m.result(rows);
+                System.out.println(pass == 1 ? line : line.replaceFirst("^RESULT", "WARM"));
             }
-            System.out.println(m.result(rows));
             System.out.flush();
             System.exit(0);
         } catch (Throwable e) {
@@ -58,6 +53,22 @@ public final class E2eFork {
             System.out.flush();
             System.exit(2);
         }
+    }
+
+    private static long run(String scenario, Target target) throws Exception {
+        return switch (scenario) {
+            case "ours-insert" -> OurScenarios.insert(target);
+            case "ours-inserter" -> OurScenarios.inserter(target, 4);
+            case "ours-read" -> OurScenarios.read(target);
+            case "v2-insert" -> ClientV2Scenarios.insert(target);
+            case "v2-insert-schema" -> ClientV2Scenarios.insertWithSchema(target);
+            case "v2-read" -> ClientV2Scenarios.readAll(target);
+            case "v2-read-rowbinary" -> ClientV2Scenarios.readRowBinary(target);
+            case "jdbc-insert" -> JdbcScenarios.insert(target, false);
+            case "jdbc-insert-epoch" -> JdbcScenarios.insert(target, true);
+            case "jdbc-read" -> JdbcScenarios.read(target);
+            default -> throw new IllegalArgumentException("unknown scenario " + scenario);
+        };
     }
 
     /**
