@@ -5,7 +5,7 @@
 #   benchmarks/run.sh --smoke    a few thousand rows and a quick JMH pass, for CI; exits non-zero on any failure
 #   benchmarks/run.sh --startup  JVM start to first SELECT 1: embedded chDB vs a local 18.16 server (StartupBench;
 #                                more options: --runs N, --append benchmarks/RESULTS.md)
-#   other options go to io.chspring.benchmarks.BenchRun: --rows N, --jdbc-rows N, --memory-rows N, --skip-codec
+#   other options go to io.chspring.benchmarks.BenchRun: --rows N, --jdbc-rows N, --memory-rows N, --pool N, --skip-codec
 set -euo pipefail
 cd "$(dirname "$0")/.."
 for tool in java curl /usr/bin/time; do

@@ -61,7 +61,7 @@ final class ClientV2Scenarios {
         long rows = 0;
         List<EventBean> batch = new ArrayList<>(BATCH);
         for (long i = 0; i < t.rows(); i++) {
-            batch.add(EventBean.of(Dataset.event(i)));
+            batch.add(t.beans().row(i));
             if (batch.size() == BATCH || i == t.rows() - 1) {
                 client.insert(table, batch).get(10, TimeUnit.MINUTES).close();
                 rows += batch.size();

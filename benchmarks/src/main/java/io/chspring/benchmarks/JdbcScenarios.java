@@ -42,7 +42,7 @@ final class JdbcScenarios {
             int[] counts = jdbc.batchUpdate(sql, new BatchPreparedStatementSetter() {
                 @Override
                 public void setValues(PreparedStatement ps, int i) throws SQLException {
-                    Event e = Dataset.event(first + i);
+                    Event e = t.events().row(first + i);
                     ps.setLong(1, e.id());
                     if (epochSeconds) {
                         ps.setLong(2, e.ts().getEpochSecond());

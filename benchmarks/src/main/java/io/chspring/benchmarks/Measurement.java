@@ -27,6 +27,15 @@ final class Measurement {
         return sum;
     }
 
+    /** Starts the heap peaks afresh, so a second pass in the same JVM reports its own. */
+    static void resetPeaks() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
     /** The line the orchestrator parses: {@code RESULT rows seconds cpuSeconds peakHeapBytes}. */
     String result(long rows) {
         double seconds = (System.nanoTime() - startNanos) / 1e9;

@@ -21,19 +21,10 @@ final class OurScenarios {
         return ClickHouseClient.fromUrl(t.baseUrl() + "/bench?compression=" + (t.lz4() ? "lz4" : "none"));
     }
 
-    /** Only makes the rows: the share of every insert figure that is the dataset, not the client. */
-    static long generate(E2eFork.Target t) {
-        long sum = 0;
-        for (long i = 0; i < t.rows(); i++) {
-            sum += Dataset.event(i).url().length();
-        }
-        return sum > 0 ? t.rows() : -1;
-    }
-
     static long insert(E2eFork.Target t) {
         try (ClickHouseClient client = client(t); Insert<Event> insert = client.insert(t.table(), Event.class)) {
             for (long i = 0; i < t.rows(); i++) {
-                insert.write(Dataset.event(i));
+                insert.write(t.events().row(i));
             }
             insert.end();
             return insert.rowCount();
@@ -54,7 +45,7 @@ final class OurScenarios {
                     int first = w;
                     Thread thread = new Thread(() -> {
                         for (long i = first; i < t.rows(); i += threads) {
-                            inserter.write(Dataset.event(i));
+                            inserter.write(t.events().row(i));
                         }
                     }, "bench-writer-" + w);
                     thread.start();

@@ -40,7 +40,7 @@ final class ResultsTable {
     }
 
     private static String ratio(Row r, Row base) {
-        if (base == null || r.role() == Row.Role.INFO) {
+        if (base == null || r.role() == Row.Role.INFO || (r.role() == Row.Role.OURS_WARM && base.role() == Row.Role.PEER)) {
             return "-";
         }
         return fmt("%.2fx", r.rowsPerSecond() / base.rowsPerSecond());

@@ -8,7 +8,11 @@ record Row(String section, String name, Role role, String compression, long rows
         double peakMb, String memoryKind, double payloadMb, String error) {
 
     /** Who a line measures, which decides what it is compared with. */
-    enum Role { OURS, PEER, LIMIT, INFO }
+    enum Role {
+        OURS, PEER, LIMIT, INFO,
+        /** Ours, second pass in the same JVM: compared with the limit, not with the peers' first (cold) passes. */
+        OURS_WARM
+    }
 
     static Row failed(String section, String name, Role role, String compression, long rows, String error) {
         return new Row(section, name, role, compression, rows, Double.NaN, Double.NaN, Double.NaN, "", Double.NaN, error);

@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Hands encoded rows from the thread that calls {@link Insert#write} to the thread that writes the request body,
  * in chunks through a small bounded queue (at most {@value #CHUNKS} chunks of {@value #CHUNK} bytes wait), so an
- * insert of any size streams in constant memory. An {@link #abort()} makes the body writer fail, and the transport
+ * insert of any size streams in constant memory. Chunks the body writer is done with come back through a second
+ * queue and are filled again, so a long insert allocates a handful of chunks, not one per 64 KiB. An {@link #abort()} makes the body writer fail, and the transport
  * then drops the connection in the middle of the chunked body: the server sees a broken request, not an end.
  */
 final class RowPipe extends OutputStream implements BodyWriter {
@@ -25,6 +26,8 @@ final class RowPipe extends OutputStream implements BodyWriter {
     private static final byte[] ABORT = new byte[0];
 
     private final BlockingQueue<byte[]> queue = new ArrayBlockingQueue<>(CHUNKS + 1);
+    /** Chunks written out, ready to be filled again; never more than all chunks in use. */
+    private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(CHUNKS + 2);
     private byte[] chunk = new byte[CHUNK];
     private int pos;
     private volatile boolean readerDone;
@@ -34,7 +37,7 @@ final class RowPipe extends OutputStream implements BodyWriter {
     public void write(int b) {
         if (pos == chunk.length) {
             handOff(chunk);
-            chunk = new byte[CHUNK];
+            chunk = nextChunk();
             pos = 0;
         }
         chunk[pos++] = (byte) b;
@@ -45,7 +48,7 @@ final class RowPipe extends OutputStream implements BodyWriter {
         while (len > 0) {
             if (pos == chunk.length) {
                 handOff(chunk);
-                chunk = new byte[CHUNK];
+                chunk = nextChunk();
                 pos = 0;
             }
             int n = Math.min(len, chunk.length - pos);
@@ -54,6 +57,11 @@ final class RowPipe extends OutputStream implements BodyWriter {
             off += n;
             len -= n;
         }
+    }
+
+    private byte[] nextChunk() {
+        byte[] c = free.poll();
+        return c != null ? c : new byte[CHUNK];
     }
 
     /** Sends what is buffered and the end mark; the body then completes. */
@@ -104,6 +112,9 @@ final class RowPipe extends OutputStream implements BodyWriter {
                             + "server stores no rows of it");
                 }
                 out.write(c);
+                if (c.length == CHUNK) {
+                    free.offer(c); // the stream is done with it once write returns
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

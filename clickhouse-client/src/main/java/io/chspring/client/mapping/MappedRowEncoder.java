@@ -5,6 +5,7 @@ import io.chspring.client.ClickHouseSchemaException;
 import io.chspring.client.rowbinary.RowBinaryOutput;
 import io.chspring.client.rowbinary.ValueCodec;
 import io.chspring.client.type.ClickHouseColumn;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,6 +22,12 @@ import java.util.Objects;
  * @param <T> the mapped class
  */
 public final class MappedRowEncoder<T> {
+
+    /**
+     * One {@link RowBinaryOutput} per thread for {@link #encode(Object, OutputStream)}: the Inserter calls it once per
+     * row, and a new output (with its buffer) per call was the largest allocation on that path.
+     */
+    private static final ThreadLocal<RetargetableOutput> SCRATCH = ThreadLocal.withInitial(RetargetableOutput::new);
 
     private final RowType<T> rowType;
     private final List<ClickHouseColumn> columns;
@@ -115,9 +122,18 @@ public final class MappedRowEncoder<T> {
      * @throws ClickHouseSchemaException when a value does not fit its column, naming the column and the field
      */
     public void encode(T row, OutputStream out) {
-        RowBinaryOutput o = new RowBinaryOutput(out, 256);
-        write(o, row);
-        o.flush();
+        RetargetableOutput target = SCRATCH.get();
+        target.out = out;
+        try {
+            write(target.rowBinary, row);
+            target.rowBinary.flush();
+        } catch (RuntimeException | Error e) {
+            // the buffer may hold part of the row: never let it reach the next row's stream
+            SCRATCH.remove();
+            throw e;
+        } finally {
+            target.out = null;
+        }
     }
 
     /**
@@ -141,6 +157,27 @@ public final class MappedRowEncoder<T> {
                 throw new ClickHouseException("Reading column '" + columns.get(i).name() + "' from a "
                         + rowType.type().getName() + " failed: " + e, e);
             }
+        }
+    }
+
+    /** A stream that forwards to whichever stream the current {@code encode} call was given. */
+    private static final class RetargetableOutput extends OutputStream {
+        final RowBinaryOutput rowBinary = new RowBinaryOutput(this, 256);
+        OutputStream out;
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            out.flush();
         }
     }
 }

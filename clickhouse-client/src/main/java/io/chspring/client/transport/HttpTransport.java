@@ -16,6 +16,7 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.NoHttpResponseException;
@@ -35,6 +36,9 @@ import org.slf4j.LoggerFactory;
 public final class HttpTransport implements Transport {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
+    private static final TlsSocketStrategy NO_TLS = (socket, target, port, attachment, context) -> {
+        throw new SSLException("TLS is not configured: the endpoint is http://, not https:// (" + target + ")");
+    };
 
     private final HttpTransportOptions options;
     private final CloseableHttpClient client;
@@ -65,6 +69,10 @@ public final class HttpTransport implements Transport {
                 .setDefaultConnectionConfig(connections);
         if (o.secure()) {
             pool.setTlsSocketStrategy(TlsContexts.strategy(o.tls()));
+        } else {
+            // Without a strategy the pool builds HttpClient's default TLS context (loads the JDK trust store): about
+            // 0.4 s of CPU at every client start, for an http:// endpoint that never opens a TLS connection.
+            pool.setTlsSocketStrategy(NO_TLS);
         }
         PoolingHttpClientConnectionManager manager = pool.build();
         HttpClientBuilder builder = HttpClientBuilder.create()
