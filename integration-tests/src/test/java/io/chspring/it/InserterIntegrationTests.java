@@ -12,7 +12,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.chspring.client.ClickHouseClient;
 import io.chspring.client.ClickHouseException;
 import io.chspring.client.ClickHouseSchemaException;
-import io.chspring.client.insert.BatchSender;
 import io.chspring.client.insert.Inserter;
 import io.chspring.client.insert.InserterBuilder;
 import io.chspring.client.insert.InserterStats;
@@ -21,13 +20,11 @@ import io.chspring.client.insert.SpoolReplayResult;
 import io.chspring.it.InserterTestEvents.Event;
 import io.chspring.it.InserterTestEvents.Recorder;
 import io.chspring.test.ClickHouseEngines;
-import io.chspring.test.EngineKind;
 import io.chspring.test.EngineTarget;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -42,8 +39,8 @@ import org.junit.jupiter.params.Parameter;
 /**
  * The Inserter wired to the client against real engines, the HTTP server (18.16 here) and the embedded 26.5: exact
  * delivery from many threads, each commit trigger on its own, flush and close semantics, a schema error that spools
- * instead of looping, and (26.5 only) deduplication tokens. The tests that stop a server are in
- * {@link InserterOutageIntegrationTests}.
+ * instead of looping. Deduplication tokens (22.2+) are in {@link InserterDeduplicationIntegrationTests}, the tests
+ * that stop a server in {@link InserterOutageIntegrationTests}.
  */
 @ClickHouseEngines
 class InserterIntegrationTests {
@@ -262,48 +259,6 @@ class InserterIntegrationTests {
                 + "countIf(page != concat('/p/', toString(id % 100)) OR user_id != id % 7), countIf(at = 0) "
                 + "FROM page_views").fetchString("TabSeparated").strip())
                 .isEqualTo(total + "\t" + total + "\t" + sumBelow(total) + "\t0\t0");
-    }
-
-    @Test
-    void aBatchSentTwiceWithItsTokenIsStoredOnceAndAReplayOfItToo() {
-        // insert_deduplication_token needs 22.2+ (18.16 rejects the setting, and the client does not send it there)
-        engine.assumeKind(EngineKind.EMBEDDED, "insert_deduplication_token needs ClickHouse 22.2 or newer");
-        engine.query("CREATE TABLE dedup (id UInt64, name String, value UInt32) ENGINE = MergeTree ORDER BY id "
-                + "SETTINGS non_replicated_deduplication_window = 100");
-        BatchSender real = BatchSender.of(client);
-        SpoolDirectory copies = SpoolDirectory.of(spool.resolve("copies"));
-        List<String> tokens = new CopyOnWriteArrayList<>();
-        // What a retry after a lost acknowledgement does: the same batch, same token, twice; and a spooled copy of it
-        BatchSender twice = batch -> {
-            real.send(batch);
-            real.send(batch);
-            copies.spool(batch, "copy for the replay below");
-            tokens.add(batch.dedupToken());
-        };
-        try (Inserter<Event> inserter = Inserter.builder("dedup", COLUMNS, ENCODER, twice).maxRows(1_000)
-                .period(Duration.ofHours(1)).spoolDirectory(spool).shutdownHook(false).build()) {
-            for (long id = 0; id < 2_500; id++) {
-                inserter.write(Event.of(id));
-            }
-            assertThat(inserter.flush().committedRows()).isEqualTo(2_500);
-        }
-        assertThat(tokens).hasSize(3).doesNotHaveDuplicates();
-        assertThat(contentSummary(client, "dedup")).isEqualTo("2500\t2500\t" + sumBelow(2_500) + "\t0");
-
-        SpoolReplayResult replay = Inserter.replay(copies.directory(), client);
-        assertThat(replay.isComplete()).isTrue();
-        assertThat(replay.replayedRows()).isEqualTo(2_500);
-        assertThat(contentSummary(client, "dedup")).as("replayed batches were deduplicated")
-                .isEqualTo("2500\t2500\t" + sumBelow(2_500) + "\t0");
-
-        // the token, not the content, decides: the same rows under new tokens are stored again
-        try (Inserter<Event> again = Inserter.builder("dedup", COLUMNS, ENCODER, real).maxRows(1_000)
-                .period(Duration.ofHours(1)).spoolDirectory(spool).shutdownHook(false).build()) {
-            for (long id = 0; id < 2_500; id++) {
-                again.write(Event.of(id));
-            }
-        }
-        assertThat(count(client, "dedup")).isEqualTo(5_000);
     }
 
     /** Ids 0 to total - 1, each written once: thread t of {@code threads} writes t, t + threads, ... */

@@ -8,7 +8,6 @@ import io.chspring.client.insert.Inserter;
 import io.chspring.data.mapping.Column;
 import io.chspring.data.mapping.Table;
 import io.chspring.test.ClickHouseEngines;
-import io.chspring.test.EngineKind;
 import io.chspring.test.EngineTarget;
 import java.time.Duration;
 import java.time.Instant;
@@ -135,36 +134,6 @@ class ClickHouseTemplateIntegrationTests {
 
         assertThat(template.sql("SELECT value FROM system.settings WHERE name = 'max_block_size'")
                 .setting("max_block_size", 1234).query(String.class).single()).isEqualTo("1234");
-    }
-
-    @Test
-    void aQuerySeesItselfInSystemProcessesUnderItsId() {
-        // chDB's C API takes no query id: the client's id never reaches the embedded engine
-        engine.assumeKind(EngineKind.HTTP, "query ids do not reach chDB");
-        String queryId = "chspring-template-" + UUID.randomUUID();
-        assertThat(template.sql("SELECT value FROM system.settings WHERE name = 'max_block_size'")
-                .setting("max_block_size", 1234).queryId(queryId).query(String.class).single()).isEqualTo("1234");
-        // a running query sees itself in system.processes under the id it was sent with
-        assertThat(template.sql("SELECT query_id FROM system.processes WHERE query_id = :id").param("id", queryId)
-                .queryId(queryId).query(String.class).list()).containsExactly(queryId);
-    }
-
-    @Test
-    void anInsertRunsUnderItsQueryId() throws InterruptedException {
-        engine.assumeKind(EngineKind.HTTP, "query ids do not reach chDB");
-        String queryId = "chspring-insert-" + UUID.randomUUID();
-        template.insert(Event.class).setting("log_queries", 1).queryId(queryId).all(List.of(event(1, 7, "click")));
-        // 18.16 writes the query_log row after it answered: flush and look again for a while
-        String logged = "";
-        for (int i = 0; i < 100 && logged.isEmpty(); i++) {
-            template.execute("SYSTEM FLUSH LOGS");
-            logged = String.join("\n", template.sql("SELECT query FROM system.query_log WHERE query_id = :id AND type = 2")
-                    .param("id", queryId).query(String.class).list());
-            if (logged.isEmpty()) {
-                Thread.sleep(50);
-            }
-        }
-        assertThat(logged).startsWith("INSERT INTO `events`");
     }
 
     @Test
