@@ -17,6 +17,7 @@ public final class RowBinaryOutput {
 
     private final OutputStream out;
     private final byte[] buf;
+    private final char[] chars = new char[128];
     private int pos;
 
     /** Writes to {@code out} with an 8 KiB buffer. */
@@ -145,9 +146,11 @@ public final class RowBinaryOutput {
             byte[] b = buf;
             int p = pos;
             b[p] = (byte) n;
+            char[] cs = chars;
+            s.getChars(0, n, cs, 0);
             int all = 0;
             for (int i = 0; i < n; i++) {
-                char c = s.charAt(i);
+                char c = cs[i];
                 all |= c;
                 b[p + 1 + i] = (byte) c;
             }
