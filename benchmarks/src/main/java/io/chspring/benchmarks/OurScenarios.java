@@ -36,8 +36,8 @@ final class OurScenarios {
             MappedRowEncoder<Event> encoder = MappedRowEncoder.of(RowType.of(Event.class),
                     client.describeTable(t.table()), MappingOptions.DEFAULT);
             List<String> columns = encoder.columnNames();
-            Inserter<Event> inserter = Inserter.builder(t.table(), columns, encoder::encode,
-                    batch -> client.insert(t.table()).format("RowBinary").columns(batch.columns()).send(batch::writeTo))
+            // The documented factory (the client's own batch sender), as an application builds it.
+            Inserter<Event> inserter = client.inserter(t.table(), columns, encoder::encode)
                     .closeTimeout(Duration.ofMinutes(10)).shutdownHook(false).build();
             try (inserter) {
                 List<Thread> workers = new ArrayList<>();

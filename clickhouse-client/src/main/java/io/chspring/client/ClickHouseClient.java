@@ -135,6 +135,14 @@ public final class ClickHouseClient implements AutoCloseable {
         return new ClickHouseClient(changed.buildConfig(), runtime, false);
     }
 
+    /**
+     * Whether request bodies (INSERT rows) go to the server LZ4-framed: compression is {@link Compression#LZ4} and
+     * the transport frames bodies (HTTP does; an in-process engine does not).
+     */
+    public boolean compressesRequestBodies() {
+        return config.compression() == Compression.LZ4 && runtime.transport().framesRequestBodies();
+    }
+
     /** The server's version, asked once per transport with {@code SELECT version()} and cached. */
     public ServerVersion serverVersion() {
         return runtime.capabilities().version();

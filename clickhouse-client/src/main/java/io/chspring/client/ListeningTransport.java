@@ -2,6 +2,7 @@ package io.chspring.client;
 
 import io.chspring.client.RequestEvent.Operation;
 import io.chspring.client.transport.BodyWriter;
+import io.chspring.client.transport.Lz4FramedBody;
 import io.chspring.client.transport.Transport;
 import io.chspring.client.transport.TransportRequest;
 import io.chspring.client.transport.TransportResponse;
@@ -74,10 +75,31 @@ final class ListeningTransport implements Transport {
         if (body == null) {
             return r;
         }
-        BodyWriter counted = out -> body.writeTo(new CountingOutputStream(out, sent));
+        BodyWriter counted = body instanceof Lz4FramedBody framed ? new CountingFramedBody(framed, sent)
+                : out -> body.writeTo(new CountingOutputStream(out, sent));
         return new TransportRequest(r.sql(), r.settings(), r.parameters(), r.database(), r.queryId(), r.sessionId(),
                 r.sessionTimeout(), counted, r.compressRequest(), r.compressResponse(), r.idempotent(),
                 r.responseTimeout());
+    }
+
+    /** Keeps a framed body framed; counts its bytes before compression, as {@link RequestEvent#bytesSent} says. */
+    private record CountingFramedBody(Lz4FramedBody body, AtomicLong sent) implements Lz4FramedBody {
+
+        @Override
+        public void writeTo(OutputStream out) throws IOException {
+            body.writeTo(new CountingOutputStream(out, sent));
+        }
+
+        @Override
+        public void writeLz4FramesTo(OutputStream out) throws IOException {
+            body.writeLz4FramesTo(out);
+            sent.addAndGet(body.uncompressedBytes());
+        }
+
+        @Override
+        public long uncompressedBytes() {
+            return body.uncompressedBytes();
+        }
     }
 
     private static Duration since(long start) {
@@ -90,6 +112,11 @@ final class ListeningTransport implements Transport {
         } catch (RuntimeException e) {
             LOG.warn("RequestListener {} failed for query {}", listener, event.queryId(), e);
         }
+    }
+
+    @Override
+    public boolean framesRequestBodies() {
+        return delegate.framesRequestBodies();
     }
 
     @Override

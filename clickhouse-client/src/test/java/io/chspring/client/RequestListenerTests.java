@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chspring.client.RequestEvent.Operation;
+import io.chspring.client.transport.Lz4FramedBody;
 import io.chspring.client.transport.Transport;
 import io.chspring.client.transport.TransportRequest;
 import io.chspring.client.transport.TransportResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -49,6 +53,56 @@ class RequestListenerTests {
         assertThat(event.operation()).isEqualTo(Operation.INSERT);
         assertThat(event.bytesSent()).isEqualTo(rows.length);
         assertThat(transport.lastBody()).isEqualTo(rows);
+    }
+
+    @Test
+    void aFramedBodyStaysFramedAndIsCountedBeforeCompression() {
+        FakeTransport fake = new FakeTransport("24.3.2.23");
+        ByteArrayOutputStream wire = new ByteArrayOutputStream();
+        Transport framing = new Transport() {
+            @Override
+            public TransportResponse execute(TransportRequest request) {
+                if (request.body() instanceof Lz4FramedBody framed) { // as the HTTP transport does when compressing
+                    try {
+                        framed.writeLz4FramesTo(wire);
+                    } catch (IOException e) {
+                        throw new ClickHouseTransportException("cannot write", e);
+                    }
+                    return fake.execute(new TransportRequest(request.sql(), request.settings(), request.parameters(),
+                            request.database(), request.queryId(), null, null, null, false, false, false, null));
+                }
+                return fake.execute(request);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        ClickHouseClient client = ClickHouseClient.builder().endpoint("http://127.0.0.1:8123")
+                .transport(config -> framing).requestListener(events::add).build();
+        byte[] rows = "1\tone\n2\ttwo\n".getBytes(StandardCharsets.UTF_8);
+        Lz4FramedBody body = new Lz4FramedBody() {
+            @Override
+            public void writeTo(OutputStream out) throws IOException {
+                throw new IOException("the framed path must be taken");
+            }
+
+            @Override
+            public void writeLz4FramesTo(OutputStream out) throws IOException {
+                out.write(new byte[] {1, 2, 3});
+            }
+
+            @Override
+            public long uncompressedBytes() {
+                return rows.length;
+            }
+        };
+
+        client.insert("events").format("TabSeparated").send(body);
+
+        assertThat(wire.toByteArray()).containsExactly(1, 2, 3);
+        RequestEvent event = events.get(events.size() - 1);
+        assertThat(event.bytesSent()).isEqualTo(rows.length); // the body before compression, as documented
     }
 
     @Test

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chspring.client.ClickHouseClient;
 import io.chspring.client.Compression;
+import io.chspring.client.compression.ClickHouseLz4OutputStream;
 import io.chspring.client.query.QueryResponse;
+import io.chspring.client.transport.Lz4FramedBody;
 import io.chspring.test.ClickHouseIntegrationTest;
 import io.chspring.test.ClickHouseTestDatabase;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -73,6 +76,47 @@ class CompressionIntegrationTests {
         }
         assertThat(db.query("SELECT count(), sum(id) FROM plain_in")).isEqualTo(ROWS + "\t" + ID_SUM + "\n");
         assertThat(ItSupport.profileEvent(db, id, "CompressedReadBufferBlocks")).isZero();
+    }
+
+    /**
+     * A body already in LZ4 frames goes out as those frames: 4 KiB blocks here, where the transport would have cut
+     * 1 MiB ones, so the server's block count shows whose frames it read.
+     */
+    @Test
+    void anLz4FramedBodyIsSentAsItsOwnFrames(ClickHouseTestDatabase db) throws Exception {
+        db.query("CREATE TABLE framed_in (id UInt64, s String) ENGINE = Memory");
+        ByteArrayOutputStream plain = new ByteArrayOutputStream();
+        writeRows(plain);
+        ByteArrayOutputStream framed = new ByteArrayOutputStream();
+        try (ClickHouseLz4OutputStream lz4 = new ClickHouseLz4OutputStream(framed, 4096)) {
+            plain.writeTo(lz4);
+        }
+        Lz4FramedBody body = new Lz4FramedBody() {
+            @Override
+            public void writeTo(OutputStream out) throws IOException {
+                throw new IOException("a compressing HTTP transport must send the frames");
+            }
+
+            @Override
+            public void writeLz4FramesTo(OutputStream out) throws IOException {
+                framed.writeTo(out);
+            }
+
+            @Override
+            public long uncompressedBytes() {
+                return plain.size();
+            }
+        };
+        String id = "it-lz4-framed-" + UUID.randomUUID();
+        try (ClickHouseClient client = ItSupport.client(db).withSetting("log_queries", 1)) {
+            assertThat(client.compressesRequestBodies()).isTrue();
+            client.insert("framed_in").format("TabSeparated").queryId(id).send(body);
+        }
+        assertThat(db.query("SELECT count(), sum(id) FROM framed_in")).isEqualTo(ROWS + "\t" + ID_SUM + "\n");
+        assertThat(ItSupport.profileEvent(db, id, "CompressedReadBufferBytes")).isEqualTo(plain.size());
+        assertThat(ItSupport.profileEvent(db, id, "CompressedReadBufferBlocks"))
+                .isEqualTo((plain.size() + 4095) / 4096);
+        assertThat(ItSupport.profileEvent(db, id, "ReadCompressedBytes")).isEqualTo(framed.size());
     }
 
     /** The total number of decimal digits of 0..ROWS-1 (each id is written twice: as the id and in the string). */

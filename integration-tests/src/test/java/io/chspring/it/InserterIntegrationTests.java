@@ -136,7 +136,12 @@ class InserterIntegrationTests {
             assertThat(recorder.commits).allMatch(batch -> batch.bytes() == 400L * rowSize);
             assertThat(count(client, "by_bytes")).isEqualTo(800);
             assertThat(inserter.stats().committedBytes()).isEqualTo(800L * rowSize);
-            assertThat(inserter.stats().bufferedBytes()).isEqualTo(200L * rowSize);
+            if (client.compressesRequestBodies()) {
+                // the open batch's first 4 KiB chunk filled and is held LZ4-compressed, the rest waits plain
+                assertThat(inserter.stats().bufferedBytes()).isPositive().isLessThan(200L * rowSize);
+            } else {
+                assertThat(inserter.stats().bufferedBytes()).isEqualTo(200L * rowSize);
+            }
         }
         assertThat(count(client, "by_bytes")).isEqualTo(1_000);
     }

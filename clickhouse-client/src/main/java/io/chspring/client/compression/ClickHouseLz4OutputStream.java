@@ -122,13 +122,30 @@ public final class ClickHouseLz4OutputStream extends OutputStream {
     }
 
     private void writeFrame(byte[] src, int off, int len) throws IOException {
-        int payload = Lz4.COMPRESSOR.compress(src, off, len, frame, OVERHEAD, frame.length - OVERHEAD);
+        out.write(frame, 0, frame(src, off, len, frame, 0));
+    }
+
+    /** The largest frame {@link #frame} can make of {@code len} bytes: the size its destination needs. */
+    public static int maxFrameLength(int len) {
+        return OVERHEAD + Lz4.COMPRESSOR.maxCompressedLength(len);
+    }
+
+    /**
+     * Compresses {@code len} bytes of {@code src} into one ClickHouse LZ4 frame at {@code dest[destOff]} (room for
+     * {@link #maxFrameLength(int) maxFrameLength(len)} bytes needed): the frame this stream writes for one block.
+     * Returns the frame's length.
+     */
+    public static int frame(byte[] src, int off, int len, byte[] dest, int destOff) {
+        Objects.checkFromIndexSize(off, len, src.length);
+        Objects.checkFromIndexSize(destOff, maxFrameLength(len), dest.length);
+        int header = destOff + CHECKSUM_SIZE;
+        int payload = Lz4.COMPRESSOR.compress(src, off, len, dest, destOff + OVERHEAD, dest.length - destOff - OVERHEAD);
         int compressedSize = HEADER_SIZE + payload;
-        frame[CHECKSUM_SIZE] = CompressedFrame.METHOD_LZ4;
-        CompressedFrame.writeSize(frame, CHECKSUM_SIZE + 1, compressedSize);
-        CompressedFrame.writeSize(frame, CHECKSUM_SIZE + 5, len);
-        CityHash128.hash(frame, CHECKSUM_SIZE, compressedSize, frame, 0);
-        out.write(frame, 0, CHECKSUM_SIZE + compressedSize);
+        dest[header] = CompressedFrame.METHOD_LZ4;
+        CompressedFrame.writeSize(dest, header + 1, compressedSize);
+        CompressedFrame.writeSize(dest, header + 5, len);
+        CityHash128.hash(dest, header, compressedSize, dest, destOff);
+        return CHECKSUM_SIZE + compressedSize;
     }
 
     private void ensureOpen() throws IOException {

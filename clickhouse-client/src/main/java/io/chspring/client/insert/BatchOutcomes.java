@@ -89,7 +89,7 @@ final class BatchOutcomes {
 
     private void finish(BatchBuffer batch) {
         pending.remove(batch);
-        memory.release(batch.bytes());
+        memory.release(batch.held());
     }
 
     private void notifyListener(Runnable call) {

@@ -31,6 +31,14 @@ final class ClientBatchSender implements BatchSender {
         this.client = Objects.requireNonNull(client, "client");
     }
 
+    /**
+     * Whether the client LZ4-frames request bodies: the inserter then compresses its batches while rows are appended
+     * ({@link BatchBuffer}), and their frames go out as they are.
+     */
+    boolean sendsLz4Frames() {
+        return client.compressesRequestBodies();
+    }
+
     @Override
     public void send(Batch batch) {
         RawInsert insert = client.insert(batch.table()).format("RowBinary").columns(batch.columns())
@@ -39,7 +47,7 @@ final class ClientBatchSender implements BatchSender {
             insert.setting(DEDUP_TOKEN_SETTING, batch.dedupToken());
         }
         try {
-            insert.send(batch::writeTo);
+            insert.send(batch instanceof BatchBuffer buffer && buffer.framed() ? buffer : batch::writeTo);
         } catch (ClickHouseException e) {
             throw forInserter(e);
         }

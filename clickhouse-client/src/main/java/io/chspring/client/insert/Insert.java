@@ -9,7 +9,6 @@ import io.chspring.client.mapping.MappedRowEncoder;
 import io.chspring.client.mapping.MappingOptions;
 import io.chspring.client.mapping.RowType;
 import io.chspring.client.rowbinary.RowBinaryOutput;
-import java.io.ByteArrayOutputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +41,7 @@ public final class Insert<T> implements AutoCloseable {
     private final MappedRowEncoder<T> encoder;
     private final Map<String, Object> settings = new LinkedHashMap<>();
     private String queryId;
-    private final Scratch scratch = new Scratch();
+    private final InserterScratch scratch = new InserterScratch();
     private RowBinaryOutput scratchOut = new RowBinaryOutput(scratch, 256);
     private RowPipe pipe;
     private FutureTask<InsertSummary> request;
@@ -110,7 +109,8 @@ public final class Insert<T> implements AutoCloseable {
             throw e;
         }
         start();
-        scratch.drainTo(pipe);
+        pipe.write(scratch.array(), 0, scratch.size());
+        scratch.reset();
         rows++;
     }
 
@@ -191,18 +191,6 @@ public final class Insert<T> implements AutoCloseable {
             Thread.currentThread().interrupt();
             pipe.abort();
             throw new ClickHouseTransportException("Interrupted while waiting for the INSERT into " + table, e);
-        }
-    }
-
-    /** The bytes of one row, kept apart until the row is encoded whole. */
-    private static final class Scratch extends ByteArrayOutputStream {
-        Scratch() {
-            super(256);
-        }
-
-        void drainTo(RowPipe pipe) {
-            pipe.write(buf, 0, count);
-            reset();
         }
     }
 }

@@ -60,6 +60,8 @@ public final class Inserter<T> implements AutoCloseable {
     private final BatchOutcomes outcomes;
     private final InserterSendLoop sendLoop;
     private final ReentrantLock lock = new ReentrantLock();
+    /** Where batches compress their chunks when the sender sends LZ4 frames (else null); used under the lock. */
+    private final byte[] frameScratch;
     private final Thread shutdownHook;
     private BatchBuffer current;
     private long sequence;
@@ -76,6 +78,8 @@ public final class Inserter<T> implements AutoCloseable {
         this.outcomes = new BatchOutcomes(metrics, memory, listener, failureHandler, clock);
         Backoff backoff = new Backoff(config.initialBackoff(), config.maxBackoff(), config.retryBudget(), random);
         this.sendLoop = new InserterSendLoop(sender, backoff, scheduler, clock, outcomes);
+        this.frameScratch = sender instanceof ClientBatchSender c && c.sendsLz4Frames() ? BatchBuffer.frameScratch()
+                : null;
         if (config.shutdownHook()) {
             shutdownHook = new Thread(this::closeFromHook, "chspring-inserter-shutdown-" + config.table());
             Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -151,7 +155,10 @@ public final class Inserter<T> implements AutoCloseable {
             if (current == null) {
                 open();
             }
-            current.appendRow(row, length);
+            long freed = current.appendRow(row, length, frameScratch);
+            if (freed != 0) {
+                memory.release(freed);
+            }
             metrics.rowBuffered();
             if (current.rows() >= config.maxRows() || current.bytes() >= config.maxBytes()) {
                 seal();
@@ -164,7 +171,7 @@ public final class Inserter<T> implements AutoCloseable {
     private void open() {
         long seq = ++sequence;
         BatchBuffer batch = new BatchBuffer(config.table(), config.columns(), seq,
-                config.inserterId() + "-" + seq, clock.instant());
+                config.inserterId() + "-" + seq, clock.instant(), frameScratch != null);
         batch.periodTimer(scheduler.schedule(() -> periodElapsed(seq), biasedPeriod()));
         current = batch;
     }
@@ -191,6 +198,10 @@ public final class Inserter<T> implements AutoCloseable {
         BatchBuffer batch = current;
         current = null;
         if (batch != null) {
+            long freed = batch.seal(frameScratch);
+            if (freed != 0) {
+                memory.release(freed);
+            }
             batch.cancelPeriodTimer();
             sendLoop.submit(batch);
         }

@@ -81,7 +81,10 @@ public final class InserterBuilder<T> {
         return this;
     }
 
-    /** Cap on bytes held across all pending batches (default 4 x maxBytes); must be at least maxBytes. */
+    /**
+     * Cap on bytes held across all pending batches (default 4 x maxBytes); must be at least maxBytes. Batches sent
+     * through a client that compresses request bodies are held compressed, so more rows fit under the cap.
+     */
     public InserterBuilder<T> maxBufferedBytes(long maxBufferedBytes) {
         this.maxBufferedBytes = positive(maxBufferedBytes, "maxBufferedBytes");
         return this;

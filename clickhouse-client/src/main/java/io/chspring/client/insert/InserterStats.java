@@ -13,7 +13,8 @@ import java.time.Instant;
  * @param spooledBatches failed batches the failure handler kept (for example spooled to disk)
  * @param lostBatches failed batches the failure handler could not keep (it threw)
  * @param bufferedRows rows written but not yet committed or handed to the failure handler
- * @param bufferedBytes bytes of those rows
+ * @param bufferedBytes bytes held for those rows: their RowBinary size, or less when the inserter sends through a
+ *     client that compresses request bodies (batches are then held LZ4-compressed, a chunk at a time)
  * @param lastCommitAt when the last batch was committed, or {@code null} before the first commit
  */
 public record InserterStats(long committedRows, long committedBytes, long inserts, long failures, long retries,

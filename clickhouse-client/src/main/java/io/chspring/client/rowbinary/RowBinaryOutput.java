@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 
 /** Writes RowBinary primitives to a stream through one reusable buffer; the mirror of {@link RowBinaryInput}. */
 public final class RowBinaryOutput {
@@ -18,6 +17,7 @@ public final class RowBinaryOutput {
 
     private final OutputStream out;
     private final byte[] buf;
+    private final char[] chars = new char[128];
     private int pos;
 
     /** Writes to {@code out} with an 8 KiB buffer. */
@@ -131,25 +131,87 @@ public final class RowBinaryOutput {
         writeBytes(bytes, 0, bytes.length);
     }
 
-    /** A length-prefixed UTF-8 string; ASCII strings are encoded straight into the buffer. */
+    /**
+     * A length-prefixed UTF-8 string, encoded straight into the buffer (no {@code byte[]} per string). An unpaired
+     * surrogate becomes {@code '?'}, as {@link String#getBytes(java.nio.charset.Charset)} does.
+     */
     public void writeString(String s) {
         int n = s.length();
-        if (n < 128 && n + 1 <= buf.length) {
-            ensure(n + 1);
-            int start = pos;
-            buf[pos++] = (byte) n;
-            for (int i = 0; i < n; i++) {
-                char c = s.charAt(i);
-                if (c >= 0x80) {
-                    pos = start;
-                    writeBinary(s.getBytes(StandardCharsets.UTF_8));
-                    return;
-                }
-                buf[pos++] = (byte) c;
+        if (n < 128 && n < buf.length) {
+            // Short and probably ASCII: the length prefix is then one byte and each char one byte. The loop stores
+            // every char and checks once at the end, so it has no branch per char; a non-ASCII string is rewritten.
+            if (buf.length - pos <= n) {
+                drain();
             }
-            return;
+            byte[] b = buf;
+            int p = pos;
+            b[p] = (byte) n;
+            char[] cs = chars;
+            s.getChars(0, n, cs, 0);
+            int all = 0;
+            for (int i = 0; i < n; i++) {
+                char c = cs[i];
+                all |= c;
+                b[p + 1 + i] = (byte) c;
+            }
+            if (all < 0x80) {
+                pos = p + 1 + n;
+                return;
+            }
         }
-        writeBinary(s.getBytes(StandardCharsets.UTF_8));
+        writeVarLong(utf8Length(s, n));
+        writeUtf8(s, n);
+    }
+
+    private static long utf8Length(String s, int n) {
+        long length = n;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                if (c < 0x800) {
+                    length += 1;
+                } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    length += 2; // two chars, four bytes
+                    i++;
+                } else if (!Character.isSurrogate(c)) {
+                    length += 2;
+                } // an unpaired surrogate is one '?'
+            }
+        }
+        return length;
+    }
+
+    private void writeUtf8(String s, int n) {
+        byte[] b = buf;
+        int p = pos;
+        int limit = b.length - 4;
+        for (int i = 0; i < n; i++) {
+            if (p > limit) {
+                pos = p;
+                drain();
+                p = 0;
+            }
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                b[p++] = (byte) c;
+            } else if (c < 0x800) {
+                b[p++] = (byte) (0xC0 | c >> 6);
+                b[p++] = (byte) (0x80 | c & 0x3F);
+            } else if (!Character.isSurrogate(c)) {
+                b[p++] = (byte) (0xE0 | c >> 12);
+                b[p++] = (byte) (0x80 | c >> 6 & 0x3F);
+                b[p++] = (byte) (0x80 | c & 0x3F);
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, s.charAt(++i));
+                b[p++] = (byte) (0xF0 | cp >> 18);
+                b[p++] = (byte) (0x80 | cp >> 12 & 0x3F);
+                b[p++] = (byte) (0x80 | cp >> 6 & 0x3F);
+                b[p++] = (byte) (0x80 | cp & 0x3F);
+            } else {
+                b[p++] = '?';
+            }
+        }
+        pos = p;
     }
 
     /** Convenience for tests and small values: encodes with {@code writer} into a new array. */

@@ -159,6 +159,12 @@ public final class HttpTransport implements Transport {
     }
 
     /** Closes the pool; responses still open fail on their next read. */
+    /** Yes: a request asking for compression gets an LZ4-framed body ({@code decompress=1}). */
+    @Override
+    public boolean framesRequestBodies() {
+        return true;
+    }
+
     @Override
     public void close() {
         client.close(CloseMode.GRACEFUL);

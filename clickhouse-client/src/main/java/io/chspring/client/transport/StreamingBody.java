@@ -39,7 +39,9 @@ final class StreamingBody extends AbstractHttpEntity {
                 flush();
             }
         };
-        if (compress) {
+        if (compress && writer instanceof Lz4FramedBody framed) {
+            framed.writeLz4FramesTo(shielded);
+        } else if (compress) {
             ClickHouseLz4OutputStream lz4 = new ClickHouseLz4OutputStream(shielded);
             writer.writeTo(lz4);
             lz4.finish();

@@ -17,6 +17,14 @@ public interface Transport extends AutoCloseable {
      */
     TransportResponse execute(TransportRequest request);
 
+    /**
+     * Whether request bodies go out LZ4-framed when a request asks for compression, so that a body prepared as
+     * {@link Lz4FramedBody} frames is worth having; an in-process engine that ignores compression says no.
+     */
+    default boolean framesRequestBodies() {
+        return false;
+    }
+
     /** Releases pooled connections and threads. Responses still open fail afterwards. */
     @Override
     void close();
