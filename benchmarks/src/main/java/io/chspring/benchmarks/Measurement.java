@@ -12,6 +12,7 @@ final class Measurement {
 
     private final long startNanos = System.nanoTime();
     private final long startCpu = cpuNanos();
+    private final double startIdle = machineIdleSeconds();
 
     static long cpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
@@ -27,6 +28,21 @@ final class Measurement {
         return sum;
     }
 
+    /**
+     * Seconds all cores of the machine spent idle so far ({@code /proc/stat}, idle + iowait, at 100 ticks per
+     * second), or NaN where that file is not readable. Idle time during a run that should keep the client and the
+     * server busy shows a pipeline that waits on itself rather than on the CPU.
+     */
+    static double machineIdleSeconds() {
+        try {
+            String[] f = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0).trim()
+                    .split("\\s+");
+            return (Long.parseLong(f[4]) + Long.parseLong(f[5])) / 100.0;
+        } catch (java.io.IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
     /** Starts the heap peaks afresh, so a second pass in the same JVM reports its own. */
     static void resetPeaks() {
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -36,10 +52,14 @@ final class Measurement {
         }
     }
 
-    /** The line the orchestrator parses: {@code RESULT rows seconds cpuSeconds peakHeapBytes}. */
+    /**
+     * The line the orchestrator parses: {@code RESULT rows seconds cpuSeconds peakHeapBytes idleSeconds}, the last
+     * being the machine's idle core-seconds during the run (see {@link #machineIdleSeconds()}).
+     */
     String result(long rows) {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         double cpu = (cpuNanos() - startCpu) / 1e9;
-        return "RESULT " + rows + " " + seconds + " " + cpu + " " + peakHeapBytes();
+        return "RESULT " + rows + " " + seconds + " " + cpu + " " + peakHeapBytes() + " "
+                + String.format(java.util.Locale.ROOT, "%.2f", machineIdleSeconds() - startIdle);
     }
 }

@@ -157,7 +157,7 @@ public final class Insert<T> implements AutoCloseable {
         if (request != null) {
             return;
         }
-        pipe = new RowPipe();
+        pipe = new RowPipe(client.compressesRequestBodies());
         RawInsert raw = client.insert(table).format("RowBinary").columns(encoder.columnNames()).settings(settings);
         if (queryId != null) {
             raw.queryId(queryId);
