@@ -80,6 +80,7 @@ public final class E2eFork {
         return switch (scenario) {
             case "ours-insert" -> OurScenarios.insert(target);
             case "ours-inserter" -> OurScenarios.inserter(target, 4);
+            case "ours-inserter-1" -> OurScenarios.inserter(target, 1);
             case "ours-read" -> OurScenarios.read(target);
             case "v2-insert" -> ClientV2Scenarios.insert(target);
             case "v2-insert-schema" -> ClientV2Scenarios.insertWithSchema(target);

@@ -42,9 +42,13 @@ final class OurScenarios {
             try (inserter) {
                 List<Thread> workers = new ArrayList<>();
                 for (int w = 0; w < threads; w++) {
-                    int first = w;
+                    // Each writer takes its own contiguous part of the sequence, as an application's threads each
+                    // handle their own objects (interleaving rows i, i + 4, ... across threads made every thread
+                    // miss the cache on each row it loaded: 0.6-0.7 CPU s more per 5M rows on 2 cores).
+                    long from = t.rows() * w / threads;
+                    long to = t.rows() * (w + 1) / threads;
                     Thread thread = new Thread(() -> {
-                        for (long i = first; i < t.rows(); i += threads) {
+                        for (long i = from; i < to; i++) {
                             inserter.write(t.events().row(i));
                         }
                     }, "bench-writer-" + w);

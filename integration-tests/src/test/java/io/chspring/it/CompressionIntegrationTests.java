@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chspring.client.ClickHouseClient;
 import io.chspring.client.Compression;
 import io.chspring.client.compression.ClickHouseLz4OutputStream;
+import io.chspring.client.insert.Insert;
 import io.chspring.client.query.QueryResponse;
 import io.chspring.client.transport.Lz4FramedBody;
 import io.chspring.test.ClickHouseIntegrationTest;
@@ -37,6 +38,11 @@ class CompressionIntegrationTests {
     static void schema(ClickHouseTestDatabase db) {
         db.query("CREATE TABLE lz4_in (id UInt64, s String) ENGINE = Memory");
         db.query("CREATE TABLE plain_in (id UInt64, s String) ENGINE = Memory");
+        db.query("CREATE TABLE typed_in (id UInt64, s String) ENGINE = Memory");
+    }
+
+    /** A row of {@code typed_in}. */
+    record TypedRow(long id, String s) {
     }
 
     /** Writes ROWS TabSeparated rows and returns how many bytes that was. */
@@ -65,6 +71,35 @@ class CompressionIntegrationTests {
         assertThat(ItSupport.profileEvent(db, id, "CompressedReadBufferBytes")).isEqualTo(written.get());
         assertThat(ItSupport.profileEvent(db, id, "CompressedReadBufferBlocks")).isGreaterThanOrEqualTo(2);
         assertThat(ItSupport.profileEvent(db, id, "ReadCompressedBytes")).isPositive().isLessThan(written.get() / 2);
+    }
+
+    /**
+     * The typed streaming insert compresses on the writing thread (1 MiB blocks, the last one shorter) and the body
+     * thread sends those frames: the server reads every RowBinary byte through its decompressing buffer, in as many
+     * blocks as 1 MiB blocks fit the payload, and stores every row.
+     */
+    @Test
+    void aTypedLz4InsertSendsOneFramePerMebibyteAndEveryRowArrives(ClickHouseTestDatabase db) throws Exception {
+        String id = "it-typed-lz4-" + UUID.randomUUID();
+        int rows = 300_000;
+        long payload = 0;
+        long lengths = 0;
+        try (ClickHouseClient client = ItSupport.client(db).withSetting("log_queries", 1);
+                Insert<TypedRow> insert = client.insert("typed_in", TypedRow.class).queryId(id)) {
+            for (int i = 0; i < rows; i++) {
+                String s = "row " + i + " of the typed insert";
+                insert.write(new TypedRow(i, s));
+                payload += 8 + 1 + s.length(); // UInt64, then a one-byte length and the ASCII bytes
+                lengths += s.length();
+            }
+            insert.end();
+        }
+        assertThat(db.query("SELECT count(), sum(id), sum(length(s)) FROM typed_in"))
+                .isEqualTo(rows + "\t" + (long) rows * (rows - 1) / 2 + "\t" + lengths + "\n");
+        assertThat(ItSupport.profileEvent(db, id, "CompressedReadBufferBytes")).isEqualTo(payload);
+        assertThat(ItSupport.profileEvent(db, id, "CompressedReadBufferBlocks"))
+                .isEqualTo((payload + (1 << 20) - 1) / (1 << 20));
+        assertThat(ItSupport.profileEvent(db, id, "ReadCompressedBytes")).isPositive().isLessThan(payload / 2);
     }
 
     @Test

@@ -158,13 +158,13 @@ public final class HttpTransport implements Transport {
         }
     }
 
-    /** Closes the pool; responses still open fail on their next read. */
     /** Yes: a request asking for compression gets an LZ4-framed body ({@code decompress=1}). */
     @Override
     public boolean framesRequestBodies() {
         return true;
     }
 
+    /** Closes the pool; responses still open fail on their next read. */
     @Override
     public void close() {
         client.close(CloseMode.GRACEFUL);
