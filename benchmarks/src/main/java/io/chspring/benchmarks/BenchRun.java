@@ -63,6 +63,7 @@ public final class BenchRun {
             memory();
             report.append(header(started));
             report.append("\n## End to end\n\n").append(ResultsTable.endToEnd(rows));
+            report.append("\n## Targets, end to end\n\n").append(ResultsTable.targets(rows));
         }
         if (!options.skipCodec) {
             try {
