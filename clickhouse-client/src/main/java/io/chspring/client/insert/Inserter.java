@@ -125,7 +125,11 @@ public final class Inserter<T> implements AutoCloseable {
             encode(row, scratch);
             int length = scratch.size();
             memory.reserve(length, config.writeTimeout());
-            append(scratch.array(), length);
+            BatchBuffer filled = append(scratch.array(), length);
+            if (filled != null) {
+                // A chunk this row filled is compressed here, after the lock: the other writers do not wait on it.
+                memory.release(filled.compressPending());
+            }
         } finally {
             scratch.release();
         }
@@ -142,7 +146,8 @@ public final class Inserter<T> implements AutoCloseable {
         }
     }
 
-    private void append(byte[] row, int length) {
+    /** Appends under the lock; returns the (framed) batch when this row filled a chunk that waits to be compressed. */
+    private BatchBuffer append(byte[] row, int length) {
         lock.lock();
         try {
             if (closed) {
@@ -155,14 +160,13 @@ public final class Inserter<T> implements AutoCloseable {
             if (current == null) {
                 open();
             }
-            long freed = current.appendRow(row, length, frameScratch);
-            if (freed != 0) {
-                memory.release(freed);
-            }
+            BatchBuffer batch = current;
+            batch.appendRow(row, length, null);
             metrics.rowBuffered();
             if (current.rows() >= config.maxRows() || current.bytes() >= config.maxBytes()) {
                 seal();
             }
+            return batch.hasPending() ? batch : null;
         } finally {
             lock.unlock();
         }
