@@ -14,12 +14,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A batch held in memory as RowBinary bytes in a list of chunks. Chunks grow from 4 KiB to 1 MiB, so a
@@ -28,14 +24,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>A <em>framed</em> batch (the inserter sends through a client that LZ4-compresses request bodies) compresses
  * each chunk into one ClickHouse LZ4 frame as soon as the chunk is full, and the last one when the batch is sealed:
  * compression then runs while rows are still being written, spread over the writers, and the send loop only streams
- * the frames ({@link #writeLz4FramesTo}); the batch also holds a third of the memory. The writer that fills a chunk
- * compresses it after it released the inserter's lock ({@link #compressPending()}): compressing 1 MiB under the lock
- * made the other writers park on it, and every unlock then paid for waking one (measured with 4 writers on 2 cores,
- * benchmarks/RESULTS.md). Whoever needs the frames first (seal, send, spool) compresses what still waits. {@link #writeTo} still writes
+ * the frames ({@link #writeLz4FramesTo}); the batch also holds a third of the memory. {@link #writeTo} still writes
  * the plain RowBinary payload (decompressing the frames), for spool files and any other sender.
  *
  * <p>Rows are appended under the inserter's lock until the batch is sealed; after that it is read-only
- * and only the send loop (or close) touches it. Frames are made under this batch's monitor, in chunk order. {@link #claim()} makes sure exactly one outcome, commit or
+ * and only the send loop (or close) touches it. {@link #claim()} makes sure exactly one outcome, commit or
  * failure handling, is recorded even when close gives up on a batch that is still being sent.
  */
 final class BatchBuffer extends AbstractBatch implements Lz4FramedBody {
@@ -49,17 +42,9 @@ final class BatchBuffer extends AbstractBatch implements Lz4FramedBody {
     private final List<byte[]> chunks = new ArrayList<>();
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private final AtomicBoolean claimed = new AtomicBoolean();
-    /**
-     * Framed: full chunks waiting to be compressed, oldest first. A writer that fills a chunk queues it here under the
-     * inserter's lock and compresses it after releasing that lock ({@link #compressPending()}), so the other writers
-     * do not wait on the lock through a compression; {@link #seal} and every reader compress what is left first.
-     */
-    private final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
-    /** Framed: a compressed chunk's array, handed back for the next full-size tail. */
-    private final AtomicReference<byte[]> spare = new AtomicReference<>();
     private byte[] tail;
     private int tailUsed;
-    private final AtomicLong held = new AtomicLong();
+    private long held;
     private InserterScheduler.Cancel periodTimer = () -> { };
 
     BatchBuffer(String table, List<String> columns, long sequence, String dedupToken, Instant createdAt) {
@@ -78,31 +63,20 @@ final class BatchBuffer extends AbstractBatch implements Lz4FramedBody {
         return new byte[ClickHouseLz4OutputStream.maxFrameLength(MAX_CHUNK)];
     }
 
-    /** Frame scratches for {@link #compressPending()} outside the inserter's lock, shared by all batches. */
-    private static final ArrayBlockingQueue<byte[]> SCRATCHES = new ArrayBlockingQueue<>(8);
-
-    /** A full chunk of a framed batch, not compressed yet. */
-    private record Pending(byte[] bytes, int length) {
-    }
-
     /**
-     * Appends one encoded row. A framed batch queues each chunk it fills for compression ({@link #hasPending()}); the
-     * caller compresses it with {@link #compressPending()} once it released the inserter's lock. Returns the bytes
-     * compression freed here, which the caller gives back to the inserter's memory (0 now that compression happens
-     * in {@link #compressPending()} and {@link #seal}; {@code scratch} is kept for callers that compress at once).
+     * Appends one encoded row; a framed batch compresses each chunk it fills into {@code scratch}. Returns the bytes
+     * compression freed, which the caller gives back to the inserter's memory.
      */
     long appendRow(byte[] source, int length, byte[] scratch) {
+        long freed = 0;
         int offset = 0;
         while (offset < length) {
             if (tail == null || tailUsed == tail.length) {
-                closeTail();
+                freed += closeTail(scratch);
                 int size = tail == null ? FIRST_CHUNK : Math.min(MAX_CHUNK, tail.length * 2);
                 if (!framed || tail == null || tail.length < size) {
                     tail = new byte[Math.max(size, Math.min(MAX_CHUNK, length - offset))];
-                } else {
-                    byte[] reuse = spare.getAndSet(null); // the tail itself waits in pending
-                    tail = reuse != null ? reuse : new byte[MAX_CHUNK];
-                }
+                } // a framed batch reuses its compressed chunk once it reached the largest size
                 tailUsed = 0;
             }
             int n = Math.min(length - offset, tail.length - tailUsed);
@@ -111,43 +85,7 @@ final class BatchBuffer extends AbstractBatch implements Lz4FramedBody {
             offset += n;
         }
         counted(length);
-        held.addAndGet(length);
-        return scratch == null || pending.isEmpty() ? 0 : compressPending(scratch);
-    }
-
-    /** Whether full chunks wait for {@link #compressPending()}. */
-    boolean hasPending() {
-        return !pending.isEmpty();
-    }
-
-    /**
-     * Compresses the chunks waiting, oldest first, into frames; callable from any thread, any number of times.
-     * Returns the bytes compression freed, which the caller gives back to the inserter's memory.
-     */
-    long compressPending() {
-        return compressPending(null);
-    }
-
-    private synchronized long compressPending(byte[] scratch) {
-        long freed = 0;
-        byte[] out = scratch;
-        Pending next;
-        while ((next = pending.poll()) != null) {
-            if (out == null) {
-                out = SCRATCHES.poll();
-                out = out != null ? out : frameScratch();
-            }
-            int length = ClickHouseLz4OutputStream.frame(next.bytes(), 0, next.length(), out, 0);
-            chunks.add(Arrays.copyOf(out, length));
-            freed += next.length() - length;
-            if (next.bytes().length == MAX_CHUNK) {
-                spare.set(next.bytes());
-            }
-        }
-        if (out != null && out != scratch) {
-            SCRATCHES.offer(out);
-        }
-        held.addAndGet(-freed);
+        held += length;
         return freed;
     }
 
@@ -159,32 +97,35 @@ final class BatchBuffer extends AbstractBatch implements Lz4FramedBody {
         appendRow(source, length, null);
     }
 
-    /** Done appending: a framed batch compresses what waits and its last chunk. Returns the bytes compression freed. */
+    /** Done appending: a framed batch compresses its last chunk. Returns the bytes compression freed. */
     long seal(byte[] scratch) {
-        if (!framed) {
-            return 0;
+        long freed = framed ? closeTail(scratch) : 0;
+        if (framed) {
+            tail = null;
         }
-        closeTail();
-        tail = null;
-        return compressPending(scratch);
+        return freed;
     }
 
-    /** Moves the filled part of the tail to {@link #chunks}, or (framed) queues it for compression. */
-    private void closeTail() {
+    /** Moves the filled part of the tail to {@link #chunks}, as a frame when framed; returns the bytes freed. */
+    private long closeTail(byte[] scratch) {
         if (tail == null || tailUsed == 0) {
-            return;
+            return 0;
         }
-        if (framed) {
-            pending.add(new Pending(tail, tailUsed));
-        } else {
+        if (!framed) {
             chunks.add(tail); // called only for a full tail about to be replaced
+            return 0;
         }
+        int length = ClickHouseLz4OutputStream.frame(tail, 0, tailUsed, scratch, 0);
+        chunks.add(Arrays.copyOf(scratch, length));
+        long freed = tailUsed - length;
+        held -= freed;
         tailUsed = 0;
+        return freed;
     }
 
     /** The bytes this batch holds: the payload, or (framed) its frames plus what waits to be compressed. */
     long held() {
-        return held.get();
+        return held;
     }
 
     /** Whether the payload is held as LZ4 frames (see the class comment). */
@@ -195,7 +136,6 @@ final class BatchBuffer extends AbstractBatch implements Lz4FramedBody {
     @Override
     public void writeTo(OutputStream out) throws IOException {
         if (framed) {
-            compressPending();
             try (InputStream plain = new ClickHouseLz4InputStream(new SequenceInputStream(Collections.enumeration(
                     chunks.stream().map(ByteArrayInputStream::new).toList())))) {
                 plain.transferTo(out);
@@ -219,7 +159,6 @@ final class BatchBuffer extends AbstractBatch implements Lz4FramedBody {
             lz4.finish();
             return;
         }
-        compressPending();
         for (byte[] frame : chunks) {
             out.write(frame);
         }

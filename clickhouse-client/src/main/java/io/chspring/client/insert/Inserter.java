@@ -125,11 +125,7 @@ public final class Inserter<T> implements AutoCloseable {
             encode(row, scratch);
             int length = scratch.size();
             memory.reserve(length, config.writeTimeout());
-            BatchBuffer filled = append(scratch.array(), length);
-            if (filled != null) {
-                // A chunk this row filled is compressed here, after the lock: the other writers do not wait on it.
-                memory.release(filled.compressPending());
-            }
+            append(scratch.array(), length);
         } finally {
             scratch.release();
         }
@@ -146,8 +142,7 @@ public final class Inserter<T> implements AutoCloseable {
         }
     }
 
-    /** Appends under the lock; returns the (framed) batch when this row filled a chunk that waits to be compressed. */
-    private BatchBuffer append(byte[] row, int length) {
+    private void append(byte[] row, int length) {
         lock.lock();
         try {
             if (closed) {
@@ -160,13 +155,14 @@ public final class Inserter<T> implements AutoCloseable {
             if (current == null) {
                 open();
             }
-            BatchBuffer batch = current;
-            batch.appendRow(row, length, null);
+            long freed = current.appendRow(row, length, frameScratch);
+            if (freed != 0) {
+                memory.release(freed);
+            }
             metrics.rowBuffered();
             if (current.rows() >= config.maxRows() || current.bytes() >= config.maxBytes()) {
                 seal();
             }
-            return batch.hasPending() ? batch : null;
         } finally {
             lock.unlock();
         }

@@ -87,39 +87,6 @@ class FramedBatchBufferTests {
     }
 
     @Test
-    void chunksQueuedByWritersAreCompressedLaterInChunkOrderWhoeverCompressesThem() throws Exception {
-        byte[][] rows = rows(40_000, 3);
-        byte[] expected = plain(rows);
-        BatchBuffer batch = new BatchBuffer("db.t", List.of("a"), 1, "tok-1", Instant.EPOCH, true);
-        java.util.concurrent.atomic.AtomicLong freed = new java.util.concurrent.atomic.AtomicLong();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
-        try {
-            java.util.List<java.util.concurrent.Future<?>> compressions = new java.util.ArrayList<>();
-            int queued = 0;
-            for (byte[] row : rows) {
-                assertThat(batch.appendRow(row, row.length, null)).as("nothing compressed while appending").isZero();
-                if (batch.hasPending()) {
-                    queued++;
-                    compressions.add(pool.submit(() -> freed.addAndGet(batch.compressPending())));
-                }
-            }
-            for (java.util.concurrent.Future<?> f : compressions) {
-                f.get(30, java.util.concurrent.TimeUnit.SECONDS);
-            }
-            assertThat(queued).as("chunks filled").isGreaterThan(3);
-            freed.addAndGet(batch.seal(BatchBuffer.frameScratch()));
-        } finally {
-            pool.shutdownNow();
-        }
-
-        byte[] frames = written(batch::writeLz4FramesTo);
-        assertThat(decompressed(frames)).isEqualTo(expected);
-        assertThat(batch.hasPending()).isFalse();
-        assertThat(batch.held()).as("held = the frames").isEqualTo(frames.length)
-                .isEqualTo(expected.length - freed.get());
-    }
-
-    @Test
     void aFramedBatchSpoolsItsPlainPayloadAndReplaysIt() throws IOException {
         byte[][] rows = rows(5_000, 7);
         BatchBuffer batch = new BatchBuffer("db.t", List.of("a", "b"), 3, "tok-3", Instant.EPOCH, true);
