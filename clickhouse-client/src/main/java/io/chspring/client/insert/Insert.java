@@ -20,7 +20,9 @@ import java.util.concurrent.FutureTask;
  * A streaming typed {@code INSERT INTO table (columns) FORMAT RowBinary}: {@link #write} encodes each row and streams
  * it in the request body (chunked, in constant memory), {@link #end()} completes the request and waits for the
  * server. Closing without {@code end()} aborts the request mid-body. The schema is validated against the class
- * before anything is sent. Used by one thread; the body is written by a helper thread started on the first row.
+ * before anything is sent. Used by one thread; the body is written by a helper thread started on the first row. With
+ * LZ4 (the default) the calling thread also compresses, one 1 MiB block at a time, and the helper only sends the
+ * frames: one busy client thread, the other cores left to the server (see {@code RowPipe}).
  *
  * <pre>{@code
  * try (Insert<Event> insert = client.insert("events", Event.class)) {
