@@ -1,5 +1,6 @@
 package io.chspring.benchmarks;
 
+import io.chspring.client.ClickHouseClient;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
@@ -62,11 +63,11 @@ public final class E2eFork {
     /**
      * Between two insert passes: checks that the first pass's rows are all in the table, then empties it, so the
      * second pass inserts into an empty table like the first one and like curl's run. (Inserting 5M more rows into a
-     * Memory table that still holds 5M made the server fault in fresh memory and cost it 0.5-0.8 s more CPU than the
-     * same insert into an emptied table, which is what every other measured insert sees.)
+     * Memory table that still held 5M cost the 18.16 server 0.8-1.5 s more CPU than the same insert into an emptied
+     * table, which is what every other measured insert sees; benchmarks/RESULTS.md.)
      */
     private static void emptyAfterPass(Target target) {
-        try (io.chspring.client.ClickHouseClient client = io.chspring.client.ClickHouseClient.fromUrl(target.baseUrl())) {
+        try (ClickHouseClient client = ClickHouseClient.fromUrl(target.baseUrl())) {
             long count = client.query("SELECT count() FROM " + target.table()).fetchOne(Long.class);
             if (count != target.rows()) {
                 throw new IllegalStateException(target.table() + " holds " + count + " rows after the first pass, expected "
@@ -80,6 +81,7 @@ public final class E2eFork {
         return switch (scenario) {
             case "ours-insert" -> OurScenarios.insert(target);
             case "ours-inserter" -> OurScenarios.inserter(target, 4);
+            // Not in run.sh: the one-writer Inserter, for telling the Inserter's cost from its writers' contention.
             case "ours-inserter-1" -> OurScenarios.inserter(target, 1);
             case "ours-read" -> OurScenarios.read(target);
             case "v2-insert" -> ClientV2Scenarios.insert(target);

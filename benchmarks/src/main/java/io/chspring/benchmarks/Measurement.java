@@ -1,8 +1,12 @@
 package io.chspring.benchmarks;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * What one end-to-end fork measures about itself: wall time, the process's CPU time (all threads, GC and JIT
@@ -35,10 +39,9 @@ final class Measurement {
      */
     static double machineIdleSeconds() {
         try {
-            String[] f = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0).trim()
-                    .split("\\s+");
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
             return (Long.parseLong(f[4]) + Long.parseLong(f[5])) / 100.0;
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return Double.NaN;
         }
     }
@@ -60,6 +63,6 @@ final class Measurement {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         double cpu = (cpuNanos() - startCpu) / 1e9;
         return "RESULT " + rows + " " + seconds + " " + cpu + " " + peakHeapBytes() + " "
-                + String.format(java.util.Locale.ROOT, "%.2f", machineIdleSeconds() - startIdle);
+                + String.format(Locale.ROOT, "%.2f", machineIdleSeconds() - startIdle);
     }
 }

@@ -105,8 +105,7 @@ final class RowPipe extends OutputStream implements Lz4FramedBody {
             handOff(new Piece(buffer, pos, true));
             buffer = pooled(CHUNK);
         } else {
-            handOff(new Piece(buffer, pos, false));
-            buffer = new byte[CHUNK];
+            handOff(new Piece(buffer, pos, false)); // only from finish(): no row is written after it
         }
         pos = 0;
     }
