@@ -130,12 +130,12 @@ public class ClickHouseTemplate implements ClickHouseOperations {
 
     @Override
     public void delete(Class<?> type, String where, Map<String, ?> params) {
-        new Deletes(this, mutationTimeout).delete(getTableName(type), where, params);
+        new Deletes(this, mutationTimeout).delete(new EntitySql(entity(type)), getTableName(type), where, params);
     }
 
     @Override
     public void deleteAll(Class<?> type) {
-        sql("TRUNCATE TABLE " + SqlClauses.table(entity(type))).execute();
+        sql(new EntitySql(entity(type)).truncate()).execute();
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.chspring.data.core;
 
 import io.chspring.client.mapping.RowType;
-import io.chspring.client.query.Query;
 import io.chspring.client.query.RowCursor;
 import io.chspring.data.core.ClickHouseOperations.QuerySpec;
 import java.util.ArrayList;
@@ -115,10 +114,9 @@ final class DefaultQuerySpec<T> implements QuerySpec<T> {
             if (statement.hasFields()) {
                 throw new InvalidDataAccessApiUsageException("?fields needs a mapped row class, not " + type.getName());
             }
-            return statement.newQuery(null).fetch(type);
+            return statement.newQuery().fetch(type);
         }
         RowType<T> rowType = template.rowType(type);
-        Query query = statement.newQuery(statement.hasFields() ? rowType.selectList() : null);
-        return query.fetch(rowType);
+        return statement.newQuery().fetch(rowType);
     }
 }
