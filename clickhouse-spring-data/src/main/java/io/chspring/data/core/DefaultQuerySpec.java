@@ -11,6 +11,7 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.dao.IncorrectResultSizeDataAccessException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
@@ -59,7 +60,7 @@ final class DefaultQuerySpec<T> implements QuerySpec<T> {
     }
 
     @Override
-    public T single() {
+    public @Nullable T single() {
         try (RowCursor<T> cursor = open()) {
             if (!cursor.hasNext()) {
                 throw new EmptyResultDataAccessException("Query " + cursor.queryId()

@@ -30,7 +30,7 @@ final class DefaultStatementSpec implements StatementSpec {
     }
 
     @Override
-    public StatementSpec param(String name, Object value) {
+    public StatementSpec param(String name, @Nullable Object value) {
         named.put(Objects.requireNonNull(name, "name"), value);
         return this;
     }
@@ -42,7 +42,7 @@ final class DefaultStatementSpec implements StatementSpec {
     }
 
     @Override
-    public StatementSpec param(Object value) {
+    public StatementSpec param(@Nullable Object value) {
         positional.add(value);
         return this;
     }
@@ -60,7 +60,7 @@ final class DefaultStatementSpec implements StatementSpec {
     }
 
     @Override
-    public StatementSpec queryId(String id) {
+    public StatementSpec queryId(@Nullable String id) {
         this.queryId = id;
         return this;
     }
@@ -72,8 +72,8 @@ final class DefaultStatementSpec implements StatementSpec {
 
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public QuerySpec<Map<String, Object>> query() {
-        return (QuerySpec<Map<String, Object>>) (QuerySpec) query(Map.class);
+    public QuerySpec<Map<String, @Nullable Object>> query() {
+        return (QuerySpec<Map<String, @Nullable Object>>) (QuerySpec) query(Map.class);
     }
 
     @Override
