@@ -115,7 +115,7 @@ final class DefaultStatementSpec implements StatementSpec {
                     + client.serverVersion() + "; write :name to bind them client-side");
         }
         // Always bind, even nothing: the client then renders the SQL, so a ?fields with no row type or a ? without
-        // a value fails here rather than reaching the server as text.
+        // a value fails before anything is sent rather than reaching the server as text.
         Query query = parsed.namedParameterNames().isEmpty()
                 ? new Query(client, parsed).bind(positional.toArray())
                 : new Query(client, parsed.bindNamed(clientSide)).bind();
