@@ -13,6 +13,7 @@ import io.chspring.client.mapping.TableColumn;
 import io.chspring.client.query.Query;
 import io.chspring.client.request.RequestContext;
 import io.chspring.client.sql.Identifier;
+import io.chspring.client.sql.SqlTemplate;
 import io.chspring.client.transport.Transport;
 import java.util.List;
 import java.util.Map;
@@ -169,6 +170,14 @@ public final class ClickHouseClient implements AutoCloseable {
 
     /** A new query; see {@link Query} for binding, settings and how to read the result. */
     public Query query(String sql) {
+        return new Query(context, sql);
+    }
+
+    /**
+     * A new query of SQL parsed already (by a caller that lexed it to learn its placeholders, or bound its
+     * {@code :name} values with {@link SqlTemplate#bindNamed}), so it is not lexed again.
+     */
+    public Query query(SqlTemplate sql) {
         return new Query(context, sql);
     }
 

@@ -46,6 +46,7 @@ public final class Query extends ClickHouseRequest<Query> {
     private static final Pattern FORMAT = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 
     private final String sql;
+    private SqlTemplate template;
     private List<Object> args;
     private final Map<String, String> parameters = new LinkedHashMap<>();
     private boolean waitEndOfQuery;
@@ -55,6 +56,16 @@ public final class Query extends ClickHouseRequest<Query> {
     public Query(RequestContext context, String sql) {
         super(context);
         this.sql = Objects.requireNonNull(sql, "sql");
+    }
+
+    /**
+     * A query of SQL parsed already (by a caller that lexed it to learn its placeholders, or bound some of them with
+     * {@link SqlTemplate#bindNamed}), so it is not lexed again; {@code ?} and {@code ?fields} work as for a string.
+     */
+    public Query(RequestContext context, SqlTemplate sql) {
+        super(context);
+        this.template = Objects.requireNonNull(sql, "sql");
+        this.sql = sql.sql();
     }
 
     @Override
@@ -179,7 +190,7 @@ public final class Query extends ClickHouseRequest<Query> {
      */
     private <T> RowCursor<T> fetch(Class<T> type, RowType<T> rowType) {
         String fields = null;
-        if (SqlTemplate.parse(sql).hasFields()) {
+        if (template().hasFields()) {
             if (rowType == null) {
                 throw new ClickHouseConfigurationException("?fields needs a mapped row class, not " + type.getName());
             }
@@ -267,7 +278,14 @@ public final class Query extends ClickHouseRequest<Query> {
         if (args == null && fields == null) {
             return sql;
         }
-        return SqlTemplate.parse(sql).render(args == null ? List.of() : args, fields);
+        return template().render(args == null ? List.of() : args, fields);
+    }
+
+    private SqlTemplate template() {
+        if (template == null) {
+            template = SqlTemplate.parse(sql);
+        }
+        return template;
     }
 
     private Map<String, String> parameters() {

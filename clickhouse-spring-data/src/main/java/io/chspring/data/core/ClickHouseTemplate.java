@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.dao.support.PersistenceExceptionTranslator;
@@ -66,32 +67,32 @@ public class ClickHouseTemplate implements ClickHouseOperations {
     }
 
     @Override
-    public void execute(String sql, Object... args) {
+    public void execute(String sql, @Nullable Object... args) {
         sql(sql).params(Arrays.asList(args)).execute();
     }
 
     @Override
-    public <T> List<T> queryForList(String sql, Class<T> type, Object... args) {
+    public <T> List<T> queryForList(String sql, Class<T> type, @Nullable Object... args) {
         return sql(sql).params(Arrays.asList(args)).query(type).list();
     }
 
     @Override
-    public <T> Optional<T> queryForOptional(String sql, Class<T> type, Object... args) {
+    public <T> Optional<T> queryForOptional(String sql, Class<T> type, @Nullable Object... args) {
         return sql(sql).params(Arrays.asList(args)).query(type).optional();
     }
 
     @Override
-    public <T> T queryForObject(String sql, Class<T> type, Object... args) {
+    public <T> @Nullable T queryForObject(String sql, Class<T> type, @Nullable Object... args) {
         return sql(sql).params(Arrays.asList(args)).query(type).single();
     }
 
     @Override
-    public <T> Stream<T> queryForStream(String sql, Class<T> type, Object... args) {
+    public <T> Stream<T> queryForStream(String sql, Class<T> type, @Nullable Object... args) {
         return sql(sql).params(Arrays.asList(args)).query(type).stream();
     }
 
     @Override
-    public List<Map<String, Object>> queryForMaps(String sql, Object... args) {
+    public List<Map<String, @Nullable Object>> queryForMaps(String sql, @Nullable Object... args) {
         return sql(sql).params(Arrays.asList(args)).query().list();
     }
 
@@ -130,12 +131,12 @@ public class ClickHouseTemplate implements ClickHouseOperations {
 
     @Override
     public void delete(Class<?> type, String where, Map<String, ?> params) {
-        new Deletes(this, mutationTimeout).delete(getTableName(type), where, params);
+        new Deletes(this, mutationTimeout).delete(new EntitySql(entity(type)), getTableName(type), where, params);
     }
 
     @Override
     public void deleteAll(Class<?> type) {
-        sql("TRUNCATE TABLE " + SqlClauses.table(entity(type))).execute();
+        sql(new EntitySql(entity(type)).truncate()).execute();
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /** Inserts entities with the client's streaming RowBinary insert, one request per call. */
 final class DefaultInsertSpec<T> implements InsertSpec<T> {
@@ -15,7 +16,7 @@ final class DefaultInsertSpec<T> implements InsertSpec<T> {
     private final ClickHouseTemplate template;
     private final Class<T> type;
     private final Map<String, Object> settings = new LinkedHashMap<>();
-    private String queryId;
+    private @Nullable String queryId;
 
     DefaultInsertSpec(ClickHouseTemplate template, Class<T> type) {
         this.template = template;
@@ -29,7 +30,7 @@ final class DefaultInsertSpec<T> implements InsertSpec<T> {
     }
 
     @Override
-    public InsertSpec<T> queryId(String queryId) {
+    public InsertSpec<T> queryId(@Nullable String queryId) {
         this.queryId = queryId;
         return this;
     }
