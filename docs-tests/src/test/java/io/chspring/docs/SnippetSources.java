@@ -35,29 +35,37 @@ final class SnippetSources {
     private SnippetSources() {
     }
 
+    /**
+     * The shape of a block, from its lines at column 0 (nested code is indented): any statement there makes it
+     * statements (local records and classes are fine in a method), else any field or method makes it members, else
+     * it is a compilation unit.
+     */
     static Shape shape(Block block) {
-        List<String> code = block.code();
-        int i = firstCodeLine(code);
-        if (i == code.size()) {
-            return Shape.STATEMENTS;
-        }
-        boolean annotated = false;
-        while (i < code.size() && code.get(i).strip().startsWith("@")) {
-            String line = code.get(i).strip();
+        boolean members = false;
+        for (String raw : block.code()) {
+            if (raw.isEmpty() || Character.isWhitespace(raw.charAt(0))) {
+                continue;
+            }
+            String line = raw.replaceFirst("\\s*//.*$", "").strip();
+            if (isHeader(line) || line.startsWith("}") || line.startsWith("/*") || line.startsWith("*")) {
+                continue;
+            }
             // an annotation and its declaration may share a line: "@Table public record PageView(...)"
             String rest = line.replaceFirst("^(@[\\w.]+(\\([^)]*\\))?\\s*)+", "");
-            if (!rest.isEmpty()) {
-                return TYPE.matcher(rest).matches() ? Shape.UNIT : Shape.MEMBERS;
+            if (rest.isEmpty()) {
+                continue;
             }
-            annotated = true;
-            i++;
+            if (TYPE.matcher(rest).matches() && !rest.startsWith("static ") && !rest.startsWith("private ")
+                    && !rest.startsWith("protected ")) {
+                continue;
+            }
+            if (MEMBER.matcher(rest).matches()) {
+                members = true;
+            } else {
+                return Shape.STATEMENTS;
+            }
         }
-        String line = i < code.size() ? code.get(i).strip() : "";
-        if (TYPE.matcher(line).matches() && !line.startsWith("static ") && !line.startsWith("private ")
-                && !line.startsWith("protected ")) {
-            return Shape.UNIT;
-        }
-        return annotated || MEMBER.matcher(line).matches() ? Shape.MEMBERS : Shape.STATEMENTS;
+        return members ? Shape.MEMBERS : Shape.UNIT;
     }
 
     /** The sources of one group of blocks, in package {@code pkg} unless a block names its own. */
