@@ -2,11 +2,12 @@ package io.chspring.boot.autoconfigure.inserter;
 
 import io.chspring.client.ClickHouseConfigurationException;
 import io.chspring.client.ClickHouseException;
+import java.io.Serial;
 
 /**
  * Turns the two errors a new application meets first when its Inserter beans read their tables at start-up, a table
- * or a database that does not exist yet, into messages that say what to do. The server's code and query id are
- * kept; every other error passes through unchanged.
+ * or a database that does not exist yet, into errors that say what to do. The server's code and query id are kept;
+ * every other error passes through unchanged.
  */
 final class InserterStartupErrors {
 
@@ -26,22 +27,19 @@ final class InserterStartupErrors {
             return error;
         }
         String bean = "Inserter<" + entity.getSimpleName() + ">";
-        String message;
         if (cause.errorCode() == UNKNOWN_TABLE) {
-            message = "The " + bean + " bean cannot start: table '" + table + "' does not exist (UNKNOWN_TABLE)."
-                    + " Inserter beans read their table's columns when they are created, so the table must exist"
-                    + " before them: create it with a migration (clickhouse.migrations), or set"
+            return new StartupException("The " + bean + " bean cannot start: table '" + table
+                    + "' does not exist (UNKNOWN_TABLE). Inserter beans read their table's columns when they are"
+                    + " created, so the table must exist before them.",
+                    "Create the table before the Inserter beans: with a migration (clickhouse.migrations), or set"
                     + " clickhouse.inserter.lazy-initialization=true and inject ObjectProvider<" + bean + "> to"
-                    + " create the Inserter on first use. Server said: " + cause.getMessage();
-        } else if (cause.errorCode() == UNKNOWN_DATABASE) {
-            message = "The " + bean + " bean cannot start: the database of clickhouse.url does not exist"
-                    + " (UNKNOWN_DATABASE). Create it (CREATE DATABASE name), fix the database name in clickhouse.url"
-                    + " or clickhouse.database, or set clickhouse.create-database=true to create it at start-up."
-                    + " Server said: " + cause.getMessage();
-        } else {
-            return error;
+                    + " create the Inserter on first use.", error, cause);
         }
-        return new ClickHouseConfigurationException(message, error, cause.errorCode(), cause.queryId(), false);
+        return new StartupException("The " + bean + " bean cannot start: the database of clickhouse.url does not"
+                + " exist (UNKNOWN_DATABASE).",
+                "Create the database (CREATE DATABASE name), correct its name in clickhouse.url or"
+                + " clickhouse.database, or set clickhouse.create-database=true to create it at start-up.",
+                error, cause);
     }
 
     private static ClickHouseException serverError(Throwable error) {
@@ -52,5 +50,30 @@ final class InserterStartupErrors {
             }
         }
         return null;
+    }
+
+    /** What went wrong and what to do, apart, for {@link InserterStartupFailureAnalyzer}; together in the message. */
+    static final class StartupException extends ClickHouseConfigurationException {
+
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        private final String description;
+        private final String action;
+
+        StartupException(String description, String action, RuntimeException error, ClickHouseException server) {
+            super(description + " " + action + " Server said: " + server.getMessage(), error, server.errorCode(),
+                    server.queryId(), false);
+            this.description = description + " Server said: " + server.getMessage();
+            this.action = action;
+        }
+
+        String description() {
+            return description;
+        }
+
+        String action() {
+            return action;
+        }
     }
 }

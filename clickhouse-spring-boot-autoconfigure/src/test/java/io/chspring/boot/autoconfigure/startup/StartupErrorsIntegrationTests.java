@@ -9,10 +9,15 @@ import io.chspring.client.ClickHouseConfigurationException;
 import io.chspring.client.ClickHouseException;
 import io.chspring.test.ClickHouseIntegrationTest;
 import io.chspring.test.ClickHouseTestDatabase;
+import java.lang.reflect.Constructor;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.io.support.SpringFactoriesLoader;
 
 /** What a new application meets at start-up when its table or its database does not exist yet, on a real server. */
 @ClickHouseIntegrationTest
@@ -41,6 +46,11 @@ class StartupErrorsIntegrationTests {
                     .contains("Inserter<Reading>", "table 'readings' does not exist (UNKNOWN_TABLE)",
                             "clickhouse.migrations", "clickhouse.inserter.lazy-initialization=true",
                             "ObjectProvider<Inserter<Reading>>");
+            FailureAnalysis analysis = analyze(failure);
+            assertThat(analysis.getDescription()).contains("table 'readings' does not exist (UNKNOWN_TABLE)")
+                    .doesNotContain("lazy-initialization");
+            assertThat(analysis.getAction()).contains("clickhouse.migrations",
+                    "clickhouse.inserter.lazy-initialization=true");
         });
     }
 
@@ -52,6 +62,7 @@ class StartupErrorsIntegrationTests {
                     ClickHouseConfigurationException.class);
             assertThat(error.errorCode()).isEqualTo(81);
             assertThat(error.getMessage()).contains("UNKNOWN_DATABASE", "clickhouse.create-database=true");
+            assertThat(analyze(context.getStartupFailure()).getAction()).contains("clickhouse.create-database=true");
         });
     }
 
@@ -80,6 +91,20 @@ class StartupErrorsIntegrationTests {
         runner(db.server().url() + "/" + name).withPropertyValues("clickhouse.inserter.enabled=false")
                 .run(context -> assertThat(context).hasNotFailed());
         assertThat(db.query("SELECT count() FROM system.databases WHERE name = '" + name + "'").strip()).isEqualTo("0");
+    }
+
+    /** Boot's start-up failure report: the analyzers registered in spring.factories, the first with an answer. */
+    private static FailureAnalysis analyze(Throwable failure) throws Exception {
+        List<String> names = SpringFactoriesLoader.forDefaultResourceLocation(
+                StartupErrorsIntegrationTests.class.getClassLoader()).load(FailureAnalyzer.class,
+                        (type, implementation, e) -> { }).stream().map(a -> a.getClass().getName()).toList();
+        assertThat(names).contains("io.chspring.boot.autoconfigure.inserter.InserterStartupFailureAnalyzer");
+        Constructor<?> constructor = Class.forName(
+                "io.chspring.boot.autoconfigure.inserter.InserterStartupFailureAnalyzer").getDeclaredConstructor();
+        constructor.setAccessible(true);
+        FailureAnalysis analysis = ((FailureAnalyzer) constructor.newInstance()).analyze(failure);
+        assertThat(analysis).as("analysis of " + failure).isNotNull();
+        return analysis;
     }
 
     private static <E extends ClickHouseException> E find(Throwable failure, Class<E> type) {
