@@ -75,6 +75,15 @@ class DocumentationSnippetsTests {
     }
 
     @Test
+    void everyJavaFileOfTheGettingStartedGuideCompiles(@TempDir Path directory) throws Exception {
+        // GettingStartedIntegrationTests also runs the guide's tests; this catches a compile error without an engine
+        GettingStartedProject project = GettingStartedProject.write(directory);
+        assertThat(project.problems()).isEmpty();
+        assertThat(project.sources()).isNotEmpty();
+        assertThat(project.build()).as("compiler errors in GETTING_STARTED.md (file:line)").isEmpty();
+    }
+
+    @Test
     void blocksAreWrappedWithoutMovingALine(@TempDir Path dir) throws Exception {
         Path md = dir.resolve("T.md");
         Files.writeString(md, String.join("\n",

@@ -3,7 +3,6 @@ package io.chspring.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import io.chspring.docs.MarkdownBlocks.Block;
 import io.chspring.docs.SnippetSources.Source;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -13,7 +12,6 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.launcher.Launcher;
@@ -46,46 +45,23 @@ class GettingStartedIntegrationTests {
             "archunit-junit5");
 
     @Test
-    void theGuideBuildsAndItsTestsPass(@TempDir Path project) throws Exception {
-        Path guide = Docs.root().resolve("GETTING_STARTED.md");
-        assertThat(MarkdownBlocks.strayMarkers(guide)).isEmpty();
-        List<Source> sources = new ArrayList<>();
-        List<String> testClasses = new ArrayList<>();
-        for (Block block : MarkdownBlocks.read(guide).blocks()) {
-            if (block.marker() == null || !block.marker().file()) {
-                assertThat(block.java()).as("GETTING_STARTED.md:" + block.firstLine()
-                        + ": a Java block of the guide is a file of the project (<!-- file: path -->)").isFalse();
-                continue;
-            }
-            String path = block.marker().argument();
-            Files.createDirectories(project.resolve(path).getParent());
-            Files.writeString(project.resolve(path), block.text(), StandardCharsets.UTF_8);
-            if (path.endsWith(".java")) {
-                String relative = path.replaceFirst("^src/(main|test)/java/", "");
-                sources.add(new Source(relative, block.text(), block));
-                if (path.startsWith("src/test/java/")) {
-                    testClasses.add(relative.replace(".java", "").replace('/', '.'));
-                }
-            }
-        }
-        assertThat(sources).as("Java files of the guide").hasSizeGreaterThanOrEqualTo(6);
-        assertThat(testClasses).as("test classes of the guide").isNotEmpty();
-        checkPom(project.resolve("pom.xml"));
+    void theGuideBuildsAndItsTestsPass(@TempDir Path directory) throws Exception {
+        GettingStartedProject project = GettingStartedProject.write(directory);
+        assertThat(project.problems()).isEmpty();
+        assertThat(project.sources()).as("Java files of the guide").hasSizeGreaterThanOrEqualTo(6);
+        assertThat(project.testClasses()).as("test classes of the guide").isNotEmpty();
+        checkPom(directory.resolve("pom.xml"));
+        assertThat(project.build()).as("compiler errors in GETTING_STARTED.md (file:line)").isEmpty();
 
-        Path classes = Files.createDirectories(project.resolve("target/classes"));
-        List<String> errors = SnippetCompiler.compile(sources, s -> "GETTING_STARTED.md", classes);
-        assertThat(errors).as("compiler errors in GETTING_STARTED.md (file:line)").isEmpty();
-        try (var resources = Files.list(project.resolve("src/main/resources"))) {
-            for (Path resource : resources.toList()) {
-                Files.copy(resource, classes.resolve(resource.getFileName().toString()));
-            }
-        }
-
-        TestExecutionSummary summary = run(classes, testClasses);
+        TestExecutionSummary summary = run(project.classes(), project.testClasses());
         StringWriter failures = new StringWriter();
         summary.printFailuresTo(new PrintWriter(failures), 40);
         assertThat(summary.getTotalFailureCount()).as(failures.toString()).isZero();
-        assertThat(summary.getTestsFoundCount()).as("tests of the guide").isEqualTo(testMethods(sources));
+        if (summary.getTestsAbortedCount() > 0 && !"true".equalsIgnoreCase(System.getenv("CI"))) {
+            // the guide's tests skip without an engine, as every integration test here does (CI=true: they fail)
+            Assumptions.abort("the getting-started tests were skipped: no ClickHouse engine (see clickhouse-test)");
+        }
+        assertThat(summary.getTestsFoundCount()).as("tests of the guide").isEqualTo(testMethods(project.sources()));
         assertThat(summary.getTestsSucceededCount()).as("none skipped or aborted").isEqualTo(summary.getTestsFoundCount());
     }
 
