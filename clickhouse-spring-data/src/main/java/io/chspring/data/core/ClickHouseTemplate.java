@@ -32,6 +32,7 @@ public class ClickHouseTemplate implements ClickHouseOperations {
     private final EntityRowTypes rowTypes;
     private final PersistenceExceptionTranslator exceptionTranslator = new ClickHouseExceptionTranslator();
     private volatile Duration mutationTimeout = Duration.ofMinutes(5);
+    private volatile MappingOptions writeOptions = MappingOptions.DEFAULT;
 
     /** A template over {@code client} with a mapping context of its own. */
     public ClickHouseTemplate(ClickHouseClient client) {
@@ -59,6 +60,20 @@ public class ClickHouseTemplate implements ClickHouseOperations {
             throw new IllegalArgumentException("mutationTimeout must be positive, not " + timeout);
         }
         this.mutationTimeout = timeout;
+    }
+
+    /**
+     * How entity inserts and {@link #inserter} encode rows ({@link MappingOptions#DEFAULT} unless set), for instance
+     * {@code MappingOptions.DEFAULT.withCodecOptions(CodecOptions.DEFAULT.withTruncateFractionalSeconds(true))} to
+     * store {@code Instant.now()} in a {@code DateTime} column truncated to whole seconds.
+     */
+    public void setWriteOptions(MappingOptions options) {
+        this.writeOptions = Objects.requireNonNull(options, "options");
+    }
+
+    /** The options entity inserts and Inserters are encoded with. */
+    public MappingOptions getWriteOptions() {
+        return writeOptions;
     }
 
     @Override
@@ -123,7 +138,7 @@ public class ClickHouseTemplate implements ClickHouseOperations {
         String table = getTableName(type);
         RowType<T> rowType = rowType(type);
         try {
-            return client.inserter(table, rowType, MappingOptions.DEFAULT);
+            return client.inserter(table, rowType, writeOptions);
         } catch (RuntimeException e) {
             throw translate(e);
         }

@@ -1,7 +1,6 @@
 package io.chspring.data.core;
 
 import io.chspring.client.insert.Insert;
-import io.chspring.client.mapping.MappingOptions;
 import io.chspring.data.core.ClickHouseOperations.InsertSpec;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -56,7 +55,7 @@ final class DefaultInsertSpec<T> implements InsertSpec<T> {
     private void send(Iterator<? extends T> rows) {
         String table = template.getTableName(type);
         // close() without end() aborts the request mid-body, so a failure leaves no partial insert behind
-        try (Insert<T> insert = template.getClient().insert(table, template.rowType(type), MappingOptions.DEFAULT)) {
+        try (Insert<T> insert = template.getClient().insert(table, template.rowType(type), template.getWriteOptions())) {
             settings.forEach(insert::setting);
             if (queryId != null) {
                 insert.queryId(queryId);
