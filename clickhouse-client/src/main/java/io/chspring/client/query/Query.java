@@ -44,6 +44,8 @@ public final class Query extends ClickHouseRequest<Query> {
     public static final int MAX_STRING_BYTES = 16 << 20;
 
     private static final Pattern FORMAT = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+    /** Read-only statements that {@code DESCRIBE (...)} cannot wrap; their columns come from a header instead. */
+    private static final Pattern NOT_DESCRIBABLE = Pattern.compile("(?is)(SHOW|EXISTS|DESCRIBE|DESC)\\b.*");
 
     private final String sql;
     private List<Object> args;
@@ -174,7 +176,8 @@ public final class Query extends ClickHouseRequest<Query> {
     /**
      * RowBinaryWithNamesAndTypes where the server has it (19.3+): the header names the columns and types. Older
      * servers (18.16) get plain RowBinary, with the columns learned first from {@code DESCRIBE (<query>)}, which they
-     * answer without running the query (checked on 18.16.1). That DESCRIBE runs under {@code <query id>:describe}
+     * answer without running the query (checked on 18.16.1); SHOW, EXISTS and DESCRIBE statements, which DESCRIBE
+     * cannot wrap, are run once more for their TabSeparatedWithNamesAndTypes header instead. That DESCRIBE runs under {@code <query id>:describe}
      * when the caller chose a query id.
      */
     private <T> RowCursor<T> fetch(Class<T> type, RowType<T> rowType) {
@@ -205,12 +208,21 @@ public final class Query extends ClickHouseRequest<Query> {
         while (query.endsWith(";")) {
             query = query.substring(0, query.length() - 1).strip();
         }
+        boolean describable = !NOT_DESCRIBABLE.matcher(query).matches();
         // the newline ends a trailing -- comment before the closing parenthesis
-        Query describe = copyOptionsTo(new Query(client(), "DESCRIBE (" + query + "\n)"));
+        Query describe = copyOptionsTo(new Query(client(), describable ? "DESCRIBE (" + query + "\n)" : query));
         // an id of its own (two requests may not share one), derived from the caller's so that an error here and the
         // query_log row tie back to it
         if (chosenQueryId() != null) {
             describe.queryId(chosenQueryId() + ":describe");
+        }
+        if (!describable) {
+            // Run once for its header, then again for the rows: cheap for these statements, and they change nothing.
+            try (QueryResponse header = describe.fetchBytes("TabSeparatedWithNamesAndTypes")) {
+                return TsvHeader.read(header, header.queryId());
+            } catch (IOException e) {
+                throw readFailure(e, describe.chosenQueryId());
+            }
         }
         return TableColumn.parseDescribe(describe.fetchString("TabSeparated")).stream()
                 .map(TableColumn::column).toList();

@@ -4,6 +4,7 @@ import io.chspring.client.ClickHouseException;
 import io.chspring.client.compression.ClickHouseLz4InputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -44,15 +45,17 @@ final class HttpTransportResponse implements TransportResponse {
         this.queryId = headerValue(response, ClickHouseHttp.HEADER_QUERY_ID).orElse(request.queryId());
         HttpEntity entity = response.getEntity();
         this.raw = entity == null ? InputStream.nullInputStream() : entity.getContent();
+        // Counted below the error-tail windows, which hold back up to 64 KiB: an error names what arrived.
+        Arrived arrived = new Arrived(raw);
         String tag = headerValue(response, ClickHouseHttp.HEADER_EXCEPTION_TAG).orElse(null);
         Function<ServerErrorText, ClickHouseException> toException = e -> HttpErrors.fromTrailing(e, queryId);
-        InputStream stack = raw;
+        InputStream stack = arrived;
         if (request.compressResponse()) {
             stack = new ErrorTailInputStream(stack, tag, toException, ErrorTailInputStream.DEFAULT_WINDOW);
             stack = new ClickHouseLz4InputStream(stack);
         }
         stack = new ErrorTailInputStream(stack, tag, toException, ErrorTailInputStream.DEFAULT_WINDOW);
-        this.body = new ResponseBody(stack, this, timeoutMillis);
+        this.body = new ResponseBody(stack, this, timeoutMillis, arrived::count);
     }
 
     /**
@@ -179,6 +182,37 @@ final class HttpTransportResponse implements TransportResponse {
             response.close();
         } catch (IOException e) {
             LOG.debug("closing the {} failed", what, e);
+        }
+    }
+
+    /** Counts the body bytes that arrived from the network. */
+    private static final class Arrived extends FilterInputStream {
+        private long count;
+
+        Arrived(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        long count() {
+            return count;
         }
     }
 
