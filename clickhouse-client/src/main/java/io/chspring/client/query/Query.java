@@ -16,6 +16,7 @@ import io.chspring.client.type.ClickHouseColumn;
 import io.chspring.client.transport.TransportResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -52,6 +53,7 @@ public final class Query extends ClickHouseRequest<Query> {
     private final Map<String, String> parameters = new LinkedHashMap<>();
     private boolean waitEndOfQuery;
     private MappingOptions mappingOptions = MappingOptions.DEFAULT;
+    private Duration deadline;
 
     /** A query of {@code sql} on {@code client}; the same as {@code client.query(sql)}. */
     public Query(ClickHouseClient client, String sql) {
@@ -228,9 +230,27 @@ public final class Query extends ClickHouseRequest<Query> {
                 .map(TableColumn::column).toList();
     }
 
+    /**
+     * The longest this query may run, from sending it to reading its last byte (and the longest wait for any byte,
+     * instead of the client's response timeout). When it is over, the exchange is cancelled and reading throws a
+     * {@link io.chspring.client.ClickHouseTimeoutException}. Client-side: the server notices the closed connection
+     * when it next writes; to make it stop on its own, set {@code max_execution_time} too.
+     */
+    @Override
+    public Query timeout(Duration value) {
+        super.timeout(value);
+        this.deadline = value;
+        return this;
+    }
+
     /** Runs the statement, reads and discards any output (surfacing late errors), and returns its summary. */
     public QuerySummary execute() {
-        return finish(send(sql(null), parameters(), ownSettings(null), null, false, false));
+        long start = System.nanoTime();
+        return finish(withDeadline(send(sql(null), parameters(), ownSettings(null), null, false, false), start));
+    }
+
+    private TransportResponse withDeadline(TransportResponse response, long startNanos) {
+        return deadline == null ? response : QueryDeadline.of(response, deadline, startNanos);
     }
 
     /**
@@ -270,8 +290,9 @@ public final class Query extends ClickHouseRequest<Query> {
         if (format == null || !FORMAT.matcher(format).matches()) {
             throw new ClickHouseConfigurationException("Invalid output format name '" + format + "'");
         }
+        long start = System.nanoTime();
         TransportResponse response = send(sql(fields), parameters(), ownSettings(format), null, true, true);
-        return new QueryResponse(response);
+        return new QueryResponse(withDeadline(response, start));
     }
 
     /** The SQL to send: rendered when values were bound (or {@code ?fields} is filled), else as written. */

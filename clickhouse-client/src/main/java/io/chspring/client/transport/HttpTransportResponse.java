@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.ref.Cleaner;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.Function;
@@ -31,8 +32,20 @@ final class HttpTransportResponse implements TransportResponse {
     /** On close, an unread remainder up to this size is read to keep the connection; a larger one drops it. */
     static final int DRAIN_LIMIT = 64 * 1024;
 
+    /**
+     * Releases the connections of responses dropped without {@code close()}: a pooled connection leased by a
+     * forgotten cursor would otherwise stay leased for good, and a pool of a few connections would soon be dead.
+     */
+    private static final Cleaner CLEANER = Cleaner.create(r -> {
+        Thread t = new Thread(r, "chspring-response-cleaner");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final ClassicHttpResponse response;
     private final Cancellable exchange;
+    private final Unclosed unclosed;
+    private final Cleaner.Cleanable cleanable;
     private final String queryId;
     private final InputStream raw;
     private final ResponseBody body;
@@ -56,6 +69,8 @@ final class HttpTransportResponse implements TransportResponse {
         }
         stack = new ErrorTailInputStream(stack, tag, toException, ErrorTailInputStream.DEFAULT_WINDOW);
         this.body = new ResponseBody(stack, this, timeoutMillis, arrived::count);
+        this.unclosed = new Unclosed(exchange, queryId);
+        this.cleanable = CLEANER.register(this, unclosed);
     }
 
     /**
@@ -135,11 +150,18 @@ final class HttpTransportResponse implements TransportResponse {
     }
 
     @Override
+    public void abort() {
+        exchange.cancel();
+    }
+
+    @Override
     public void close() {
         if (closed) {
             return;
         }
         closed = true;
+        unclosed.closed = true;
+        cleanable.clean();
         boolean reusable;
         try {
             reusable = body.atEnd() || drainRemainder();
@@ -182,6 +204,27 @@ final class HttpTransportResponse implements TransportResponse {
             response.close();
         } catch (IOException e) {
             LOG.debug("closing the {} failed", what, e);
+        }
+    }
+
+    /** What the cleaner does for a response that became unreachable unclosed; holds no reference to it. */
+    private static final class Unclosed implements Runnable {
+        private final Cancellable exchange;
+        private final String queryId;
+        private volatile boolean closed;
+
+        Unclosed(Cancellable exchange, String queryId) {
+            this.exchange = exchange;
+            this.queryId = queryId;
+        }
+
+        @Override
+        public void run() {
+            if (!closed) {
+                LOG.warn("The result of query {} (a RowCursor, Stream or QueryResponse) was garbage-collected without "
+                        + "being closed; its connection is dropped now. Close results, with try-with-resources", queryId);
+                exchange.cancel();
+            }
         }
     }
 
