@@ -134,7 +134,8 @@ final class ClickHouseUrl {
         }
         if (value < 1 || value > 65535) {
             throw new ClickHouseConfigurationException("The ClickHouse URL has an invalid port '"
-                    + (port.length() > 20 ? port.substring(0, 20) + "..." : port) + "': expected a number from 1 to 65535");
+                    + (port.length() > 20 ? port.substring(0, 20) + "..." : port)
+                    + "': expected a number from 1 to 65535");
         }
     }
 

@@ -65,7 +65,7 @@ final class ChdbEngine {
         }
     }
 
-    /** Ends one {@link #acquire}; the engine stays up (see the class comment), unless the JVM is exiting. */
+    /** Ends one {@link #acquire}; the engine stays up (see the class comment). Wakes a JVM exit waiting for it. */
     void release() {
         synchronized (LOCK) {
             transports--;
@@ -125,8 +125,9 @@ final class ChdbEngine {
         synchronized (LOCK) {
             // Shutdown hooks run concurrently: a Spring context closing in its own hook still flushes its Inserter
             // beans through clients of this engine, and closes those clients only afterwards. Shutting down first
-            // would lose that last flush, so the engine waits for its clients (bounded: a client never closed must
-            // not hold the JVM's exit for long).
+            // left that last flush to an engine already shut down (chDB then silently booted again, a cycle it
+            // documents as unsafe), so the engine waits for its clients; bounded, since a client never closed must
+            // not hold the JVM's exit for long.
             if (current == this && (transports > 0 || connections > 0)) {
                 log.info("JVM exit: waiting up to {} s for {} open client(s) of the chDB engine to close",
                         waitMillis / 1000, transports);

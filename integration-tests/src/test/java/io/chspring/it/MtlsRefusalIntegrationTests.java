@@ -58,7 +58,8 @@ class MtlsRefusalIntegrationTests {
                         </server>
                     </openSSL>
                 </yandex>
-                """.formatted(httpsPort, dir.resolve("server.pem"), dir.resolve("server-key.pem"), dir.resolve("ca.pem")),
+                """.formatted(httpsPort, dir.resolve("server.pem"), dir.resolve("server-key.pem"),
+                        dir.resolve("ca.pem")),
                 StandardCharsets.UTF_8);
         server = LocalClickHouseServer.builder().directory(home).build();
         server.start();

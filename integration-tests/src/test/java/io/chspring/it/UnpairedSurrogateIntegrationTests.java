@@ -38,8 +38,10 @@ class UnpairedSurrogateIntegrationTests {
     @BeforeParameterizedClassInvocation
     static void setUp(EngineTarget engine) {
         client = ClickHouseClient.fromUrl(engine.url());
-        client.execute("CREATE TABLE via_insert (id UInt64, s String, fs FixedString(8)) ENGINE = MergeTree ORDER BY id");
-        client.execute("CREATE TABLE via_inserter (id UInt64, s String, fs FixedString(8)) ENGINE = MergeTree ORDER BY id");
+        for (String table : new String[] {"via_insert", "via_inserter"}) {
+            client.execute("CREATE TABLE " + table + " (id UInt64, s String, fs FixedString(8)) ENGINE = MergeTree "
+                    + "ORDER BY id");
+        }
     }
 
     @AfterParameterizedClassInvocation

@@ -179,8 +179,8 @@ public final class Query extends ClickHouseRequest<Query> {
      * RowBinaryWithNamesAndTypes where the server has it (19.3+): the header names the columns and types. Older
      * servers (18.16) get plain RowBinary, with the columns learned first from {@code DESCRIBE (<query>)}, which they
      * answer without running the query (checked on 18.16.1); SHOW, EXISTS and DESCRIBE statements, which DESCRIBE
-     * cannot wrap, are run once more for their TabSeparatedWithNamesAndTypes header instead. That DESCRIBE runs under {@code <query id>:describe}
-     * when the caller chose a query id.
+     * cannot wrap, are run once more for their TabSeparatedWithNamesAndTypes header instead. That first request runs
+     * under {@code <query id>:describe} when the caller chose a query id.
      */
     private <T> RowCursor<T> fetch(Class<T> type, RowType<T> rowType) {
         String fields = null;

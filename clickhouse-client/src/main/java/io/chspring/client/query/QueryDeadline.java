@@ -56,8 +56,8 @@ final class QueryDeadline implements TransportResponse {
      * server error among the causes find this timeout first. */
     private ClickHouseTimeoutException timeout(Throwable failedRead) {
         ClickHouseTimeoutException e = new ClickHouseTimeoutException("query " + response.queryId()
-                + " did not finish within its timeout of " + limit.toMillis() + " ms (the whole query); it was cancelled",
-                null, 0, response.queryId(), false);
+                + " did not finish within its timeout of " + limit.toMillis()
+                + " ms (the whole query); it was cancelled", null, 0, response.queryId(), false);
         if (failedRead != null) {
             e.addSuppressed(failedRead);
         }

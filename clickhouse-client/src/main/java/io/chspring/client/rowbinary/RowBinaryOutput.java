@@ -235,7 +235,8 @@ public final class RowBinaryOutput {
 
     private static ClickHouseSchemaException unpairedSurrogate(char c, int index) {
         return new ClickHouseSchemaException("string has an unpaired UTF-16 surrogate \\u"
-                + Integer.toHexString(c) + " at index " + index + "; it has no UTF-8 form and is rejected, not replaced");
+                + Integer.toHexString(c) + " at index " + index
+                + "; it has no UTF-8 form and is rejected, not replaced");
     }
 
     /** Convenience for tests and small values: encodes with {@code writer} into a new array. */

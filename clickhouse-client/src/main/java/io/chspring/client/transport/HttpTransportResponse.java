@@ -222,7 +222,8 @@ final class HttpTransportResponse implements TransportResponse {
         public void run() {
             if (!closed) {
                 LOG.warn("The result of query {} (a RowCursor, Stream or QueryResponse) was garbage-collected without "
-                        + "being closed; its connection is dropped now. Close results, with try-with-resources", queryId);
+                        + "being closed; its connection is dropped now. Close results, with try-with-resources",
+                        queryId);
                 exchange.cancel();
             }
         }
