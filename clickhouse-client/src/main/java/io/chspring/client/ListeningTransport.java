@@ -171,6 +171,11 @@ final class ListeningTransport implements Transport {
         }
 
         @Override
+        public void abort() {
+            response.abort();
+        }
+
+        @Override
         public void close() {
             try {
                 response.close();

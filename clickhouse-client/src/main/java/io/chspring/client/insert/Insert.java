@@ -108,6 +108,10 @@ public final class Insert<T> implements AutoCloseable {
         } catch (RuntimeException e) {
             scratch.reset();
             scratchOut = new RowBinaryOutput(scratch, 256);
+            if (e instanceof ClickHouseSchemaException) {
+                throw new ClickHouseSchemaException("INSERT into " + table + ", row " + (rows + 1) + " (rejected; "
+                        + rows + " rows before it are kept): " + e.getMessage(), e);
+            }
             throw e;
         }
         start();
