@@ -1,5 +1,6 @@
 package io.chspring.client;
 
+import io.chspring.client.transport.BodySink;
 import io.chspring.client.transport.Transport;
 import io.chspring.client.transport.TransportRequest;
 import io.chspring.client.transport.TransportResponse;
@@ -81,7 +82,7 @@ public final class FakeTransport implements Transport {
         if (request.body() != null) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try {
-                request.body().writeTo(out);
+                request.body().writeTo(BodySink.plain(out));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

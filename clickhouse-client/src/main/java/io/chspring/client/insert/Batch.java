@@ -1,5 +1,6 @@
 package io.chspring.client.insert;
 
+import io.chspring.client.transport.BodySink;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
@@ -34,4 +35,13 @@ public interface Batch {
 
     /** Writes the whole RowBinary payload to {@code out}; does not close it. May be called repeatedly. */
     void writeTo(OutputStream out) throws IOException;
+
+    /**
+     * Writes the payload into a request body's sink, for a sender that inserts it: plain bytes by default. A batch
+     * that holds its rows as LZ4 frames already (an inserter's, when the client compresses request bodies) hands the
+     * frames over as they are.
+     */
+    default void writeBody(BodySink sink) throws IOException {
+        writeTo(sink.plain());
+    }
 }

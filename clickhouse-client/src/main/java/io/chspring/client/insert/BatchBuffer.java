@@ -3,7 +3,7 @@ package io.chspring.client.insert;
 import io.chspring.client.ClickHouseException;
 import io.chspring.client.compression.ClickHouseLz4InputStream;
 import io.chspring.client.compression.ClickHouseLz4OutputStream;
-import io.chspring.client.transport.Lz4FramedBody;
+import io.chspring.client.transport.BodySink;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,14 +24,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>A <em>framed</em> batch (the inserter sends through a client that LZ4-compresses request bodies) compresses
  * each chunk into one ClickHouse LZ4 frame as soon as the chunk is full, and the last one when the batch is sealed:
  * compression then runs while rows are still being written, spread over the writers, and the send loop only streams
- * the frames ({@link #writeLz4FramesTo}); the batch also holds a third of the memory. {@link #writeTo} still writes
- * the plain RowBinary payload (decompressing the frames), for spool files and any other sender.
+ * the frames ({@link #writeBody}); the batch also holds a third of the memory. {@link #writeTo} writes the plain
+ * RowBinary payload (decompressing the frames) for spool files, which hold plain RowBinary so that any sender and
+ * any server can replay them.
  *
  * <p>Rows are appended under the inserter's lock until the batch is sealed; after that it is read-only
  * and only the send loop (or close) touches it. {@link #claim()} makes sure exactly one outcome, commit or
  * failure handling, is recorded even when close gives up on a batch that is still being sent.
  */
-final class BatchBuffer extends AbstractBatch implements Lz4FramedBody {
+final class BatchBuffer extends AbstractBatch {
 
     private static final int FIRST_CHUNK = 4 << 10;
     private static final int MAX_CHUNK = 1 << 20;
@@ -40,6 +41,8 @@ final class BatchBuffer extends AbstractBatch implements Lz4FramedBody {
     private final boolean framed;
     /** Full plain chunks, or (framed) the frames of the chunks compressed so far. */
     private final List<byte[]> chunks = new ArrayList<>();
+    /** Framed: the uncompressed length of each frame in {@link #chunks}. */
+    private final List<Integer> plainLengths = new ArrayList<>();
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private final AtomicBoolean claimed = new AtomicBoolean();
     private byte[] tail;
@@ -117,6 +120,7 @@ final class BatchBuffer extends AbstractBatch implements Lz4FramedBody {
         }
         int length = ClickHouseLz4OutputStream.frame(tail, 0, tailUsed, scratch, 0);
         chunks.add(Arrays.copyOf(scratch, length));
+        plainLengths.add(tailUsed);
         long freed = tailUsed - length;
         held -= freed;
         tailUsed = 0;
@@ -150,27 +154,24 @@ final class BatchBuffer extends AbstractBatch implements Lz4FramedBody {
         }
     }
 
-    /** The frames; a batch not {@link #seal sealed} yet frames what it holds in a temporary buffer. */
+    /**
+     * A framed batch hands its frames as they are (a batch not {@link #seal sealed} yet frames what it holds in a
+     * temporary buffer); a plain one writes its plain bytes, which the sink frames when the body is compressed.
+     */
     @Override
-    public void writeLz4FramesTo(OutputStream out) throws IOException {
+    public void writeBody(BodySink sink) throws IOException {
         if (!framed) {
-            ClickHouseLz4OutputStream lz4 = new ClickHouseLz4OutputStream(out);
-            writeTo(lz4);
-            lz4.finish();
+            writeTo(sink.plain());
             return;
         }
-        for (byte[] frame : chunks) {
-            out.write(frame);
+        for (int i = 0; i < chunks.size(); i++) {
+            byte[] frame = chunks.get(i);
+            sink.frame(frame, 0, frame.length, plainLengths.get(i));
         }
         if (tail != null && tailUsed > 0) {
             byte[] frame = new byte[ClickHouseLz4OutputStream.maxFrameLength(tailUsed)];
-            out.write(frame, 0, ClickHouseLz4OutputStream.frame(tail, 0, tailUsed, frame, 0));
+            sink.frame(frame, 0, ClickHouseLz4OutputStream.frame(tail, 0, tailUsed, frame, 0), tailUsed);
         }
-    }
-
-    @Override
-    public long uncompressedBytes() {
-        return bytes();
     }
 
     /** True for the first caller only: the one that decides what happens to this batch. */

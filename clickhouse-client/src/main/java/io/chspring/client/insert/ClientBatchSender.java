@@ -47,7 +47,7 @@ final class ClientBatchSender implements BatchSender {
             insert.setting(DEDUP_TOKEN_SETTING, batch.dedupToken());
         }
         try {
-            insert.send(batch instanceof BatchBuffer buffer && buffer.framed() ? buffer : batch::writeTo);
+            insert.sendBody(batch::writeBody);
         } catch (ClickHouseException e) {
             throw forInserter(e);
         }

@@ -61,6 +61,11 @@ final class InserterScratch extends OutputStream {
         }
     }
 
+    /** Drops what was written after the first {@code size} bytes (a row that failed to encode). */
+    void truncate(int size) {
+        count = size;
+    }
+
     /** The bytes written since {@link #acquire()}. */
     int size() {
         return count;
