@@ -54,7 +54,7 @@ public final class Insert<T> implements AutoCloseable {
     private final MappedRowEncoder<T> encoder;
     private final Map<String, Object> settings = new LinkedHashMap<>();
     private String queryId;
-    private final InserterScratch scratch = new InserterScratch();
+    private final RowScratch scratch = new RowScratch();
     private RowBinaryOutput scratchOut = new RowBinaryOutput(scratch, 256);
     private RowPipe pipe;
     private FutureTask<InsertSummary> request;
@@ -128,10 +128,12 @@ public final class Insert<T> implements AutoCloseable {
             throw e;
         }
         rows++;
-        if (request == null && scratch.size() <= LIGHT_LIMIT) {
-            return; // still light: the rows wait for end() or for the limit
+        if (request == null) {
+            if (scratch.size() <= LIGHT_LIMIT) {
+                return; // still light: the rows wait for end() or for the limit
+            }
+            start();
         }
-        start();
         pipe.write(scratch.array(), 0, scratch.size());
         scratch.reset();
     }

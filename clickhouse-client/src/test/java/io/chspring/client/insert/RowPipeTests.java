@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.chspring.client.ClickHouseTransportException;
 import io.chspring.client.compression.ClickHouseLz4InputStream;
 import io.chspring.client.compression.ClickHouseLz4OutputStream;
+import io.chspring.client.transport.TestSink;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
