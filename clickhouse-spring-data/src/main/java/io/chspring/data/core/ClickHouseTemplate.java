@@ -2,7 +2,7 @@ package io.chspring.data.core;
 
 import io.chspring.client.ClickHouseClient;
 import io.chspring.client.ClickHouseException;
-import io.chspring.client.insert.InserterBuilder;
+import io.chspring.client.inserter.InserterBuilder;
 import io.chspring.client.mapping.MappingOptions;
 import io.chspring.client.mapping.RowType;
 import io.chspring.data.mapping.ClickHouseMappingContext;
