@@ -1,7 +1,7 @@
 package io.chspring.boot.autoconfigure.inserter;
 
-import io.chspring.client.insert.Inserter;
-import io.chspring.client.insert.InserterStats;
+import io.chspring.client.inserter.Inserter;
+import io.chspring.client.inserter.InserterStats;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.config.DestructionAwareBeanPostProcessor;

@@ -7,7 +7,7 @@ import io.chspring.boot.autoconfigure.ClickHouseAutoConfiguration;
 import io.chspring.boot.autoconfigure.data.ClickHouseDataAutoConfiguration;
 import io.chspring.boot.autoconfigure.inserter.ClickHouseInserterAutoConfiguration;
 import io.chspring.client.ClickHouseSchemaException;
-import io.chspring.client.insert.Inserter;
+import io.chspring.client.inserter.Inserter;
 import io.chspring.data.core.ClickHouseTemplate;
 import io.chspring.test.ClickHouseIntegrationTest;
 import io.chspring.test.ClickHouseTestDatabase;
