@@ -49,6 +49,31 @@ final class ServerReadiness {
         }
     }
 
+    /** Waits until a second listener of a server that already answers on HTTP accepts connections. */
+    static void awaitListening(LocalClickHouseServer server, int port, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try (java.net.Socket socket = new java.net.Socket()) {
+                socket.connect(new java.net.InetSocketAddress(java.net.InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port), 1000);
+                return;
+            } catch (IOException notYet) {
+                if (System.nanoTime() > deadline) {
+                    server.stop();
+                    throw new ClickHouseException("ClickHouse server " + server.binary() + " answers on HTTP but does not listen on port "
+                            + port + " within " + timeout.toSeconds() + " s; logs in " + server.directory().resolve("log") + "\n"
+                            + logTail(server.directory()));
+                }
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                server.stop();
+                Thread.currentThread().interrupt();
+                throw new ClickHouseException("interrupted while waiting for the ClickHouse server to listen on " + port, e);
+            }
+        }
+    }
+
     private static boolean answers(int port) {
         return LoopbackProbe.get(port, "SELECT 1", 2000).map(body -> body.strip().equals("1")).orElse(false);
     }
