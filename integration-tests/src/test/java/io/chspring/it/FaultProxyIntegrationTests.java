@@ -93,6 +93,15 @@ class FaultProxyIntegrationTests {
                 Arguments.of("dropResponse", Fault.dropResponse()));
     }
 
+    /**
+     * Faults for inserts, plus a request body that drips (10 bytes every 0.5 s): the client's response timeout must
+     * still end the insert, although the server keeps receiving bytes.
+     */
+    static Stream<Arguments> insertFaults() {
+        return Stream.concat(faults(), Stream.of(
+                Arguments.of("dripRequest", Fault.drip(Direction.REQUEST, 10, Duration.ofMillis(500)))));
+    }
+
     /** Faults that keep a streamed answer short: cut it mid-body, where a short read could pass for the end. */
     static Stream<Arguments> streamFaults() {
         return Stream.concat(faults(), Stream.of(
@@ -123,7 +132,7 @@ class FaultProxyIntegrationTests {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("faults")
+    @MethodSource("insertFaults")
     void anInsertFailsClearlyInTime(String name, Fault fault) {
         // The DESCRIBE TABLE of the typed insert passes; the INSERT itself meets the fault.
         proxy.inject(fault, "INSERT", Integer.MAX_VALUE);
@@ -138,7 +147,7 @@ class FaultProxyIntegrationTests {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("faults")
+    @MethodSource("insertFaults")
     void anInserterFlushFailsClearlyInTime(String name, Fault fault) {
         proxy.inject(fault, "INSERT", Integer.MAX_VALUE);
         expectFailure(name, () -> {
