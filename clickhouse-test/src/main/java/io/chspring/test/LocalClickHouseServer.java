@@ -11,6 +11,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -208,8 +210,8 @@ public final class LocalClickHouseServer implements AutoCloseable {
     }
 
     /** The server's process id while it runs. */
-    synchronized java.util.OptionalLong pid() {
-        return process == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(process.pid());
+    synchronized OptionalLong pid() {
+        return process == null ? OptionalLong.empty() : OptionalLong.of(process.pid());
     }
 
     /** Whether the server process is alive. */
@@ -240,8 +242,8 @@ public final class LocalClickHouseServer implements AutoCloseable {
     }
 
     /** The certificates of the HTTPS port, when it has one. */
-    public java.util.Optional<TestCertificates> certificates() {
-        return java.util.Optional.ofNullable(certificates);
+    public Optional<TestCertificates> certificates() {
+        return Optional.ofNullable(certificates);
     }
 
     /** {@code http://127.0.0.1:PORT}, without credentials and database. */

@@ -3,6 +3,9 @@ package io.chspring.test;
 import io.chspring.client.ClickHouseException;
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,8 +56,8 @@ final class ServerReadiness {
     static void awaitListening(LocalClickHouseServer server, int port, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            try (java.net.Socket socket = new java.net.Socket()) {
-                socket.connect(new java.net.InetSocketAddress(java.net.InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port), 1000);
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port), 1000);
                 return;
             } catch (IOException notYet) {
                 if (System.nanoTime() > deadline) {
