@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chspring.client.ClickHouseClient;
 import io.chspring.client.ClickHouseException;
 import io.chspring.client.insert.Insert;
-import io.chspring.client.insert.Inserter;
+import io.chspring.client.inserter.Inserter;
 import io.chspring.client.query.RowCursor;
 import io.chspring.test.ClickHouseIntegrationTest;
 import io.chspring.test.ClickHouseTestDatabase;
@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -159,6 +160,26 @@ class FaultProxyIntegrationTests {
                 }
                 return inserter.flush();
             }
+        });
+    }
+
+    /**
+     * An answer that drips (1000 bytes every 0.5 s) keeps every single read under the response timeout; the query's
+     * {@code timeout} is a deadline for the whole query and still ends the stream. (The deadline starts counting
+     * once the response has begun: headers dripped slower than the response timeout are not bounded by it yet.)
+     */
+    @Test
+    void aDrippingStreamEndsAtTheQueryDeadline() {
+        proxy.inject(Fault.drip(Direction.RESPONSE, 1000, Duration.ofMillis(500)));
+        expectFailure("dripResponse/stream", () -> {
+            long rows = 0;
+            try (RowCursor<Event> cursor = client.query("SELECT number AS id, toString(number) AS name"
+                    + " FROM system.numbers LIMIT 100000").timeout(Duration.ofSeconds(2)).fetch(Event.class)) {
+                for (Event e : cursor) {
+                    rows++;
+                }
+            }
+            return rows + " rows of 100000";
         });
     }
 
