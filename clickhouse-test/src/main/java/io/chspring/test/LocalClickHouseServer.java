@@ -290,7 +290,8 @@ public final class LocalClickHouseServer implements AutoCloseable {
         }
     }
 
-    private static void deleteTree(Path root) {
+    /** Deletes a directory and all below it (a server's or a cluster's own temporary directory). */
+    static void deleteTree(Path root) {
         try (Stream<Path> paths = Files.walk(root)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
