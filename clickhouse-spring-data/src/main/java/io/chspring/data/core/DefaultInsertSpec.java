@@ -4,6 +4,7 @@ import io.chspring.client.insert.Insert;
 import io.chspring.client.mapping.MappingOptions;
 import io.chspring.data.core.ClickHouseOperations.InsertSpec;
 import java.util.Iterator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -37,9 +38,14 @@ final class DefaultInsertSpec<T> implements InsertSpec<T> {
 
     @Override
     public void all(Iterable<? extends T> entities) {
+        all(entities, null);
+    }
+
+    /** Inserts the entities, adding each to {@code inserted} as it was written (after the callbacks). */
+    void all(Iterable<? extends T> entities, @Nullable List<T> inserted) {
         Iterator<? extends T> rows = entities.iterator();
         if (rows.hasNext()) {
-            send(rows);
+            send(rows, inserted);
         }
     }
 
@@ -48,13 +54,14 @@ final class DefaultInsertSpec<T> implements InsertSpec<T> {
         try (entities) {
             Iterator<? extends T> rows = entities.iterator();
             if (rows.hasNext()) {
-                send(rows);
+                send(rows, null);
             }
         }
     }
 
-    private void send(Iterator<? extends T> rows) {
+    private void send(Iterator<? extends T> rows, @Nullable List<T> inserted) {
         String table = template.getTableName(type);
+        EntityCallbackInvoker callbacks = template.callbacks();
         // close() without end() aborts the request mid-body, so a failure leaves no partial insert behind
         try (Insert<T> insert = template.getClient().insert(table, template.rowType(type), MappingOptions.DEFAULT)) {
             settings.forEach(insert::setting);
@@ -67,7 +74,14 @@ final class DefaultInsertSpec<T> implements InsertSpec<T> {
                     throw new IllegalArgumentException("Cannot insert a null " + type.getSimpleName() + " into "
                             + table + " (row " + (insert.rowCount() + 1) + ")");
                 }
+                if (callbacks.any(EntityCallbackInvoker.Kind.BEFORE_CONVERT, row.getClass())
+                        || callbacks.any(EntityCallbackInvoker.Kind.BEFORE_SAVE, row.getClass())) {
+                    row = callbacks.beforeInsert(row, table);
+                }
                 insert.write(row);
+                if (inserted != null) {
+                    inserted.add(row);
+                }
             }
             insert.end();
         } catch (RuntimeException e) {

@@ -22,11 +22,21 @@ final class DefaultQuerySpec<T> implements QuerySpec<T> {
     private final ClickHouseTemplate template;
     private final DefaultStatementSpec statement;
     private final Class<T> type;
+    private final @Nullable RowType<T> projection;
+    private @Nullable EntityCallbackInvoker callbacks;
+    private String table = "";
 
     DefaultQuerySpec(ClickHouseTemplate template, DefaultStatementSpec statement, Class<T> type) {
+        this(template, statement, type, null);
+    }
+
+    /** Rows read with {@code projection} rather than the row type of {@code type}. */
+    DefaultQuerySpec(ClickHouseTemplate template, DefaultStatementSpec statement, Class<T> type,
+            @Nullable RowType<T> projection) {
         this.template = template;
         this.statement = statement;
         this.type = type;
+        this.projection = projection;
     }
 
     @Override
@@ -34,7 +44,7 @@ final class DefaultQuerySpec<T> implements QuerySpec<T> {
         try (RowCursor<T> cursor = open()) {
             List<T> rows = new ArrayList<>();
             while (cursor.hasNext()) {
-                rows.add(cursor.next());
+                rows.add(next(cursor));
             }
             return rows;
         } catch (RuntimeException e) {
@@ -48,7 +58,7 @@ final class DefaultQuerySpec<T> implements QuerySpec<T> {
             if (!cursor.hasNext()) {
                 return Optional.empty();
             }
-            T row = cursor.next();
+            T row = next(cursor);
             if (cursor.hasNext()) {
                 throw new IncorrectResultSizeDataAccessException("Query " + cursor.queryId()
                         + " returned more than one row where at most one was expected", 1);
@@ -66,7 +76,7 @@ final class DefaultQuerySpec<T> implements QuerySpec<T> {
                 throw new EmptyResultDataAccessException("Query " + cursor.queryId()
                         + " returned no row where one was expected", 1);
             }
-            T row = cursor.next();
+            T row = next(cursor);
             if (cursor.hasNext()) {
                 throw new IncorrectResultSizeDataAccessException("Query " + cursor.queryId()
                         + " returned more than one row where one was expected", 1);
@@ -99,7 +109,7 @@ final class DefaultQuerySpec<T> implements QuerySpec<T> {
             @Override
             public T next() {
                 try {
-                    return cursor.next();
+                    return DefaultQuerySpec.this.next(cursor);
                 } catch (RuntimeException e) {
                     cursor.close();
                     throw template.translate(e);
@@ -111,6 +121,9 @@ final class DefaultQuerySpec<T> implements QuerySpec<T> {
     }
 
     private RowCursor<T> open() {
+        if (projection != null) {
+            return statement.newQuery().fetch(projection);
+        }
         if (!EntityRowTypes.isRowClass(type)) {
             if (statement.hasFields()) {
                 throw new InvalidDataAccessApiUsageException("?fields needs a mapped row class, not " + type.getName());
@@ -118,6 +131,18 @@ final class DefaultQuerySpec<T> implements QuerySpec<T> {
             return statement.newQuery().fetch(type);
         }
         RowType<T> rowType = template.rowType(type);
+        EntityCallbackInvoker callbacks = template.callbacks();
+        if (callbacks.any(EntityCallbackInvoker.Kind.AFTER_CONVERT, type)) {
+            this.callbacks = callbacks;
+            this.table = template.getTableName(type);
+        }
         return statement.newQuery().fetch(rowType);
+    }
+
+    /** The next row, through the AfterConvert callbacks when any apply. */
+    private T next(RowCursor<T> cursor) {
+        T row = cursor.next();
+        EntityCallbackInvoker after = callbacks;
+        return after == null || row == null ? row : after.afterConvert(row, table);
     }
 }

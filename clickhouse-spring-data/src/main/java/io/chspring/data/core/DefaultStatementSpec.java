@@ -31,25 +31,25 @@ final class DefaultStatementSpec implements StatementSpec {
 
     @Override
     public StatementSpec param(String name, @Nullable Object value) {
-        named.put(Objects.requireNonNull(name, "name"), value);
+        named.put(Objects.requireNonNull(name, "name"), template.toColumnValue(value));
         return this;
     }
 
     @Override
     public StatementSpec params(Map<String, ?> values) {
-        named.putAll(values);
+        values.forEach(this::param);
         return this;
     }
 
     @Override
     public StatementSpec param(@Nullable Object value) {
-        positional.add(value);
+        positional.add(template.toColumnValue(value));
         return this;
     }
 
     @Override
     public StatementSpec params(List<?> values) {
-        positional.addAll(values);
+        values.forEach(this::param);
         return this;
     }
 
@@ -68,6 +68,12 @@ final class DefaultStatementSpec implements StatementSpec {
     @Override
     public <T> QuerySpec<T> query(Class<T> type) {
         return new DefaultQuerySpec<>(template, this, Objects.requireNonNull(type, "type"));
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public QuerySpec<Map<String, @Nullable Object>> queryProperties(Class<?> type, List<String> properties) {
+        return new DefaultQuerySpec<>(template, this, (Class) Map.class, template.projection(type, properties));
     }
 
     @Override
