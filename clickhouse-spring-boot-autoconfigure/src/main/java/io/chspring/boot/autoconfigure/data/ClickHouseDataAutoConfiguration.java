@@ -2,6 +2,7 @@ package io.chspring.boot.autoconfigure.data;
 
 import io.chspring.boot.autoconfigure.ClickHouseAutoConfiguration;
 import io.chspring.client.ClickHouseClient;
+import io.chspring.data.convert.ClickHouseCustomConversions;
 import io.chspring.data.core.ClickHouseOperations;
 import io.chspring.data.core.ClickHouseTemplate;
 import io.chspring.data.mapping.ClickHouseMappingContext;
@@ -16,8 +17,10 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Auto-configuration of Spring Data for ClickHouse: the mapping context, with the {@link Table @Table} entities found
- * by entity scanning as its initial entity set (so mapping errors show at startup), and the
- * {@link ClickHouseTemplate}.
+ * by entity scanning as its initial entity set (so mapping errors show at startup), the
+ * {@link ClickHouseCustomConversions} (none unless the application defines that bean: its value types then count as
+ * single columns in the mapping context), and the {@link ClickHouseTemplate} applying them, which the repositories
+ * and the {@code Inserter<Entity>} beans go through. The template runs the application's entity callbacks.
  */
 @AutoConfiguration(after = ClickHouseAutoConfiguration.class)
 @ConditionalOnClass({ ClickHouseClient.class, ClickHouseTemplate.class, EntityScanner.class })
@@ -26,15 +29,24 @@ public final class ClickHouseDataAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ClickHouseMappingContext clickHouseMappingContext(ApplicationContext context) throws ClassNotFoundException {
+    ClickHouseCustomConversions clickHouseCustomConversions() {
+        return ClickHouseCustomConversions.none();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ClickHouseMappingContext clickHouseMappingContext(ApplicationContext context,
+            ClickHouseCustomConversions conversions) throws ClassNotFoundException {
         ClickHouseMappingContext mappingContext = new ClickHouseMappingContext();
+        mappingContext.setSimpleTypeHolder(conversions.getSimpleTypeHolder());
         mappingContext.setInitialEntitySet(new EntityScanner(context).scan(Table.class));
         return mappingContext;
     }
 
     @Bean
     @ConditionalOnMissingBean(ClickHouseOperations.class)
-    ClickHouseTemplate clickHouseTemplate(ClickHouseClient client, ClickHouseMappingContext mappingContext) {
-        return new ClickHouseTemplate(client, mappingContext);
+    ClickHouseTemplate clickHouseTemplate(ClickHouseClient client, ClickHouseMappingContext mappingContext,
+            ClickHouseCustomConversions conversions) {
+        return new ClickHouseTemplate(client, mappingContext, conversions);
     }
 }
