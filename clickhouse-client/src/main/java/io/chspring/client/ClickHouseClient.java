@@ -1,11 +1,11 @@
 package io.chspring.client;
 
-import io.chspring.client.insert.BatchSender;
+import io.chspring.client.inserter.BatchSender;
 import io.chspring.client.insert.Insert;
-import io.chspring.client.insert.Inserter;
-import io.chspring.client.insert.InserterBuilder;
+import io.chspring.client.inserter.Inserter;
+import io.chspring.client.inserter.InserterBuilder;
 import io.chspring.client.insert.RawInsert;
-import io.chspring.client.insert.RowEncoder;
+import io.chspring.client.inserter.RowEncoder;
 import io.chspring.client.mapping.MappedRowEncoder;
 import io.chspring.client.mapping.MappingOptions;
 import io.chspring.client.mapping.RowType;
@@ -234,7 +234,7 @@ public final class ClickHouseClient implements AutoCloseable {
         context.forget(table);
     }
 
-    // ---- Inserter factories (batching background inserts, see io.chspring.client.insert.Inserter) ----
+    // ---- Inserter factories (batching background inserts, see io.chspring.client.inserter.Inserter) ----
 
     /**
      * A builder for an {@link Inserter} that batches rows of {@code table} in the background and inserts them

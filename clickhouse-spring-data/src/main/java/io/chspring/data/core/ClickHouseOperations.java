@@ -1,6 +1,6 @@
 package io.chspring.data.core;
 
-import io.chspring.client.insert.InserterBuilder;
+import io.chspring.client.inserter.InserterBuilder;
 import io.chspring.data.mapping.ClickHouseMappingContext;
 import java.util.List;
 import java.util.Map;

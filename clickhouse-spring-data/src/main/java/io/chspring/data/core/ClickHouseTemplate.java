@@ -2,7 +2,7 @@ package io.chspring.data.core;
 
 import io.chspring.client.ClickHouseClient;
 import io.chspring.client.ClickHouseException;
-import io.chspring.client.insert.InserterBuilder;
+import io.chspring.client.inserter.InserterBuilder;
 import io.chspring.client.mapping.MappingOptions;
 import io.chspring.client.mapping.RowType;
 import io.chspring.data.convert.ClickHouseCustomConversions;
@@ -47,6 +47,7 @@ public class ClickHouseTemplate implements ClickHouseOperations, BeanFactoryAwar
     private volatile EntityCallbackInvoker callbacks = new EntityCallbackInvoker(List::of);
     private final PersistenceExceptionTranslator exceptionTranslator = new ClickHouseExceptionTranslator();
     private volatile Duration mutationTimeout = Duration.ofMinutes(5);
+    private volatile MappingOptions writeOptions = MappingOptions.DEFAULT;
 
     /** A template over {@code client} with a mapping context of its own. */
     public ClickHouseTemplate(ClickHouseClient client) {
@@ -106,6 +107,20 @@ public class ClickHouseTemplate implements ClickHouseOperations, BeanFactoryAwar
             throw new IllegalArgumentException("mutationTimeout must be positive, not " + timeout);
         }
         this.mutationTimeout = timeout;
+    }
+
+    /**
+     * How entity inserts and {@link #inserter} encode rows ({@link MappingOptions#DEFAULT} unless set), for instance
+     * {@code MappingOptions.DEFAULT.withCodecOptions(CodecOptions.DEFAULT.withTruncateFractionalSeconds(true))} to
+     * store {@code Instant.now()} in a {@code DateTime} column truncated to whole seconds.
+     */
+    public void setWriteOptions(MappingOptions options) {
+        this.writeOptions = Objects.requireNonNull(options, "options");
+    }
+
+    /** The options entity inserts and Inserters are encoded with. */
+    public MappingOptions getWriteOptions() {
+        return writeOptions;
     }
 
     @Override
@@ -174,7 +189,7 @@ public class ClickHouseTemplate implements ClickHouseOperations, BeanFactoryAwar
         String table = getTableName(type);
         RowType<T> rowType = rowType(type);
         try {
-            return client.inserter(table, rowType, MappingOptions.DEFAULT);
+            return client.inserter(table, rowType, writeOptions);
         } catch (RuntimeException e) {
             throw translate(e);
         }

@@ -1,7 +1,6 @@
 package io.chspring.data.core;
 
 import io.chspring.client.insert.Insert;
-import io.chspring.client.mapping.MappingOptions;
 import io.chspring.data.core.ClickHouseOperations.InsertSpec;
 import java.util.Iterator;
 import java.util.List;
@@ -63,7 +62,7 @@ final class DefaultInsertSpec<T> implements InsertSpec<T> {
         String table = template.getTableName(type);
         EntityCallbackInvoker callbacks = template.callbacks();
         // close() without end() aborts the request mid-body, so a failure leaves no partial insert behind
-        try (Insert<T> insert = template.getClient().insert(table, template.rowType(type), MappingOptions.DEFAULT)) {
+        try (Insert<T> insert = template.getClient().insert(table, template.rowType(type), template.getWriteOptions())) {
             settings.forEach(insert::setting);
             if (queryId != null) {
                 insert.queryId(queryId);

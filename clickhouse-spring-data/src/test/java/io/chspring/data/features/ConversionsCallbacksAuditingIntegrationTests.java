@@ -3,7 +3,7 @@ package io.chspring.data.features;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chspring.client.ClickHouseClient;
-import io.chspring.client.insert.Inserter;
+import io.chspring.client.inserter.Inserter;
 import io.chspring.data.config.EnableClickHouseAuditing;
 import io.chspring.data.convert.ClickHouseCustomConversions;
 import io.chspring.data.core.ClickHouseTemplate;

@@ -1,7 +1,10 @@
 package io.chspring.boot.autoconfigure.data;
 
 import io.chspring.boot.autoconfigure.ClickHouseAutoConfiguration;
+import io.chspring.boot.autoconfigure.ClickHouseProperties;
 import io.chspring.client.ClickHouseClient;
+import io.chspring.client.mapping.MappingOptions;
+import io.chspring.client.rowbinary.CodecOptions;
 import io.chspring.data.convert.ClickHouseCustomConversions;
 import io.chspring.data.core.ClickHouseOperations;
 import io.chspring.data.core.ClickHouseTemplate;
@@ -11,6 +14,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.persistence.autoconfigure.EntityScanner;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -25,6 +29,7 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = ClickHouseAutoConfiguration.class)
 @ConditionalOnClass({ ClickHouseClient.class, ClickHouseTemplate.class, EntityScanner.class })
 @ConditionalOnBean(ClickHouseClient.class)
+@EnableConfigurationProperties(ClickHouseProperties.class)
 public final class ClickHouseDataAutoConfiguration {
 
     @Bean
@@ -46,7 +51,12 @@ public final class ClickHouseDataAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(ClickHouseOperations.class)
     ClickHouseTemplate clickHouseTemplate(ClickHouseClient client, ClickHouseMappingContext mappingContext,
-            ClickHouseCustomConversions conversions) {
-        return new ClickHouseTemplate(client, mappingContext, conversions);
+            ClickHouseCustomConversions conversions, ClickHouseProperties properties) {
+        ClickHouseTemplate template = new ClickHouseTemplate(client, mappingContext, conversions);
+        if (properties.getMapping().isTruncateFractionalSeconds()) {
+            template.setWriteOptions(MappingOptions.DEFAULT.withCodecOptions(
+                    CodecOptions.DEFAULT.withTruncateFractionalSeconds(true)));
+        }
+        return template;
     }
 }

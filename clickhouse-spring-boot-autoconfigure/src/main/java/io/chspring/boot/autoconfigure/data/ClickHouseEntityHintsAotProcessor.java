@@ -1,6 +1,6 @@
 package io.chspring.boot.autoconfigure.data;
 
-import io.chspring.client.insert.Inserter;
+import io.chspring.client.inserter.Inserter;
 import io.chspring.data.aot.ClickHouseDataRuntimeHints;
 import io.chspring.data.mapping.Table;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import io.chspring.boot.autoconfigure.ClickHouseAutoConfiguration;
 import io.chspring.boot.autoconfigure.inserter.ClickHouseInserterAutoConfiguration;
 import io.chspring.boot.autoconfigure.money.Payment;
 import io.chspring.boot.autoconfigure.money.Payment.Cents;
-import io.chspring.client.insert.Inserter;
+import io.chspring.client.inserter.Inserter;
 import io.chspring.data.convert.ClickHouseCustomConversions;
 import io.chspring.data.core.ClickHouseTemplate;
 import io.chspring.test.ClickHouseIntegrationTest;
