@@ -45,6 +45,7 @@ public class ClickHouseTemplate implements ClickHouseOperations, BeanFactoryAwar
     private final ClickHouseCustomConversions conversions;
     private final EntityRowTypes rowTypes;
     private volatile EntityCallbackInvoker callbacks = new EntityCallbackInvoker(List::of);
+    private volatile OperationObserver observer = OperationObserver.NONE;
     private final PersistenceExceptionTranslator exceptionTranslator = new ClickHouseExceptionTranslator();
     private volatile Duration mutationTimeout = Duration.ofMinutes(5);
     private volatile MappingOptions writeOptions = MappingOptions.DEFAULT;
@@ -86,6 +87,18 @@ public class ClickHouseTemplate implements ClickHouseOperations, BeanFactoryAwar
     public void setEntityCallbacks(Collection<? extends EntityCallback<?>> entityCallbacks) {
         List<EntityCallback<?>> copy = List.copyOf(entityCallbacks);
         this.callbacks = new EntityCallbackInvoker(() -> copy);
+    }
+
+    /**
+     * Who watches each query, statement and insert ({@code io.chspring.data.observation.ObservationOperationObserver}
+     * for Micrometer observations); nobody by default.
+     */
+    public void setOperationObserver(OperationObserver observer) {
+        this.observer = Objects.requireNonNull(observer, "observer");
+    }
+
+    OperationObserver observer() {
+        return observer;
     }
 
     /** The custom conversions applied to mapped properties and bound values. */

@@ -61,6 +61,7 @@ final class DefaultInsertSpec<T> implements InsertSpec<T> {
     private void send(Iterator<? extends T> rows, @Nullable List<T> inserted) {
         String table = template.getTableName(type);
         EntityCallbackInvoker callbacks = template.callbacks();
+        OperationObserver.Operation op = template.observer().start("insert", null, table);
         // close() without end() aborts the request mid-body, so a failure leaves no partial insert behind
         try (Insert<T> insert = template.getClient().insert(table, template.rowType(type), template.getWriteOptions())) {
             settings.forEach(insert::setting);
@@ -83,8 +84,13 @@ final class DefaultInsertSpec<T> implements InsertSpec<T> {
                 }
             }
             insert.end();
+            op.rows(insert.rowCount());
         } catch (RuntimeException e) {
-            throw template.translate(e);
+            RuntimeException translated = template.translate(e);
+            op.error(translated);
+            throw translated;
+        } finally {
+            op.stop();
         }
     }
 }

@@ -84,11 +84,21 @@ final class DefaultStatementSpec implements StatementSpec {
 
     @Override
     public void execute() {
+        OperationObserver.Operation op = template.observer().start("execute", sql, null);
         try {
             newQuery().execute();
         } catch (RuntimeException e) {
-            throw template.translate(e);
+            RuntimeException translated = template.translate(e);
+            op.error(translated);
+            throw translated;
+        } finally {
+            op.stop();
         }
+    }
+
+    /** The statement as the application wrote it. */
+    String sql() {
+        return sql;
     }
 
     /** Whether the SQL has a {@code ?fields} placeholder. */
