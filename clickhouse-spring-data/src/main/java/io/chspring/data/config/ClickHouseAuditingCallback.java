@@ -1,6 +1,7 @@
 package io.chspring.data.config;
 
 import io.chspring.data.mapping.event.BeforeConvertCallback;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.core.Ordered;
@@ -18,8 +19,8 @@ public class ClickHouseAuditingCallback implements BeforeConvertCallback<Object>
     public static final int ORDER = 100;
 
     private final String handlerBeanName;
-    private volatile AuditingHandler handler;
-    private BeanFactory beanFactory;
+    private volatile @Nullable AuditingHandler handler;
+    private @Nullable BeanFactory beanFactory;
 
     /** A callback applying the {@link AuditingHandler} bean named {@code handlerBeanName}. */
     public ClickHouseAuditingCallback(String handlerBeanName) {
