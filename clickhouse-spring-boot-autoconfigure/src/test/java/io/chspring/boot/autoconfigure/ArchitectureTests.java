@@ -58,8 +58,8 @@ class ArchitectureTests {
     }
 
     @Test
-    void onlyTheMetricsPackageTouchesMicrometer() {
-        noClasses().that().resideOutsideOfPackage("..autoconfigure.metrics..")
+    void onlyTheMetricsAndObservationPackagesTouchMicrometer() {
+        noClasses().that().resideOutsideOfPackages("..autoconfigure.metrics..", "..autoconfigure.data.observation..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..",
                         "org.springframework.boot.micrometer..")
                 .check(MAIN);

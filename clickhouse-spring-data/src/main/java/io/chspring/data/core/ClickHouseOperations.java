@@ -50,11 +50,14 @@ public interface ClickHouseOperations {
     /** An insert of entities of {@code type} into its table; see {@link InsertSpec}. */
     <T> InsertSpec<T> insert(Class<T> type);
 
-    /** Inserts one entity into its table. */
-    <T> void insert(T entity);
+    /**
+     * Inserts one entity into its table, after the BeforeConvert and BeforeSave callbacks; returns the entity as
+     * inserted (a callback may return a new instance, auditing does for records).
+     */
+    <T> T insert(T entity);
 
-    /** Inserts entities into the table of {@code type}, as RowBinary in one request. */
-    <T> void insertAll(Class<T> type, Iterable<? extends T> entities);
+    /** Inserts entities into the table of {@code type}, as RowBinary in one request; returns them as inserted. */
+    <T> List<T> insertAll(Class<T> type, Iterable<? extends T> entities);
 
     /** Inserts a stream of entities into the table of {@code type}, as RowBinary in one streamed request. */
     <T> void insertAll(Class<T> type, Stream<? extends T> entities);
@@ -79,6 +82,12 @@ public interface ClickHouseOperations {
 
     /** Deletes every row of the table of {@code type} ({@code TRUNCATE TABLE}). */
     void deleteAll(Class<?> type);
+
+    /**
+     * {@code value} as it is bound into SQL: a value of a type with a custom conversion converted to its column type,
+     * a collection or array element by element; anything else unchanged. Statements do this to their parameters.
+     */
+    @Nullable Object toColumnValue(@Nullable Object value);
 
     /** The table name of an entity type. */
     String getTableName(Class<?> type);
@@ -113,6 +122,13 @@ public interface ClickHouseOperations {
 
         /** Reads the result rows as {@code type}. */
         <T> QuerySpec<T> query(Class<T> type);
+
+        /**
+         * Reads only the columns of {@code properties} of the mapped {@code type} ({@code ?fields} expands to them)
+         * as maps keyed by property name, each value of its property's type: the rows of a closed interface
+         * projection.
+         */
+        QuerySpec<Map<String, @Nullable Object>> queryProperties(Class<?> type, List<String> properties);
 
         /** Reads the result rows as ordered maps from column name to value. */
         QuerySpec<Map<String, @Nullable Object>> query();

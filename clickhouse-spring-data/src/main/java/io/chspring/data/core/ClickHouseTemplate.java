@@ -5,31 +5,47 @@ import io.chspring.client.ClickHouseException;
 import io.chspring.client.inserter.InserterBuilder;
 import io.chspring.client.mapping.MappingOptions;
 import io.chspring.client.mapping.RowType;
+import io.chspring.data.convert.ClickHouseCustomConversions;
 import io.chspring.data.mapping.ClickHouseMappingContext;
 import io.chspring.data.mapping.ClickHousePersistentEntity;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.BeanFactoryUtils;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.dao.support.PersistenceExceptionTranslator;
 import org.springframework.data.mapping.MappingException;
+import org.springframework.data.mapping.callback.EntityCallback;
 
 /**
  * The {@link ClickHouseOperations} over a {@link ClickHouseClient}: statements and typed reads through the client's
  * query API, entity inserts as RowBinary through its typed insert, with entity metadata from a
  * {@link ClickHouseMappingContext} handed to the client's row codec. Thread-safe once configured; share one.
+ *
+ * <p>As a bean it runs the {@link io.chspring.data.mapping.event entity callbacks} of its application context
+ * (BeforeConvert and BeforeSave on every inserted entity, AfterConvert on every row read as a mapped class);
+ * elsewhere {@link #setEntityCallbacks} gives them. {@link ClickHouseCustomConversions} apply to mapped properties and
+ * bound values.
  */
-public class ClickHouseTemplate implements ClickHouseOperations {
+public class ClickHouseTemplate implements ClickHouseOperations, BeanFactoryAware {
 
     private final ClickHouseClient client;
     private final ClickHouseMappingContext mappingContext;
+    private final ClickHouseCustomConversions conversions;
     private final EntityRowTypes rowTypes;
+    private volatile EntityCallbackInvoker callbacks = new EntityCallbackInvoker(List::of);
+    private volatile OperationObserver observer = OperationObserver.NONE;
     private final PersistenceExceptionTranslator exceptionTranslator = new ClickHouseExceptionTranslator();
     private volatile Duration mutationTimeout = Duration.ofMinutes(5);
     private volatile MappingOptions writeOptions = MappingOptions.DEFAULT;
@@ -41,9 +57,53 @@ public class ClickHouseTemplate implements ClickHouseOperations {
 
     /** A template over {@code client} sharing {@code mappingContext} (with repositories, for instance). */
     public ClickHouseTemplate(ClickHouseClient client, ClickHouseMappingContext mappingContext) {
+        this(client, mappingContext, ClickHouseCustomConversions.none());
+    }
+
+    /**
+     * A template with custom conversions; {@code mappingContext} should have the conversions' simple types
+     * ({@code setSimpleTypeHolder(conversions.getSimpleTypeHolder())}).
+     */
+    public ClickHouseTemplate(ClickHouseClient client, ClickHouseMappingContext mappingContext,
+            ClickHouseCustomConversions conversions) {
         this.client = Objects.requireNonNull(client, "client");
         this.mappingContext = Objects.requireNonNull(mappingContext, "mappingContext");
-        this.rowTypes = new EntityRowTypes(mappingContext);
+        this.conversions = Objects.requireNonNull(conversions, "conversions");
+        this.rowTypes = new EntityRowTypes(mappingContext, conversions);
+    }
+
+    /** Runs the {@code EntityCallback} beans of {@code beanFactory}, looked up on first use. */
+    @Override
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public void setBeanFactory(BeanFactory beanFactory) {
+        if (beanFactory instanceof ListableBeanFactory listable) {
+            // looked up late: an auditing callback depends on the mapping, which may depend on this template
+            this.callbacks = new EntityCallbackInvoker(() -> (List) List.copyOf(
+                    BeanFactoryUtils.beansOfTypeIncludingAncestors(listable, EntityCallback.class).values()));
+        }
+    }
+
+    /** The entity callbacks to run, replacing those of the application context. */
+    public void setEntityCallbacks(Collection<? extends EntityCallback<?>> entityCallbacks) {
+        List<EntityCallback<?>> copy = List.copyOf(entityCallbacks);
+        this.callbacks = new EntityCallbackInvoker(() -> copy);
+    }
+
+    /**
+     * Who watches each query, statement and insert ({@code io.chspring.data.observation.ObservationOperationObserver}
+     * for Micrometer observations); nobody by default.
+     */
+    public void setOperationObserver(OperationObserver observer) {
+        this.observer = Objects.requireNonNull(observer, "observer");
+    }
+
+    OperationObserver observer() {
+        return observer;
+    }
+
+    /** The custom conversions applied to mapped properties and bound values. */
+    public ClickHouseCustomConversions getConversions() {
+        return conversions;
     }
 
     /** The client this template sends through. */
@@ -118,14 +178,18 @@ public class ClickHouseTemplate implements ClickHouseOperations {
 
     @Override
     @SuppressWarnings("unchecked")
-    public <T> void insert(T entity) {
+    public <T> T insert(T entity) {
         Objects.requireNonNull(entity, "entity");
-        insert((Class<T>) entity.getClass()).all(List.of(entity));
+        List<T> inserted = new ArrayList<>(1);
+        new DefaultInsertSpec<>(this, (Class<T>) entity.getClass()).all(List.of(entity), inserted);
+        return inserted.isEmpty() ? entity : inserted.get(0);
     }
 
     @Override
-    public <T> void insertAll(Class<T> type, Iterable<? extends T> entities) {
-        insert(type).all(entities);
+    public <T> List<T> insertAll(Class<T> type, Iterable<? extends T> entities) {
+        List<T> inserted = new ArrayList<>();
+        new DefaultInsertSpec<>(this, type).all(entities, inserted);
+        return inserted;
     }
 
     @Override
@@ -155,6 +219,26 @@ public class ClickHouseTemplate implements ClickHouseOperations {
     }
 
     @Override
+    public @Nullable Object toColumnValue(@Nullable Object value) {
+        if (value instanceof Collection<?> collection) {
+            List<@Nullable Object> out = new ArrayList<>(collection.size());
+            boolean changed = false;
+            for (Object element : collection) {
+                Object converted = conversions.toColumnValue(element);
+                changed |= converted != element;
+                out.add(converted);
+            }
+            return changed ? out : value;
+        }
+        if (value instanceof Object[] array) {
+            List<Object> view = Arrays.asList(array);
+            Object converted = toColumnValue(view);
+            return converted == view ? value : ((List<?>) converted).toArray();
+        }
+        return conversions.toColumnValue(value);
+    }
+
+    @Override
     public String getTableName(Class<?> type) {
         return entity(type).getTableName();
     }
@@ -167,6 +251,19 @@ public class ClickHouseTemplate implements ClickHouseOperations {
     ClickHousePersistentEntity<?> entity(Class<?> type) {
         try {
             return mappingContext.getRequiredPersistentEntity(type);
+        } catch (MappingException | IllegalArgumentException e) {
+            throw new InvalidDataAccessApiUsageException("Cannot map " + type.getName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    EntityCallbackInvoker callbacks() {
+        return callbacks;
+    }
+
+    /** The row type reading {@code properties} of {@code type} into maps keyed by property name. */
+    RowType<Map<String, @Nullable Object>> projection(Class<?> type, Collection<String> properties) {
+        try {
+            return rowTypes.projection(type, properties);
         } catch (MappingException | IllegalArgumentException e) {
             throw new InvalidDataAccessApiUsageException("Cannot map " + type.getName() + ": " + e.getMessage(), e);
         }

@@ -3,6 +3,7 @@ package io.chspring.data.core;
 import io.chspring.client.insert.Insert;
 import io.chspring.data.core.ClickHouseOperations.InsertSpec;
 import java.util.Iterator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -36,9 +37,14 @@ final class DefaultInsertSpec<T> implements InsertSpec<T> {
 
     @Override
     public void all(Iterable<? extends T> entities) {
+        all(entities, null);
+    }
+
+    /** Inserts the entities, adding each to {@code inserted} as it was written (after the callbacks). */
+    void all(Iterable<? extends T> entities, @Nullable List<T> inserted) {
         Iterator<? extends T> rows = entities.iterator();
         if (rows.hasNext()) {
-            send(rows);
+            send(rows, inserted);
         }
     }
 
@@ -47,13 +53,15 @@ final class DefaultInsertSpec<T> implements InsertSpec<T> {
         try (entities) {
             Iterator<? extends T> rows = entities.iterator();
             if (rows.hasNext()) {
-                send(rows);
+                send(rows, null);
             }
         }
     }
 
-    private void send(Iterator<? extends T> rows) {
+    private void send(Iterator<? extends T> rows, @Nullable List<T> inserted) {
         String table = template.getTableName(type);
+        EntityCallbackInvoker callbacks = template.callbacks();
+        OperationObserver.Operation op = template.observer().start("insert", null, table);
         // close() without end() aborts the request mid-body, so a failure leaves no partial insert behind
         try (Insert<T> insert = template.getClient().insert(table, template.rowType(type), template.getWriteOptions())) {
             settings.forEach(insert::setting);
@@ -66,11 +74,23 @@ final class DefaultInsertSpec<T> implements InsertSpec<T> {
                     throw new IllegalArgumentException("Cannot insert a null " + type.getSimpleName() + " into "
                             + table + " (row " + (insert.rowCount() + 1) + ")");
                 }
+                if (callbacks.any(EntityCallbackInvoker.Kind.BEFORE_CONVERT, row.getClass())
+                        || callbacks.any(EntityCallbackInvoker.Kind.BEFORE_SAVE, row.getClass())) {
+                    row = callbacks.beforeInsert(row, table);
+                }
                 insert.write(row);
+                if (inserted != null) {
+                    inserted.add(row);
+                }
             }
             insert.end();
+            op.rows(insert.rowCount());
         } catch (RuntimeException e) {
-            throw template.translate(e);
+            RuntimeException translated = template.translate(e);
+            op.error(translated);
+            throw translated;
+        } finally {
+            op.stop();
         }
     }
 }

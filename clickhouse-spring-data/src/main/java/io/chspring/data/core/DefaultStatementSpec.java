@@ -31,25 +31,25 @@ final class DefaultStatementSpec implements StatementSpec {
 
     @Override
     public StatementSpec param(String name, @Nullable Object value) {
-        named.put(Objects.requireNonNull(name, "name"), value);
+        named.put(Objects.requireNonNull(name, "name"), template.toColumnValue(value));
         return this;
     }
 
     @Override
     public StatementSpec params(Map<String, ?> values) {
-        named.putAll(values);
+        values.forEach(this::param);
         return this;
     }
 
     @Override
     public StatementSpec param(@Nullable Object value) {
-        positional.add(value);
+        positional.add(template.toColumnValue(value));
         return this;
     }
 
     @Override
     public StatementSpec params(List<?> values) {
-        positional.addAll(values);
+        values.forEach(this::param);
         return this;
     }
 
@@ -72,17 +72,33 @@ final class DefaultStatementSpec implements StatementSpec {
 
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
+    public QuerySpec<Map<String, @Nullable Object>> queryProperties(Class<?> type, List<String> properties) {
+        return new DefaultQuerySpec<>(template, this, (Class) Map.class, template.projection(type, properties));
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
     public QuerySpec<Map<String, @Nullable Object>> query() {
         return (QuerySpec<Map<String, @Nullable Object>>) (QuerySpec) query(Map.class);
     }
 
     @Override
     public void execute() {
+        OperationObserver.Operation op = template.observer().start("execute", sql, null);
         try {
             newQuery().execute();
         } catch (RuntimeException e) {
-            throw template.translate(e);
+            RuntimeException translated = template.translate(e);
+            op.error(translated);
+            throw translated;
+        } finally {
+            op.stop();
         }
+    }
+
+    /** The statement as the application wrote it. */
+    String sql() {
+        return sql;
     }
 
     /** Whether the SQL has a {@code ?fields} placeholder. */

@@ -87,6 +87,70 @@ public final class EntitySql {
         return out.toString();
     }
 
+    /**
+     * The condition that keeps the rows after the row whose sort keys are {@code keys}, in {@code sort}'s order:
+     * {@code a > x OR (a = x AND b < y) ...} (each column compared by its direction), the form every ClickHouse
+     * version reads. Keys are property names; their values are written as literals (the client's escaping), so the
+     * condition fits statements with either kind of placeholder. Empty when there are no keys.
+     *
+     * @throws InvalidDataAccessApiUsageException when a sort property is not mapped, or a key is missing or null
+     */
+    public String keysetAfter(Sort sort, java.util.Map<String, ?> keys) {
+        if (keys.isEmpty()) {
+            return "";
+        }
+        List<String> alternatives = new ArrayList<>();
+        List<String> equalBefore = new ArrayList<>();
+        for (Sort.Order order : sort) {
+            if (!keys.containsKey(order.getProperty()) || keys.get(order.getProperty()) == null) {
+                throw new InvalidDataAccessApiUsageException("The keyset position " + keys.keySet() + " has no value for"
+                        + " the sort property '" + order.getProperty() + "' of " + entity.getName()
+                        + " (keyset scrolling needs a non-null value for every sort property)");
+            }
+            String column = column(property(order.getProperty()));
+            String literal = SqlLiterals.toLiteral(keys.get(order.getProperty()));
+            List<String> terms = new ArrayList<>(equalBefore);
+            terms.add(column + (order.isAscending() ? " > " : " < ") + literal);
+            alternatives.add(terms.size() == 1 ? terms.get(0) : "(" + String.join(" AND ", terms) + ")");
+            equalBefore.add(column + " = " + literal);
+        }
+        return String.join(" OR ", alternatives);
+    }
+
+    /**
+     * A window of a scroll: {@code SELECT ?fields} of the matching rows, and {@code keyset} when not empty, ordered by
+     * {@code sort}, {@code count} rows from {@code offset} ({@code count} {@code null} for all).
+     */
+    public String scroll(boolean distinct, String condition, String keyset, Sort sort, long offset,
+            @Nullable Integer count) {
+        String where = keyset.isEmpty() ? condition
+                : condition.isEmpty() ? keyset : "(" + condition + ") AND (" + keyset + ")";
+        StringBuilder sql = new StringBuilder(select(distinct, where, sort, null, null, false));
+        appendWindow(sql, offset, count);
+        return sql.toString();
+    }
+
+    /**
+     * A window of a scroll over a statement of the application's ({@code @Query}): the statement as a subquery when
+     * there is a keyset condition (on its result columns), then ordered and limited like
+     * {@link #scroll(boolean, String, String, Sort, long, Integer)}. The statement must not end with ORDER BY or LIMIT.
+     */
+    public String scroll(String statement, String keyset, Sort sort, long offset, @Nullable Integer count) {
+        StringBuilder sql = new StringBuilder(keyset.isEmpty() ? statement
+                : "SELECT * FROM (" + statement + "\n) WHERE " + keyset);
+        appendOrderBy(sql, sort);
+        appendWindow(sql, offset, count);
+        return sql.toString();
+    }
+
+    private static void appendWindow(StringBuilder sql, long offset, @Nullable Integer count) {
+        if (count != null) {
+            appendLimit(sql, offset, count);
+        } else if (offset > 0) {
+            appendLimit(sql, offset, Long.MAX_VALUE);
+        }
+    }
+
     /** {@code SELECT count()} over the rows matching {@code condition} (distinct rows when {@code distinct}). */
     public String count(boolean distinct, String condition) {
         StringBuilder sql = new StringBuilder("SELECT count() FROM ");

@@ -33,6 +33,14 @@ public class ClickHouseMappingContext
             BigDecimal.class, BigInteger.class, InetAddress.class, Inet4Address.class, Inet6Address.class,
             byte[].class), true);
 
+    /**
+     * The types the client's codecs read and write natively, as a holder with Spring Data's defaults; custom
+     * conversions never apply to them.
+     */
+    public static SimpleTypeHolder storeSimpleTypes() {
+        return SIMPLE_TYPES;
+    }
+
     private NamingStrategy namingStrategy = NamingStrategy.SNAKE_CASE;
 
     /** A context with the ClickHouse simple types and snake_case names. */

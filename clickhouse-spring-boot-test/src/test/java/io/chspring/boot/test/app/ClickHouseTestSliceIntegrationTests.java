@@ -68,6 +68,14 @@ class ClickHouseTestSliceIntegrationTests {
     }
 
     @Test
+    void theApplicationsEntityCallbacksAreIncludedAndRun() {
+        assertThat(context.getBeanNamesForType(SensorNameCallback.class)).hasSize(1);
+        Reading saved = readings.save(new Reading(7, "Kitchen", 1, TS));
+        assertThat(saved.sensor()).isEqualTo("kitchen");
+        assertThat(db.query("SELECT sensor FROM readings").strip()).isEqualTo("kitchen");
+    }
+
+    @Test
     void theInserterBeanOfTheEntityWritesThroughTheSameClient() {
         LongStream.rangeClosed(1, 100).forEach(i -> inserter.write(new Reading(i, "s", i, TS)));
         // The period (1h, from the slice's properties) is out of reach: nothing is sent until the flush.

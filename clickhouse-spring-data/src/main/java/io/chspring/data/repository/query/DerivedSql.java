@@ -76,6 +76,16 @@ final class DerivedSql {
         return sql.select(distinct, condition, order, page, maxResults, extraRow);
     }
 
+    /** The method name's order, then {@code dynamicSort}. */
+    Sort sort(@Nullable Sort dynamicSort) {
+        return sort.and(dynamicSort == null ? Sort.unsorted() : dynamicSort);
+    }
+
+    /** A window of a scroll: see {@link EntitySql#scroll(boolean, String, String, Sort, long, Integer)}. */
+    String scroll(String keyset, Sort order, long offset, @Nullable Integer count) {
+        return sql.scroll(distinct, condition, keyset, order, offset, count);
+    }
+
     /** {@code SELECT count()} over the matching rows (distinct rows for a Distinct method). */
     String count() {
         return sql.count(distinct, condition);

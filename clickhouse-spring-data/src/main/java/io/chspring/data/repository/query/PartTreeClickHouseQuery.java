@@ -2,7 +2,10 @@ package io.chspring.data.repository.query;
 
 import io.chspring.data.core.ClickHouseOperations;
 import io.chspring.data.core.ClickHouseOperations.StatementSpec;
+import io.chspring.data.core.EntitySql;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.repository.query.ParametersParameterAccessor;
 import org.springframework.data.repository.query.parser.PartTree;
@@ -11,6 +14,7 @@ import org.springframework.data.repository.query.parser.PartTree;
 final class PartTreeClickHouseQuery extends AbstractClickHouseQuery {
 
     private final DerivedSql sql;
+    private final EntitySql entitySql;
     private final int bindable;
 
     PartTreeClickHouseQuery(ClickHouseQueryMethod method, ClickHouseOperations operations) {
@@ -18,6 +22,7 @@ final class PartTreeClickHouseQuery extends AbstractClickHouseQuery {
         PartTree tree = new PartTree(method.getName(), entity.getType());
         this.bindable = method.getParameters().getBindableParameters().getNumberOfParameters();
         this.sql = DerivedSqlBuilder.build(tree, entity, bindable);
+        this.entitySql = new EntitySql(entity);
         if (sql.kind() == DerivedSql.Kind.DELETE && !(returnsVoid() || returnsNumber() || method.isCollectionQuery())) {
             throw new IllegalArgumentException("A delete method returns void, a count or a List of the deleted rows, "
                     + "not " + method.getReturnedObjectType().getName());
@@ -25,7 +30,7 @@ final class PartTreeClickHouseQuery extends AbstractClickHouseQuery {
     }
 
     @Override
-    Object execute(ParametersParameterAccessor accessor, Class<?> readType) {
+    @Nullable Object execute(ParametersParameterAccessor accessor, Rows rows) {
         Map<String, Object> values = values(accessor);
         switch (sql.kind()) {
             case COUNT:
@@ -34,17 +39,38 @@ final class PartTreeClickHouseQuery extends AbstractClickHouseQuery {
                 return !operations.sql(sql.exists()).params(values).query().list().isEmpty();
             case DELETE:
                 Object result = returnsVoid() ? null
-                        : returnsNumber() ? (Object) count(accessor) : super.execute(accessor, readType);
+                        : returnsNumber() ? (Object) count(accessor) : super.execute(accessor, rows);
                 operations.delete(entity.getType(), sql.condition().isEmpty() ? "1" : sql.condition(), values);
                 return result;
             default:
-                return super.execute(accessor, readType);
+                return super.execute(accessor, rows);
         }
     }
 
     @Override
     StatementSpec select(ParametersParameterAccessor accessor, Pageable page, boolean extraRow) {
         return operations.sql(sql.select(accessor.getSort(), page, extraRow)).params(values(accessor));
+    }
+
+    @Override
+    StatementSpec scrollSelect(ParametersParameterAccessor accessor, String keyset, Sort sort, long offset,
+            @Nullable Integer count) {
+        return operations.sql(sql.scroll(keyset, sort, offset, count)).params(values(accessor));
+    }
+
+    @Override
+    Sort scrollSort(ParametersParameterAccessor accessor) {
+        return sql.sort(accessor.getSort());
+    }
+
+    @Override
+    @Nullable Integer maxResults() {
+        return sql.maxResults();
+    }
+
+    @Override
+    EntitySql sqlOf() {
+        return entitySql;
     }
 
     @Override
@@ -55,7 +81,7 @@ final class PartTreeClickHouseQuery extends AbstractClickHouseQuery {
     private Map<String, Object> values(ParametersParameterAccessor accessor) {
         Object[] arguments = new Object[bindable];
         for (int i = 0; i < bindable; i++) {
-            arguments[i] = accessor.getBindableValue(i);
+            arguments[i] = operations.toColumnValue(accessor.getBindableValue(i));
         }
         return sql.values(arguments);
     }

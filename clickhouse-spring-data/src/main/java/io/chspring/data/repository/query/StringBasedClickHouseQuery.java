@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.repository.query.Parameter;
 import org.springframework.data.repository.query.Parameters;
@@ -60,17 +62,33 @@ final class StringBasedClickHouseQuery extends AbstractClickHouseQuery {
     }
 
     @Override
-    Object execute(ParametersParameterAccessor accessor, Class<?> readType) {
+    @Nullable Object execute(ParametersParameterAccessor accessor, Rows rows) {
         if (returnsVoid()) {
             bind(operations.sql(sql), accessor).execute();
             return null;
         }
-        return super.execute(accessor, readType);
+        return super.execute(accessor, rows);
     }
 
     @Override
     StatementSpec select(ParametersParameterAccessor accessor, Pageable page, boolean extraRow) {
         return bind(operations.sql(entitySql.orderAndPage(sql, accessor.getSort(), page, extraRow)), accessor);
+    }
+
+    @Override
+    StatementSpec scrollSelect(ParametersParameterAccessor accessor, String keyset, Sort sort, long offset,
+            @Nullable Integer count) {
+        return bind(operations.sql(entitySql.scroll(sql, keyset, sort, offset, count)), accessor);
+    }
+
+    @Override
+    Sort scrollSort(ParametersParameterAccessor accessor) {
+        return accessor.getSort();
+    }
+
+    @Override
+    EntitySql sqlOf() {
+        return entitySql;
     }
 
     @Override

@@ -36,16 +36,14 @@ public class SimpleClickHouseRepository<T, ID> implements ClickHouseRepository<T
 
     @Override
     public <S extends T> S save(S entity) {
-        operations.insert(entity);
-        return entity;
+        return operations.insert(entity);
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public <S extends T> List<S> saveAll(Iterable<S> entities) {
-        List<S> all = new ArrayList<>();
-        entities.forEach(all::add);
-        operations.insertAll(this.entity.getType(), all);
-        return all;
+        // the entities as inserted: a callback (auditing of a record) may have replaced each
+        return (List<S>) operations.insertAll(this.entity.getType(), entities);
     }
 
     @Override

@@ -1,0 +1,6 @@
+/**
+ * Micrometer observations of the template's operations, when Micrometer's Observation API and an
+ * {@code ObservationRegistry} bean are there.
+ */
+@org.jspecify.annotations.NullMarked
+package io.chspring.boot.autoconfigure.data.observation;
