@@ -22,7 +22,7 @@ final class EndpointHealth {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong failures = new AtomicLong();
     private int consecutiveFailures;
-    private boolean quarantined;
+    private volatile boolean quarantined;
     private long nextProbeNanos;
     private String lastError;
     private Instant lastFailure;
@@ -43,7 +43,7 @@ final class EndpointHealth {
         return address;
     }
 
-    synchronized boolean isHealthy() {
+    boolean isHealthy() {
         return !quarantined;
     }
 
@@ -64,11 +64,17 @@ final class EndpointHealth {
         inFlight.decrementAndGet();
     }
 
-    /** An answer came back: the endpoint is healthy again. */
-    synchronized void succeeded() {
-        consecutiveFailures = 0;
-        quarantined = false;
+    /** An answer came back: the endpoint is healthy again. Cheap when it already was (the common case). */
+    void succeeded() {
+        // consecutiveFailures is non-zero only while quarantined: nothing to reset for a healthy endpoint.
+        if (quarantined) {
+            synchronized (this) {
+                consecutiveFailures = 0;
+                quarantined = false;
+            }
+        }
     }
+
 
     /**
      * A request or probe failed because of the endpoint: quarantine it, probe again after the backoff.
