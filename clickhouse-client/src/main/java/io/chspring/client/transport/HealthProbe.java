@@ -36,11 +36,20 @@ final class HealthProbe implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(this::probeDue, tickMillis, tickMillis, TimeUnit.MILLISECONDS);
     }
 
-    /** Probes every quarantined endpoint whose backoff is over; public for tests that do not want to wait. */
+    /** Probes every quarantined endpoint whose backoff is over. */
     void probeDue() {
+        probe(false);
+    }
+
+    /** Probes every quarantined endpoint, due or not (tests that do not want to wait). */
+    void probeAllQuarantined() {
+        probe(true);
+    }
+
+    private void probe(boolean evenIfNotDue) {
         for (EndpointHealth e : endpoints) {
             long due = e.nextProbeNanos();
-            if (due == 0 || System.nanoTime() - due < 0) {
+            if (due == 0 || (!evenIfNotDue && System.nanoTime() - due < 0)) {
                 continue;
             }
             try {

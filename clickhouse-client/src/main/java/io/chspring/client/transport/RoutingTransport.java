@@ -141,7 +141,7 @@ public final class RoutingTransport implements Transport {
 
     /** Probes the quarantined endpoints now, without waiting for the background tick (tests). */
     void probeNowForTests() {
-        probe.probeDue();
+        probe.probeAllQuarantined();
     }
 
     /** The base URIs of the endpoints, in configuration order. */
