@@ -58,6 +58,7 @@ class ClusterInserterKillIntegrationTests {
             });
             assertThat(stats.failures()).isZero();
             assertThat(stats.committedRows()).isEqualTo(ROWS);
+            assertVictimsWereHit(cluster, client);
         }
         assertExactlyOnce(cluster, table);
     }
@@ -78,6 +79,7 @@ class ClusterInserterKillIntegrationTests {
             });
             assertThat(stats.failures()).isZero();
             assertThat(stats.committedRows()).isEqualTo(ROWS);
+            assertVictimsWereHit(cluster, client);
         }
         assertExactlyOnce(cluster, table);
         // Each shard holds what the Distributed table would have put there: its own sharding of the same ids.
@@ -142,6 +144,14 @@ class ClusterInserterKillIntegrationTests {
             return stats;
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** The kill landed while the client was using the victims: each of them failed at least one request. */
+    private static void assertVictimsWereHit(LocalClickHouseCluster cluster, ClickHouseClient client) {
+        for (ClusterNode victim : List.of(cluster.node(1, 2), cluster.node(2, 2))) {
+            assertThat(client.endpointStatuses()).filteredOn(s -> s.address().endsWith(":" + victim.httpPort()))
+                    .singleElement().satisfies(s -> assertThat(s.failures()).as("failures of %s", victim).isPositive());
         }
     }
 

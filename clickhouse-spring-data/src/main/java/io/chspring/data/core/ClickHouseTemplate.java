@@ -1,6 +1,7 @@
 package io.chspring.data.core;
 
 import io.chspring.client.ClickHouseClient;
+import io.chspring.client.cluster.DistributedDdlOutcome;
 import io.chspring.client.ClickHouseException;
 import io.chspring.client.insert.InserterBuilder;
 import io.chspring.client.mapping.MappingOptions;
@@ -68,6 +69,15 @@ public class ClickHouseTemplate implements ClickHouseOperations {
     @Override
     public void execute(String sql, Object... args) {
         sql(sql).params(Arrays.asList(args)).execute();
+    }
+
+    @Override
+    public DistributedDdlOutcome executeOnCluster(String sql, Object... args) {
+        try {
+            return client.executeOnCluster(sql, args);
+        } catch (RuntimeException e) {
+            throw translate(e);
+        }
     }
 
     @Override
