@@ -1,6 +1,8 @@
 package io.chspring.client.cluster;
 
 import io.chspring.client.ClickHouseConfigurationException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -97,5 +99,23 @@ public record ClusterTopology(String cluster, List<Shard> shards) {
         Set<String> hosts = new LinkedHashSet<>();
         shards.forEach(s -> s.replicas().forEach(r -> hosts.add(r.host())));
         return List.copyOf(hosts);
+    }
+
+    /**
+     * Discovery: an endpoint per distinct replica host, {@code scheme://host:httpPort}, for a client over the whole
+     * cluster. {@code system.clusters} lists native ports only, so every node is assumed to serve HTTP on the same
+     * port (the usual deployment: 8123 or 8443 everywhere); with several nodes per host, list the endpoints instead.
+     */
+    public List<URI> endpoints(String scheme, int httpPort) {
+        List<URI> endpoints = new ArrayList<>();
+        for (String host : hosts()) {
+            try {
+                endpoints.add(new URI(scheme, null, host, httpPort, null, null, null));
+            } catch (URISyntaxException e) {
+                throw new ClickHouseConfigurationException("Cluster '" + cluster + "' lists host '" + host
+                        + "', which is not a valid URL host: " + e.getReason());
+            }
+        }
+        return endpoints;
     }
 }

@@ -28,6 +28,8 @@ class ClusterTopologyTests {
     void weightsComeFromTheServer() {
         ClusterTopology t = ClusterTopology.parse("w", "1\t2\t1\ta\t10.0.0.1\t9000\n2\t3\t1\tb\t10.0.0.2\t9000\n");
         assertThat(t.hosts()).containsExactly("a", "b");
+        assertThat(t.endpoints("https", 8443)).extracting(Object::toString)
+                .containsExactly("https://a:8443", "https://b:8443");
         assertThat(t.slots().shardOf(1)).isEqualTo(0);
         assertThat(t.slots().shardOf(2)).isEqualTo(1);
         assertThat(t.slots().shardOf(4)).isEqualTo(1);
