@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chspring.client.ClickHouseClient;
 import io.chspring.client.ClickHouseConfigurationException;
+import io.chspring.client.ClickHouseTransportException;
 import io.chspring.client.cluster.EndpointStatus;
 import io.chspring.client.insert.Inserter;
 import io.chspring.test.ClickHouseClusterTest;
@@ -89,6 +90,31 @@ class ClusterRoutingIntegrationTests {
             }
         }
         assertThat(loggedQueries(down, marker)).isEqualTo(2);
+    }
+
+    @Test
+    void aSessionStaysOnItsNodeAndFailsClearlyWhenTheNodeIsGone(LocalClickHouseCluster cluster) {
+        String marker = unique("session");
+        try (ClickHouseClient client = ClickHouseClient.builder().url(url(cluster, "?load_balancing=round_robin&log_queries=1"))
+                .connectTimeout(Duration.ofSeconds(1)).build()) {
+            client.query("CREATE TEMPORARY TABLE tmp (x UInt8)").session(marker).execute();
+            client.query("INSERT INTO tmp VALUES (7)").session(marker).execute();
+            // A temporary table lives in one node's session: round robin would find it on no other node.
+            for (int i = 0; i < 8; i++) {
+                assertThat(client.query("SELECT x, '" + marker + "' FROM tmp").session(marker)
+                        .fetchString("TabSeparated")).startsWith("7\t");
+            }
+            ClusterNode home = cluster.nodes().stream().filter(n -> loggedQueries(n, marker) > 0).findFirst()
+                    .orElseThrow();
+            assertThat(loggedQueries(home, marker)).isEqualTo(8);
+            home.stop();
+            assertThatThrownBy(() -> client.query("SELECT x FROM tmp").session(marker).fetchString("TabSeparated"))
+                    .isInstanceOf(ClickHouseTransportException.class)
+                    .hasMessageStartingWith("Session " + marker + " lives on http://127.0.0.1:" + home.httpPort()
+                            + ", which is failing")
+                    .hasMessageContaining("start a new session");
+            assertThat(client.query("SELECT 1").fetchString("TabSeparated")).isEqualTo("1\n");
+        }
     }
 
     @Test

@@ -195,19 +195,25 @@ public final class RoutingTransport implements Transport {
 
     private TransportResponse executeInSession(TransportRequest request, EndpointHealth pinned) {
         if (!pinned.isHealthy()) {
-            EndpointStatus s = pinned.status();
-            throw new ClickHouseTransportException("Session " + request.sessionId() + " lives on " + s.address()
-                    + ", which is failing (" + s.lastError().orElse("no answer") + "); a session cannot move to "
-                    + "another server: start a new session", null, 0, request.queryId(), false);
+            throw sessionLost(request, pinned, null);
         }
         try {
             return attempt(pinned, request);
         } catch (ClickHouseException e) {
             if (isEndpointFault(e)) {
                 quarantine(pinned, e);
+                throw sessionLost(request, pinned, e);
             }
             throw e;
         }
+    }
+
+    private static ClickHouseTransportException sessionLost(TransportRequest request, EndpointHealth pinned,
+            ClickHouseException cause) {
+        EndpointStatus s = pinned.status();
+        return new ClickHouseTransportException("Session " + request.sessionId() + " lives on " + s.address()
+                + ", which is failing (" + s.lastError().orElse("no answer") + "); a session cannot move to another "
+                + "server: start a new session", cause, cause == null ? 0 : cause.errorCode(), request.queryId(), false);
     }
 
     private TransportResponse attempt(EndpointHealth endpoint, TransportRequest request) {

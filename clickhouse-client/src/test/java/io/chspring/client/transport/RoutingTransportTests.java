@@ -189,7 +189,8 @@ class RoutingTransportTests {
         }
         Node home = nodes.stream().filter(n -> n.name.equals(first)).findFirst().orElseThrow();
         home.failWith = refused();
-        assertThatThrownBy(() -> send(inSession("s-1"))).isSameAs(home.failWith);
+        assertThatThrownBy(() -> send(inSession("s-1"))).hasCause(home.failWith)
+                .hasMessageStartingWith("Session s-1 lives on http://" + first + ":8123, which is failing");
         assertThatThrownBy(() -> send(inSession("s-1")))
                 .isInstanceOf(ClickHouseTransportException.class)
                 .hasMessageStartingWith("Session s-1 lives on http://" + first + ":8123, which is failing "
