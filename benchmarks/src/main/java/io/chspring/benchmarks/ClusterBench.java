@@ -1,8 +1,8 @@
 package io.chspring.benchmarks;
 
 import io.chspring.client.ClickHouseClient;
-import io.chspring.client.insert.Inserter;
-import io.chspring.client.insert.ShardedInserter;
+import io.chspring.client.inserter.Inserter;
+import io.chspring.client.inserter.ShardedInserter;
 import io.chspring.test.ClusterNode;
 import io.chspring.test.LocalClickHouseCluster;
 import java.nio.charset.StandardCharsets;

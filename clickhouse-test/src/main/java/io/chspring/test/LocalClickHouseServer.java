@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A private ClickHouse server process for tests: its own config, data and logs in one directory, HTTP on
@@ -29,6 +31,8 @@ import java.util.stream.Stream;
 public final class LocalClickHouseServer implements AutoCloseable {
 
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalClickHouseServer.class);
 
     private final ServerBinary binary;
     private final Path directory;
@@ -119,6 +123,9 @@ public final class LocalClickHouseServer implements AutoCloseable {
         ServerReadiness.await(this, process, startTimeout);
         version = LoopbackProbe.get(port, "SELECT version()", 10_000).map(String::strip).orElseThrow(
                 () -> new ClickHouseException("ClickHouse server on " + url() + " answered SELECT 1 but not SELECT version()"));
+        // which server a test run used is the first question when a test fails on one machine only
+        LOG.info("Started ClickHouse {} on {} (port {}, data directory {}, pid {})", version, url(), port,
+                directory, process.pid());
     }
 
     /** Thrown by {@link ServerReadiness} when the server died because its port was taken. */

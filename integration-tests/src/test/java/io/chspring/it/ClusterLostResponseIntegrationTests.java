@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chspring.client.ClickHouseClient;
 import io.chspring.client.cluster.LoadBalancing;
-import io.chspring.client.insert.Inserter;
-import io.chspring.client.insert.InserterStats;
+import io.chspring.client.inserter.Inserter;
+import io.chspring.client.inserter.InserterStats;
 import io.chspring.test.ClickHouseClusterTest;
 import io.chspring.test.ClusterNode;
 import io.chspring.test.LocalClickHouseCluster;

@@ -10,7 +10,7 @@ import io.chspring.client.ClickHouseClient;
 import io.chspring.client.ClickHouseConfigurationException;
 import io.chspring.client.ClickHouseTransportException;
 import io.chspring.client.cluster.EndpointStatus;
-import io.chspring.client.insert.Inserter;
+import io.chspring.client.inserter.Inserter;
 import io.chspring.test.ClickHouseClusterTest;
 import io.chspring.test.ClusterNode;
 import io.chspring.test.LocalClickHouseCluster;

@@ -99,7 +99,7 @@ class RoutingTransportTests {
 
     private static TransportRequest insert() {
         return new TransportRequest("INSERT INTO t FORMAT RowBinary", Map.of(), Map.of(), null, "q", null, null,
-                out -> out.write(1), false, false, false, null);
+                sink -> sink.plain().write(1), false, false, false, null);
     }
 
     private String send(TransportRequest request) throws IOException {

@@ -63,11 +63,19 @@ public class ClickHouseProperties {
     /** Cluster name (as in system.clusters) for ON CLUSTER DDL and sharded inserters; checked at start-up. */
     private String cluster;
 
+    /**
+     * Whether to create the client's database (CREATE DATABASE IF NOT EXISTS) when the client is created, for
+     * development and tests; off by default, so a misspelt database name fails instead of creating a new one.
+     */
+    private boolean createDatabase;
+
     private final Pool pool = new Pool();
 
     private final Ssl ssl = new Ssl();
 
     private final Data data = new Data();
+
+    private final Mapping mapping = new Mapping();
 
     public String getUrl() {
         return url;
@@ -163,6 +171,18 @@ public class ClickHouseProperties {
 
     public void setUserAgent(String userAgent) {
         this.userAgent = userAgent;
+    }
+
+    public boolean isCreateDatabase() {
+        return createDatabase;
+    }
+
+    public void setCreateDatabase(boolean createDatabase) {
+        this.createDatabase = createDatabase;
+    }
+
+    public Mapping getMapping() {
+        return mapping;
     }
 
     public Pool getPool() {
@@ -295,6 +315,24 @@ public class ClickHouseProperties {
             public void setEnabled(boolean enabled) {
                 this.enabled = enabled;
             }
+        }
+    }
+
+    /** How entities are written (the template, the repositories and the Inserter beans). */
+    public static class Mapping {
+
+        /**
+         * Whether a date-time with more fraction digits than its column keeps (Instant.now() into a DateTime column)
+         * is truncated to the column's precision instead of rejected.
+         */
+        private boolean truncateFractionalSeconds;
+
+        public boolean isTruncateFractionalSeconds() {
+            return truncateFractionalSeconds;
+        }
+
+        public void setTruncateFractionalSeconds(boolean truncateFractionalSeconds) {
+            this.truncateFractionalSeconds = truncateFractionalSeconds;
         }
     }
 }

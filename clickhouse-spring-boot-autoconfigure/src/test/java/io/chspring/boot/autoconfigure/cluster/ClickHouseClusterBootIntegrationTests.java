@@ -11,7 +11,7 @@ import io.chspring.boot.autoconfigure.data.ClickHouseRepositoriesAutoConfigurati
 import io.chspring.boot.autoconfigure.health.ClickHouseHealthContributorAutoConfiguration;
 import io.chspring.boot.autoconfigure.inserter.ClickHouseInserterAutoConfiguration;
 import io.chspring.client.ClickHouseClient;
-import io.chspring.client.insert.Inserter;
+import io.chspring.client.inserter.Inserter;
 import io.chspring.test.ClickHouseClusterTest;
 import io.chspring.test.ClusterNode;
 import io.chspring.test.LocalClickHouseCluster;
