@@ -2,6 +2,7 @@ package io.chspring.client.cluster;
 
 import io.chspring.client.ClickHouseServerException;
 import java.io.Serial;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Distributed ({@code ON CLUSTER}) DDL did not run everywhere: some hosts failed or had not finished when the
@@ -24,7 +25,7 @@ public class ClickHouseDistributedDdlException extends ClickHouseServerException
      * @param queryId the request's query id
      */
     public ClickHouseDistributedDdlException(String cluster, DistributedDdlOutcome outcome, int errorCode,
-            int httpStatus, String queryId) {
+            int httpStatus, @Nullable String queryId) {
         super("ON CLUSTER " + cluster + ": " + outcome.describe(), errorCode, null, httpStatus, queryId, false);
         this.outcome = outcome;
     }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The sharding expression of a {@code Distributed} table, evaluated on the client so that a row goes to the
@@ -25,10 +26,10 @@ public final class ShardingKey {
     private enum Kind { COLUMN, CITY_HASH_64, RAND }
 
     private final Kind kind;
-    private final String column;
+    private final @Nullable String column;
     private final String expression;
 
-    private ShardingKey(Kind kind, String column, String expression) {
+    private ShardingKey(Kind kind, @Nullable String column, String expression) {
         this.kind = kind;
         this.column = column;
         this.expression = expression;
@@ -61,7 +62,7 @@ public final class ShardingKey {
                 + "through the Distributed table instead");
     }
 
-    private static String identifier(String text) {
+    private static @Nullable String identifier(String text) {
         Matcher m = IDENTIFIER.matcher(text);
         if (!m.matches()) {
             return null;
@@ -106,9 +107,9 @@ public final class ShardingKey {
      *     {@link String} or {@code byte[]}
      * @param type the key column's type, checked with {@link #checkColumnType(ClickHouseType)}
      */
-    public long evaluate(Object value, ClickHouseType type) {
+    public long evaluate(@Nullable Object value, ClickHouseType type) {
         if (kind == Kind.RAND) {
-            return ThreadLocalRandom.current().nextLong();
+            return random();
         }
         ClickHouseKind k = type.kind();
         if (kind == Kind.CITY_HASH_64 && (k == ClickHouseKind.STRING || k == ClickHouseKind.FIXED_STRING)) {
@@ -139,6 +140,11 @@ public final class ShardingKey {
         return extended & 0xffffffffL;
     }
 
+    /** A random key, as {@code rand()} gives each row. */
+    public long random() {
+        return ThreadLocalRandom.current().nextLong();
+    }
+
     private static int width(ClickHouseKind k) {
         return switch (k) {
             case UINT8, INT8 -> 8;
@@ -154,7 +160,7 @@ public final class ShardingKey {
                 || k == ClickHouseKind.INT64;
     }
 
-    private ClickHouseConfigurationException badValue(Object value, ClickHouseType type) {
+    private ClickHouseConfigurationException badValue(@Nullable Object value, ClickHouseType type) {
         return new ClickHouseConfigurationException("Sharding key " + expression + ": a value of "
                 + (value == null ? "null" : value.getClass().getName()) + " cannot be the " + type + " column '"
                 + column + "'");

@@ -3,4 +3,5 @@
  * topology read from {@code system.clusters}, and the outcome of distributed ({@code ON CLUSTER}) DDL read from
  * the per-host result table or the server's timeout error.
  */
+@org.jspecify.annotations.NullMarked
 package io.chspring.client.cluster;

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes rows straight to the shard-local tables of a {@code Distributed} table, each row to the shard the
@@ -25,8 +26,8 @@ public final class ShardedInserter<T> implements AutoCloseable {
     private final List<Inserter<T>> shards;
     private final ShardSlots slots;
     private final ShardingKey key;
-    private final ClickHouseType keyType;
-    private final Function<T, Object> keyValue;
+    private final @Nullable ClickHouseType keyType;
+    private final @Nullable Function<T, Object> keyValue;
 
     /**
      * @param table the Distributed table, for messages
@@ -37,7 +38,7 @@ public final class ShardedInserter<T> implements AutoCloseable {
      * @param keyValue reads the key column's value from a row ({@code null} for {@code rand()})
      */
     public ShardedInserter(String table, List<Inserter<T>> shards, ShardSlots slots, ShardingKey key,
-            ClickHouseType keyType, Function<T, Object> keyValue) {
+            @Nullable ClickHouseType keyType, @Nullable Function<T, Object> keyValue) {
         this.table = Objects.requireNonNull(table, "table");
         this.shards = List.copyOf(shards);
         this.slots = Objects.requireNonNull(slots, "slots");
@@ -57,7 +58,8 @@ public final class ShardedInserter<T> implements AutoCloseable {
 
     /** The shard index (0-based) the row goes to. */
     public int shardOf(T row) {
-        long k = key.isRandom() ? key.evaluate(null, null) : key.evaluate(keyValue.apply(row), keyType);
+        long k = key.isRandom() || keyValue == null || keyType == null ? key.random()
+                : key.evaluate(keyValue.apply(row), keyType);
         return slots.shardOf(k);
     }
 

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the client knows about one endpoint: requests in flight, failures, and whether it is quarantined. A failure
@@ -24,8 +25,8 @@ final class EndpointHealth {
     private int consecutiveFailures;
     private volatile boolean quarantined;
     private long nextProbeNanos;
-    private String lastError;
-    private Instant lastFailure;
+    private @Nullable String lastError;
+    private @Nullable Instant lastFailure;
 
     EndpointHealth(URI uri, Duration firstBackoff, Duration maxBackoff) {
         this.uri = uri;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Picks the endpoint for one request by the {@link LoadBalancing} policy, among those the request has not tried
@@ -28,7 +29,7 @@ final class EndpointPicker {
     }
 
     /** The endpoint for the next attempt, or {@code null} when the request has tried them all. */
-    EndpointHealth pick(Set<EndpointHealth> tried) {
+    @Nullable EndpointHealth pick(Set<EndpointHealth> tried) {
         int n = endpoints.size();
         if (n == 1) {
             return tried.isEmpty() ? endpoints.get(0) : null;
@@ -63,7 +64,7 @@ final class EndpointPicker {
         };
     }
 
-    private EndpointHealth soonestDue(Set<EndpointHealth> tried) {
+    private @Nullable EndpointHealth soonestDue(Set<EndpointHealth> tried) {
         EndpointHealth best = null;
         for (EndpointHealth e : endpoints) {
             if (!tried.contains(e) && (best == null || e.nextProbeNanos() - best.nextProbeNanos() < 0)) {

@@ -22,6 +22,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A transport over several endpoints: picks one per request by the {@link LoadBalancing} policy, quarantines an
@@ -63,12 +64,12 @@ public final class RoutingTransport implements Transport {
     private final Map<EndpointHealth, Route> routes;
     private final EndpointPicker picker;
     private final Duration failoverBudget;
-    private final HealthProbe probe;
+    private final @Nullable HealthProbe probe;
     private final Map<String, EndpointHealth> sessions;
     private final boolean owner;
 
     private RoutingTransport(Map<EndpointHealth, Route> routes, EndpointPicker picker, Duration failoverBudget,
-            HealthProbe probe, Map<String, EndpointHealth> sessions, boolean owner) {
+            @Nullable HealthProbe probe, Map<String, EndpointHealth> sessions, boolean owner) {
         this.routes = routes;
         this.picker = picker;
         this.failoverBudget = failoverBudget;
@@ -141,7 +142,9 @@ public final class RoutingTransport implements Transport {
 
     /** Probes the quarantined endpoints now, without waiting for the background tick (tests). */
     void probeNowForTests() {
-        probe.probeAllQuarantined();
+        if (probe != null) {
+            probe.probeAllQuarantined();
+        }
     }
 
     /** The base URIs of the endpoints, in configuration order. */
@@ -209,7 +212,7 @@ public final class RoutingTransport implements Transport {
     }
 
     private static ClickHouseTransportException sessionLost(TransportRequest request, EndpointHealth pinned,
-            ClickHouseException cause) {
+            @Nullable ClickHouseException cause) {
         EndpointStatus s = pinned.status();
         return new ClickHouseTransportException("Session " + request.sessionId() + " lives on " + s.address()
                 + ", which is failing (" + s.lastError().orElse("no answer") + "); a session cannot move to another "
@@ -256,7 +259,7 @@ public final class RoutingTransport implements Transport {
 
     @Override
     public void close() {
-        if (!owner) {
+        if (!owner || probe == null) {
             return;
         }
         probe.close();
