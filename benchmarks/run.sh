@@ -3,6 +3,9 @@
 # own JVM), the curl limits and the JMH codec comparison, and prints one markdown report.
 #   benchmarks/run.sh            full run (5,000,000 rows; see benchmarks/RESULTS.md)
 #   benchmarks/run.sh --smoke    a few thousand rows and a quick JMH pass, for CI; exits non-zero on any failure
+#   benchmarks/run.sh --cluster  Inserter throughput on a local 2 x 2 cluster: one node vs round robin over four vs
+#                                the sharded Inserter to the local tables (ClusterBench; --rows N, --threads N,
+#                                --append benchmarks/RESULTS.md)
 #   benchmarks/run.sh --startup  JVM start to first SELECT 1: embedded chDB vs a local 18.16 server (StartupBench;
 #                                more options: --runs N, --append benchmarks/RESULTS.md)
 #   other options go to io.chspring.benchmarks.BenchRun: --rows N, --jdbc-rows N, --memory-rows N, --pool N, --skip-codec
@@ -15,6 +18,10 @@ offline=()
 if [[ "${BENCH_OFFLINE:-}" == 1 ]]; then offline=(-o); fi
 ./mvnw -q -B "${offline[@]}" -P benchmarks -pl benchmarks -am package -DskipTests
 cp="$PWD/benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
+if [[ "${1:-}" == --cluster ]]; then
+  shift
+  exec java -Xmx1g -cp "$cp" io.chspring.benchmarks.ClusterBench "$@"
+fi
 if [[ "${1:-}" == --startup ]]; then
   shift
   exec java -cp "$cp" io.chspring.benchmarks.StartupBench "$@"

@@ -1,11 +1,16 @@
 package io.chspring.client;
 
+import io.chspring.client.cluster.ClickHouseDistributedDdlException;
+import io.chspring.client.cluster.ClusterTopology;
+import io.chspring.client.cluster.DistributedDdlOutcome;
+import io.chspring.client.cluster.EndpointStatus;
 import io.chspring.client.inserter.BatchSender;
 import io.chspring.client.insert.Insert;
 import io.chspring.client.inserter.Inserter;
 import io.chspring.client.inserter.InserterBuilder;
 import io.chspring.client.insert.RawInsert;
 import io.chspring.client.inserter.RowEncoder;
+import io.chspring.client.inserter.ShardedInserter;
 import io.chspring.client.mapping.MappedRowEncoder;
 import io.chspring.client.mapping.MappingOptions;
 import io.chspring.client.mapping.RowType;
@@ -14,10 +19,14 @@ import io.chspring.client.query.Query;
 import io.chspring.client.request.RequestContext;
 import io.chspring.client.sql.Identifier;
 import io.chspring.client.sql.SqlTemplate;
+import io.chspring.client.transport.Endpoint;
+import io.chspring.client.transport.RoutingTransport;
 import io.chspring.client.transport.Transport;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The entry point: runs statements, opens {@link Query queries} and {@link RawInsert inserts} against one
@@ -92,14 +101,18 @@ public final class ClickHouseClient implements AutoCloseable {
     /** A root client on the given configuration, with its own transport. */
     public static ClickHouseClient create(ClickHouseClientConfig config) {
         Objects.requireNonNull(config, "config");
-        Transport transport = config.transportFactory().isPresent()
-                ? config.transportFactory().get().apply(config)
-                : HttpTransportFactory.create(config);
-        if (transport == null) {
-            throw new ClickHouseConfigurationException("The transport factory returned null");
-        }
-        if (config.requestListener().isPresent()) {
-            transport = new ListeningTransport(transport, config.requestListener().get());
+        Transport transport;
+        if (config.transportFactory().isPresent()) {
+            transport = config.transportFactory().get().apply(config);
+            if (transport == null) {
+                throw new ClickHouseConfigurationException("The transport factory returned null");
+            }
+            if (config.requestListener().isPresent()) {
+                transport = new ListeningTransport(transport, config.requestListener().get());
+            }
+        } else {
+            // Listened per endpoint inside, so that each request event names the endpoint that served it.
+            transport = HttpTransportFactory.create(config);
         }
         return new ClickHouseClient(config, RequestContext.open(transport, config.endpoint(), ClickHouseClient::describe,
                 config.settings(), config.database().orElse(null), config.compression(),
@@ -276,6 +289,85 @@ public final class ClickHouseClient implements AutoCloseable {
     }
 
     // ---- end of Inserter factories ----
+
+    // ---- Several endpoints and clusters ----
+
+    /**
+     * Every endpoint of this client with its state (healthy or quarantined, requests in flight, failures, last
+     * error), in configuration order. A client with one endpoint does not track its health: it reports it healthy.
+     */
+    public List<EndpointStatus> endpointStatuses() {
+        if (context.transport() instanceof RoutingTransport routing) {
+            return routing.statuses();
+        }
+        return List.of(new EndpointStatus(config.endpoint().authority(), true, 0, 0, Optional.empty(),
+                Optional.empty()));
+    }
+
+    /**
+     * A copy whose requests go to some of this client's endpoints only (the replicas of one shard, or one node),
+     * sharing their pools and health; failover stays within them.
+     *
+     * @throws ClickHouseConfigurationException naming an endpoint that is not one of this client's
+     */
+    public ClickHouseClient forEndpoints(List<Endpoint> endpoints) {
+        if (endpoints.isEmpty()) {
+            throw new ClickHouseConfigurationException("forEndpoints: no endpoints");
+        }
+        for (Endpoint e : endpoints) {
+            if (!config.endpoints().contains(e)) {
+                throw new ClickHouseConfigurationException("Endpoint " + e.authority() + " is not an endpoint of this "
+                        + "client (" + config.endpoints().stream().map(Endpoint::authority).toList() + ")");
+            }
+        }
+        ClickHouseClientConfig derived = config.toBuilder().endpoints(endpoints.stream().map(Endpoint::uri).toList())
+                .buildConfig();
+        RequestContext routed = context.transport() instanceof RoutingTransport routing
+                ? context.routedThrough(routing.subset(endpoints.stream().map(Endpoint::uri).toList(),
+                        config.loadBalancing()))
+                : context.derive(config.settings(), config.database().orElse(null), config.compression(),
+                        config.forceResponseCompression());
+        return new ClickHouseClient(derived, routed, false);
+    }
+
+    /**
+     * The configured cluster as {@code system.clusters} describes it: shards, weights, replicas.
+     *
+     * @throws ClickHouseConfigurationException when no cluster is configured, or the server does not know it
+     */
+    public ClusterTopology clusterTopology() {
+        return ClusterOperations.topology(this, ClusterOperations.requireCluster(config));
+    }
+
+    /**
+     * Runs DDL on every node of the configured cluster: {@code ON CLUSTER <cluster>} is put where the statement's
+     * grammar wants it ({@code CREATE TABLE t ...} becomes {@code CREATE TABLE t ON CLUSTER c ...}; a statement
+     * that says {@code ON CLUSTER} already is sent as written). Arguments bind to {@code ?} placeholders.
+     *
+     * @return what each host did, every one successfully
+     * @throws ClickHouseDistributedDdlException when a host failed, or had not finished when the server stopped
+     *     waiting ({@code distributed_ddl_task_timeout}, code 159): it names those hosts
+     * @throws ClickHouseConfigurationException when no cluster is configured, or the statement is not DDL that can
+     *     run on a cluster
+     */
+    public DistributedDdlOutcome executeOnCluster(String sql, Object... args) {
+        return ClusterOperations.executeOnCluster(this, ClusterOperations.requireCluster(config), sql, args);
+    }
+
+    /**
+     * An inserter that writes rows of {@code type} straight to the shard-local tables of the Distributed table
+     * {@code distributedTable}, each row to the shard the Distributed table would choose (its sharding expression:
+     * an integer column, {@code cityHash64(column)} or {@code rand()}; its cluster's weights), on a replica of that
+     * shard among this client's endpoints. Each shard's rows are batched by an {@link Inserter} that
+     * {@code options} configures; a batch that fails on one replica is retried on another, the same bytes.
+     *
+     * @throws ClickHouseConfigurationException when the table is not Distributed, its sharding expression is not
+     *     one the client computes, or a shard has no replica among this client's endpoints
+     */
+    public <T> ShardedInserter<T> shardedInserter(String distributedTable, Class<T> type,
+            Consumer<InserterBuilder<T>> options) {
+        return ClusterOperations.shardedInserter(this, distributedTable, type, options);
+    }
 
     /** Whether the root client, and so this copy, is closed. */
     public boolean isClosed() {

@@ -1,5 +1,6 @@
 package io.chspring.client;
 
+import io.chspring.client.cluster.LoadBalancing;
 import io.chspring.client.request.Settings;
 import io.chspring.client.transport.HttpClientCustomizer;
 import io.chspring.client.transport.TlsOptions;
@@ -7,7 +8,9 @@ import io.chspring.client.transport.Transport;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -26,6 +29,13 @@ public final class ClickHouseClientBuilder {
     private static final Set<String> AUTH_HEADERS = Set.of("authorization", "x-clickhouse-user", "x-clickhouse-key");
 
     URI endpoint;
+    /** Endpoints after the first ({@link #endpoint}), for a client spreading requests over several servers. */
+    final List<URI> moreEndpoints = new ArrayList<>();
+    LoadBalancing loadBalancing = LoadBalancing.ROUND_ROBIN;
+    String cluster;
+    Duration failoverBudget = ClickHouseClientConfig.DEFAULT_FAILOVER_BUDGET;
+    Duration quarantineBackoff = ClickHouseClientConfig.DEFAULT_QUARANTINE_BACKOFF;
+    Duration maxQuarantineBackoff = ClickHouseClientConfig.DEFAULT_MAX_QUARANTINE_BACKOFF;
     String user;
     String password;
     boolean basicAuth;
@@ -53,6 +63,12 @@ public final class ClickHouseClientBuilder {
 
     ClickHouseClientBuilder(ClickHouseClientConfig c) {
         this.endpoint = c.endpoint().uri();
+        c.endpoints().stream().skip(1).forEach(e -> moreEndpoints.add(e.uri()));
+        this.loadBalancing = c.loadBalancing();
+        this.cluster = c.cluster().orElse(null);
+        this.failoverBudget = c.failoverBudget();
+        this.quarantineBackoff = c.quarantineBackoff();
+        this.maxQuarantineBackoff = c.maxQuarantineBackoff();
         this.user = c.user().orElse(null);
         this.password = c.password().orElse(null);
         this.basicAuth = c.basicAuth();
@@ -113,6 +129,73 @@ public final class ClickHouseClientBuilder {
     /** The server's base URI, {@code http(s)://host:port} with an optional path prefix (for a proxy). */
     public ClickHouseClientBuilder endpoint(URI endpoint) {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+        this.moreEndpoints.clear();
+        return this;
+    }
+
+    /**
+     * Several servers (replicas, or the nodes of a cluster) to spread requests over by the
+     * {@link #loadBalancing(LoadBalancing) load-balancing policy}, each {@code http(s)://host:port}; all with one
+     * scheme. Replaces {@link #endpoint(URI)}.
+     */
+    public ClickHouseClientBuilder endpoints(List<URI> endpoints) {
+        if (endpoints == null || endpoints.isEmpty()) {
+            throw new ClickHouseConfigurationException("endpoints is empty");
+        }
+        this.endpoint = Objects.requireNonNull(endpoints.get(0), "endpoint 1");
+        this.moreEndpoints.clear();
+        for (int i = 1; i < endpoints.size(); i++) {
+            moreEndpoints.add(Objects.requireNonNull(endpoints.get(i), "endpoint " + (i + 1)));
+        }
+        return this;
+    }
+
+    /** {@link #endpoints(List)} from text, each {@code http(s)://host:port}; a malformed one is named. */
+    public ClickHouseClientBuilder endpointUrls(List<String> endpoints) {
+        List<URI> uris = new ArrayList<>();
+        for (int i = 0; i < endpoints.size(); i++) {
+            String text = endpoints.get(i) == null ? "" : endpoints.get(i).strip();
+            try {
+                uris.add(new URI(text));
+            } catch (java.net.URISyntaxException e) {
+                throw new ClickHouseConfigurationException("Endpoint " + (i + 1) + " ('" + text + "') is malformed: "
+                        + e.getReason());
+            }
+        }
+        return endpoints(uris);
+    }
+
+    /** How requests are spread over several endpoints (default {@link LoadBalancing#ROUND_ROBIN}). */
+    public ClickHouseClientBuilder loadBalancing(LoadBalancing policy) {
+        this.loadBalancing = Objects.requireNonNull(policy, "loadBalancing");
+        return this;
+    }
+
+    /**
+     * The cluster (a name in the servers' {@code system.clusters}) for {@link ClickHouseClient#executeOnCluster} and
+     * {@link ClickHouseClient#shardedInserter}.
+     */
+    public ClickHouseClientBuilder cluster(String cluster) {
+        this.cluster = cluster;
+        return this;
+    }
+
+    /**
+     * How long a request that failed on one endpoint may go on trying others (default 30 s); only requests that are
+     * safe to repeat move, see {@link ClickHouseClient}.
+     */
+    public ClickHouseClientBuilder failoverBudget(Duration budget) {
+        this.failoverBudget = budget;
+        return this;
+    }
+
+    /**
+     * How long a failed endpoint is left alone before the first background probe (default 500 ms), doubling with
+     * each failed probe up to {@code max} (default 10 s).
+     */
+    public ClickHouseClientBuilder quarantineBackoff(Duration first, Duration max) {
+        this.quarantineBackoff = first;
+        this.maxQuarantineBackoff = max;
         return this;
     }
 

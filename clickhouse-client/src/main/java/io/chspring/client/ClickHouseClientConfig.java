@@ -1,12 +1,15 @@
 package io.chspring.client;
 
+import io.chspring.client.cluster.LoadBalancing;
 import io.chspring.client.transport.Endpoint;
 import io.chspring.client.transport.HttpClientCustomizer;
 import io.chspring.client.transport.TlsOptions;
 import io.chspring.client.transport.Transport;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -34,7 +37,20 @@ public final class ClickHouseClientConfig {
     /** Default idle time after which a pooled connection is checked for staleness before reuse. */
     public static final Duration DEFAULT_VALIDATE_AFTER_INACTIVITY = Duration.ofSeconds(1);
 
+    /** Default of {@link #failoverBudget()}. */
+    public static final Duration DEFAULT_FAILOVER_BUDGET = Duration.ofSeconds(30);
+    /** Default of {@link #quarantineBackoff()}. */
+    public static final Duration DEFAULT_QUARANTINE_BACKOFF = Duration.ofMillis(500);
+    /** Default of {@link #maxQuarantineBackoff()}. */
+    public static final Duration DEFAULT_MAX_QUARANTINE_BACKOFF = Duration.ofSeconds(10);
+
     private final Endpoint endpoint;
+    private final List<Endpoint> endpoints;
+    private final LoadBalancing loadBalancing;
+    private final String cluster;
+    private final Duration failoverBudget;
+    private final Duration quarantineBackoff;
+    private final Duration maxQuarantineBackoff;
     private final String user;
     private final String password;
     private final boolean basicAuth;
@@ -58,6 +74,15 @@ public final class ClickHouseClientConfig {
 
     ClickHouseClientConfig(ClickHouseClientBuilder b) {
         this.endpoint = Endpoint.of(b.endpoint);
+        List<Endpoint> all = new ArrayList<>();
+        all.add(endpoint);
+        b.moreEndpoints.forEach(uri -> all.add(Endpoint.of(uri)));
+        this.endpoints = List.copyOf(all);
+        this.loadBalancing = b.loadBalancing;
+        this.cluster = b.cluster;
+        this.failoverBudget = b.failoverBudget;
+        this.quarantineBackoff = b.quarantineBackoff;
+        this.maxQuarantineBackoff = b.maxQuarantineBackoff;
         this.user = b.user;
         this.password = b.password;
         this.basicAuth = b.basicAuth;
@@ -88,6 +113,39 @@ public final class ClickHouseClientConfig {
     /** Where requests go: {@code http(s)://host:port}, with an optional path prefix for proxies. */
     public Endpoint endpoint() {
         return endpoint;
+    }
+
+    /**
+     * Every endpoint, the {@link #endpoint() first} included, in the order given; more than one when the client
+     * spreads requests over several servers.
+     */
+    public List<Endpoint> endpoints() {
+        return endpoints;
+    }
+
+    /** How requests are spread over several endpoints. */
+    public LoadBalancing loadBalancing() {
+        return loadBalancing;
+    }
+
+    /** The cluster name for {@code ON CLUSTER} DDL and sharded inserters, when one was configured. */
+    public Optional<String> cluster() {
+        return Optional.ofNullable(cluster);
+    }
+
+    /** How long a failed request may go on trying other endpoints. */
+    public Duration failoverBudget() {
+        return failoverBudget;
+    }
+
+    /** How long a failed endpoint is left alone before its first probe. */
+    public Duration quarantineBackoff() {
+        return quarantineBackoff;
+    }
+
+    /** The longest wait between probes of an endpoint that keeps failing. */
+    public Duration maxQuarantineBackoff() {
+        return maxQuarantineBackoff;
     }
 
     /** The user name, when one was configured; otherwise the server's {@code default} user applies. */
@@ -192,7 +250,14 @@ public final class ClickHouseClientConfig {
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("ClickHouseClientConfig[endpoint=").append(endpoint);
+        StringBuilder sb = new StringBuilder("ClickHouseClientConfig[endpoint").append(endpoints.size() > 1 ? "s=" : "=")
+                .append(endpoints.size() > 1 ? endpoints.toString() : endpoint.toString());
+        if (endpoints.size() > 1) {
+            sb.append(", loadBalancing=").append(loadBalancing.urlName());
+        }
+        if (cluster != null) {
+            sb.append(", cluster=").append(cluster);
+        }
         sb.append(", user=").append(user == null ? "(server default)" : user);
         if (password != null) {
             sb.append(", password=***");

@@ -1,5 +1,6 @@
 package io.chspring.client;
 
+import io.chspring.client.cluster.LoadBalancing;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -9,7 +10,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -34,6 +37,37 @@ final class ClickHouseUrl {
             provider(scheme).apply(url.strip(), b);
             return;
         }
+        if (MultiHostUrl.isMultiHost(url)) {
+            applyMultiHost(url, b);
+            return;
+        }
+        applySingle(url, b, false);
+    }
+
+    /**
+     * {@code http://h1:8123,h2:8123/db?...}: the rest of the URL is read as for one host; the hosts become the
+     * endpoints, each with the port of the scheme in effect (after {@code ssl=true}) when it has none.
+     */
+    private static void applyMultiHost(String url, ClickHouseClientBuilder b) {
+        MultiHostUrl.Split split = MultiHostUrl.split(url);
+        applySingle(split.singleHostUrl(), b, true);
+        String scheme = b.endpoint.getScheme();
+        int defaultPort = scheme.equals("https") ? 8443 : 8123;
+        List<URI> endpoints = new ArrayList<>();
+        for (MultiHostUrl.HostPort h : split.hosts()) {
+            String host = h.host().startsWith("[") ? h.host().substring(1, h.host().length() - 1) : h.host();
+            try {
+                endpoints.add(new URI(scheme, null, host, h.port() < 0 ? defaultPort : h.port(), null, null, null));
+            } catch (URISyntaxException e) {
+                throw new ClickHouseConfigurationException("Cannot build an endpoint from host " + h.host() + ": "
+                        + e.getReason());
+            }
+        }
+        b.endpoints(endpoints);
+    }
+
+    private static void applySingle(String url, ClickHouseClientBuilder b, boolean severalHosts) {
+        String scheme = scheme(url.strip());
         URI uri;
         try {
             uri = new URI(url.strip());
@@ -86,6 +120,16 @@ final class ClickHouseUrl {
                                     + "and as URL key 'database'");
                         }
                         database = value;
+                    }
+                    case "cluster" -> b.cluster(value);
+                    // The server has a load_balancing setting of its own (replica choice of Distributed queries):
+                    // with one host the key stays that setting, as it always was.
+                    case "load_balancing" -> {
+                        if (severalHosts) {
+                            b.loadBalancing(LoadBalancing.fromName(value));
+                        } else {
+                            b.setting(key, value);
+                        }
                     }
                     case "user" -> b.user(value);
                     case "password" -> b.password(value);

@@ -21,6 +21,7 @@ final class ConfigValidator {
 
     static void validate(ClickHouseClientBuilder b) {
         checkEndpoint(b.endpoint, b.transportFactory != null);
+        checkMoreEndpoints(b);
         if (b.bearerToken != null && b.password != null && !b.password.isEmpty()) {
             throw new ClickHouseConfigurationException("Both bearerToken and password are set; a request carries one "
                     + "kind of credentials, choose one");
@@ -128,6 +129,44 @@ final class ConfigValidator {
 
     private static boolean hasLineBreak(String s) {
         return s != null && (s.indexOf('\r') >= 0 || s.indexOf('\n') >= 0);
+    }
+
+    private static void checkMoreEndpoints(ClickHouseClientBuilder b) {
+        if (b.cluster != null && (b.cluster.isBlank() || b.cluster.indexOf('\'') >= 0)) {
+            throw new ClickHouseConfigurationException("cluster '" + b.cluster + "' is not a cluster name");
+        }
+        duration("failoverBudget", b.failoverBudget);
+        if (b.quarantineBackoff == null || b.quarantineBackoff.isNegative() || b.quarantineBackoff.isZero()
+                || b.maxQuarantineBackoff == null || b.maxQuarantineBackoff.compareTo(b.quarantineBackoff) < 0) {
+            throw new ClickHouseConfigurationException("quarantineBackoff must be positive and at most its maximum, "
+                    + "not " + b.quarantineBackoff + " up to " + b.maxQuarantineBackoff);
+        }
+        if (b.moreEndpoints.isEmpty()) {
+            return;
+        }
+        if (b.transportFactory != null) {
+            throw new ClickHouseConfigurationException("A custom transport serves one endpoint; " + (1 + b.moreEndpoints.size())
+                    + " endpoints are configured");
+        }
+        String scheme = b.endpoint.getScheme().toLowerCase(Locale.ROOT);
+        java.util.Set<URI> seen = new java.util.HashSet<>(java.util.List.of(b.endpoint));
+        for (int i = 0; i < b.moreEndpoints.size(); i++) {
+            URI e = b.moreEndpoints.get(i);
+            try {
+                checkEndpoint(e, false);
+            } catch (ClickHouseConfigurationException bad) {
+                throw new ClickHouseConfigurationException("Endpoint " + (i + 2) + ": " + bad.getMessage(), bad);
+            }
+            if (!e.getScheme().toLowerCase(Locale.ROOT).equals(scheme)) {
+                throw new ClickHouseConfigurationException("Endpoint " + (i + 2) + " (" + e.getScheme() + "://"
+                        + e.getRawAuthority() + ") does not use the scheme of endpoint 1 (" + scheme
+                        + "://): all endpoints must use one scheme");
+            }
+            if (!seen.add(e)) {
+                throw new ClickHouseConfigurationException("Endpoint " + e.getScheme() + "://" + e.getRawAuthority()
+                        + " is listed twice");
+            }
+        }
     }
 
     private static void checkEndpoint(URI endpoint, boolean customTransport) {

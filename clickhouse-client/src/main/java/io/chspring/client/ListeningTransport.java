@@ -32,10 +32,17 @@ final class ListeningTransport implements Transport {
 
     private final Transport delegate;
     private final RequestListener listener;
+    private final String endpoint;
 
     ListeningTransport(Transport delegate, RequestListener listener) {
+        this(delegate, listener, "");
+    }
+
+    /** A listened transport whose events name {@code endpoint} ({@code scheme://host:port}). */
+    ListeningTransport(Transport delegate, RequestListener listener, String endpoint) {
         this.delegate = delegate;
         this.listener = listener;
+        this.endpoint = endpoint;
     }
 
     @Override
@@ -47,7 +54,7 @@ final class ListeningTransport implements Transport {
         try {
             response = delegate.execute(counting(request, sent));
         } catch (RuntimeException e) {
-            notify(new RequestEvent(operation, request.queryId(), since(start), sent.get(), 0, e));
+            notify(new RequestEvent(operation, request.queryId(), since(start), sent.get(), 0, e, endpoint));
             throw e;
         }
         return new ListenedResponse(response, operation, start, sent);
@@ -186,7 +193,7 @@ final class ListeningTransport implements Transport {
         void report() {
             if (reported.compareAndSet(false, true)) {
                 ListeningTransport.this.notify(new RequestEvent(operation, response.queryId(), since(start),
-                        sent.get(), received.get(), readError));
+                        sent.get(), received.get(), readError, endpoint));
             }
         }
     }

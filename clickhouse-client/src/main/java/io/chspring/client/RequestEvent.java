@@ -14,9 +14,18 @@ import java.util.Optional;
  * @param bytesSent request body bytes before compression (0 when the SQL alone was sent)
  * @param bytesReceived response body bytes read by the caller, after decompression
  * @param error why the request failed, or {@code null} when it succeeded
+ * @param endpoint {@code scheme://host:port} of the endpoint that served the request (with several endpoints,
+ *     each attempt of a request that moved to another endpoint is an event of its own), or {@code ""} when the
+ *     transport does not say (an in-process engine)
  */
 public record RequestEvent(Operation operation, String queryId, Duration duration, long bytesSent,
-        long bytesReceived, Throwable error) {
+        long bytesReceived, Throwable error, String endpoint) {
+
+    /** An event without an endpoint. */
+    public RequestEvent(Operation operation, String queryId, Duration duration, long bytesSent, long bytesReceived,
+            Throwable error) {
+        this(operation, queryId, duration, bytesSent, bytesReceived, error, "");
+    }
 
     /** Whether the request succeeded. */
     public boolean success() {

@@ -182,4 +182,50 @@ class ClickHouseUrlTests {
         assertThat(c.database()).contains("db2");
         assertThat(c.compression()).isEqualTo(Compression.LZ4);
     }
+
+    @Test
+    void severalHostsBecomeEndpointsWithThePolicyAndTheRestOfTheUrl() {
+        ClickHouseClientConfig c = parse("http://alice:secret@h1:8123,h2,[::1]:9000/analytics?load_balancing=least_requests"
+                + "&cluster=c&max_threads=4");
+        assertThat(c.endpoints()).extracting(e -> e.uri().toString())
+                .containsExactly("http://h1:8123", "http://h2:8123", "http://[::1]:9000");
+        assertThat(c.endpoint().uri()).isEqualTo(URI.create("http://h1:8123"));
+        assertThat(c.loadBalancing()).isEqualTo(io.chspring.client.cluster.LoadBalancing.LEAST_IN_FLIGHT);
+        assertThat(c.cluster()).contains("c");
+        assertThat(c.user()).contains("alice");
+        assertThat(c.database()).contains("analytics");
+        assertThat(c.settings()).containsExactly(Map.entry("max_threads", "4"));
+        assertThat(c.toString()).doesNotContain("secret").contains("least_in_flight");
+    }
+
+    @Test
+    void httpsAndTheSslKeyApplyToEveryHost() {
+        assertThat(parse("https://h1,h2:9443").endpoints()).extracting(e -> e.uri().toString())
+                .containsExactly("https://h1:8443", "https://h2:9443");
+        assertThat(parse("http://h1,h2?ssl=true").endpoints()).extracting(e -> e.uri().toString())
+                .containsExactly("https://h1:8443", "https://h2:8443");
+    }
+
+    @Test
+    void oneHostKeepsLoadBalancingAsTheServerSettingItAlwaysWas() {
+        ClickHouseClientConfig c = parse("http://h1:8123?load_balancing=nearest_hostname");
+        assertThat(c.endpoints()).hasSize(1);
+        assertThat(c.settings()).containsExactly(Map.entry("load_balancing", "nearest_hostname"));
+        assertThat(c.loadBalancing()).isEqualTo(io.chspring.client.cluster.LoadBalancing.ROUND_ROBIN);
+    }
+
+    @Test
+    void badHostListsAreNamed() {
+        assertThatThrownBy(() -> parse("http://h1:8123,h2:x/db")).isInstanceOf(ClickHouseConfigurationException.class)
+                .hasMessageContaining("Endpoint 2 of the ClickHouse URL ('h2:x') is malformed");
+        assertThatThrownBy(() -> parse("http://h1,https://h2")).isInstanceOf(ClickHouseConfigurationException.class)
+                .hasMessageContaining("all endpoints must use one scheme");
+        assertThatThrownBy(() -> parse("http://h1,h2?load_balancing=fastest"))
+                .isInstanceOf(ClickHouseConfigurationException.class).hasMessageContaining("'fastest'");
+        assertThatThrownBy(() -> parse("http://h1,h1/db")).isInstanceOf(ClickHouseConfigurationException.class)
+                .hasMessageContaining("listed twice");
+        assertThatThrownBy(() -> ClickHouseClient.builder().endpointUrls(java.util.List.of("http://a:8123",
+                "https://b:8443")).buildConfig()).isInstanceOf(ClickHouseConfigurationException.class)
+                .hasMessageContaining("Endpoint 2 (https://b:8443)");
+    }
 }

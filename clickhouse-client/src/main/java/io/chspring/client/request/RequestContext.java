@@ -43,9 +43,17 @@ public final class RequestContext {
     private final String database;
     private final Compression compression;
     private final boolean forceResponseCompression;
+    /** A view over some of the shared transport's endpoints, or {@code null} for the shared transport itself. */
+    private final Transport route;
 
     private RequestContext(Shared shared, Map<String, String> settings, String database, Compression compression,
             boolean forceResponseCompression) {
+        this(shared, settings, database, compression, forceResponseCompression, null);
+    }
+
+    private RequestContext(Shared shared, Map<String, String> settings, String database, Compression compression,
+            boolean forceResponseCompression, Transport route) {
+        this.route = route;
         this.shared = shared;
         this.settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
         this.database = database;
@@ -69,7 +77,17 @@ public final class RequestContext {
     /** A context with other request defaults, sharing this one's transport, capabilities and schema cache. */
     public RequestContext derive(Map<String, String> settings, String database, Compression compression,
             boolean forceResponseCompression) {
-        return new RequestContext(shared, settings, database, compression, forceResponseCompression);
+        return new RequestContext(shared, settings, database, compression, forceResponseCompression, route);
+    }
+
+    /**
+     * A context whose requests go through {@code transport}, a view over some of the shared transport's endpoints
+     * (the replicas of one shard, one node for a health check), sharing everything else. The view is never closed
+     * by the context: closing the root closes what it views.
+     */
+    public RequestContext routedThrough(Transport transport) {
+        return new RequestContext(shared, settings, database, compression, forceResponseCompression,
+                Objects.requireNonNull(transport, "transport"));
     }
 
     /** The transport; fails once the root client was closed. */
@@ -77,7 +95,7 @@ public final class RequestContext {
         if (shared.closed.get()) {
             throw new IllegalStateException("The ClickHouseClient is closed");
         }
-        return shared.transport;
+        return route != null ? route : shared.transport;
     }
 
     /** The endpoint, for messages. */

@@ -3,14 +3,19 @@ package io.chspring.boot.autoconfigure;
 import io.chspring.client.ClickHouseClient;
 import io.chspring.client.ClickHouseClientBuilder;
 import io.chspring.client.ClickHouseConfigurationException;
+import io.chspring.client.ClickHouseException;
 import io.chspring.client.RequestListener;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 
 /** Applies connection details, properties and customizers to a {@link ClickHouseClientBuilder}, in that order. */
 final class ClickHouseClientFactory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClickHouseClientFactory.class);
 
     private final ClickHouseProperties properties;
     private final ClickHouseConnectionDetails connection;
@@ -30,6 +35,12 @@ final class ClickHouseClientFactory {
         map.from(connection.getUsername()).to(builder::user);
         map.from(connection.getPassword()).to(builder::password);
         map.from(connection.getDatabase()).to(builder::database);
+        List<String> endpoints = connection.getEndpoints();
+        if (endpoints != null && !endpoints.isEmpty()) {
+            builder.endpointUrls(endpoints);
+        }
+        map.from(properties.getLoadBalancing()).to(builder::loadBalancing);
+        map.from(properties.getCluster()).to(builder::cluster);
         map.from(properties.getCompression()).to(builder::compression);
         if (properties.isBasicAuth()) {
             builder.basicAuth(true);
@@ -47,7 +58,28 @@ final class ClickHouseClientFactory {
                     : event -> listeners.forEach(listener -> listener.onRequest(event)));
         }
         customizers.forEach(customizer -> customizer.customize(builder));
-        return builder.build();
+        ClickHouseClient client = builder.build();
+        checkCluster(client);
+        return client;
+    }
+
+    /**
+     * Fails start-up when the configured cluster is unknown to the server (a typo would otherwise surface at the
+     * first ON CLUSTER statement); an unreachable server only logs, as the health indicator reports it.
+     */
+    private static void checkCluster(ClickHouseClient client) {
+        if (client.config().cluster().isEmpty()) {
+            return;
+        }
+        try {
+            client.clusterTopology();
+        } catch (ClickHouseConfigurationException e) {
+            client.close();
+            throw new ClickHouseConfigurationException("clickhouse.cluster: " + e.getMessage(), e);
+        } catch (ClickHouseException e) {
+            LOG.warn("Cannot check clickhouse.cluster '{}' at start-up: {}", client.config().cluster().get(),
+                    e.getMessage());
+        }
     }
 
     private static void applyPool(ClickHouseClientBuilder builder, ClickHouseProperties.Pool pool) {

@@ -1,5 +1,6 @@
 package io.chspring.boot.autoconfigure;
 
+import java.util.List;
 import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
 
 /**
@@ -11,8 +12,16 @@ import org.springframework.boot.autoconfigure.service.connection.ConnectionDetai
  */
 public interface ClickHouseConnectionDetails extends ConnectionDetails {
 
-    /** The server URL, {@code http(s)://host:port[/database][?options]}. */
+    /** The server URL, {@code http(s)://host:port[,host:port...][/database][?options]}. */
     String getUrl();
+
+    /**
+     * The endpoints to spread requests over, {@code http(s)://host:port} each, instead of the URL's host(s); empty
+     * (the default) to use the URL's.
+     */
+    default List<String> getEndpoints() {
+        return List.of();
+    }
 
     /** The user name, or {@code null} to keep the URL's (or the server's default user). */
     default String getUsername() {

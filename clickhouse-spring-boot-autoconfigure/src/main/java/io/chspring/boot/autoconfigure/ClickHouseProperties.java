@@ -1,8 +1,11 @@
 package io.chspring.boot.autoconfigure;
 
 import io.chspring.client.Compression;
+import io.chspring.client.cluster.LoadBalancing;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -16,8 +19,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class ClickHouseProperties {
 
     /**
-     * Server URL, http(s)://[user[:password]@]host[:port][/database][?key=value&...]; keys other than the
-     * client's own options are ClickHouse settings.
+     * Server URL, http(s)://[user[:password]@]host[:port][,host[:port]...][/database][?key=value&...]; keys other
+     * than the client's own options are ClickHouse settings. Several hosts make requests spread over them.
      */
     private String url = "http://localhost:8123";
 
@@ -44,6 +47,21 @@ public class ClickHouseProperties {
 
     /** Product token appended to the client's User-Agent, for example billing-service/1.2. */
     private String userAgent;
+
+    /**
+     * Server endpoints, http(s)://host[:port], to spread requests over instead of the URL's host(s); the URL still
+     * gives credentials, database and options.
+     */
+    private List<String> endpoints = new ArrayList<>();
+
+    /**
+     * How requests are spread over several endpoints: in-order (the first healthy one), round-robin, random or
+     * least-in-flight. Default round-robin.
+     */
+    private LoadBalancing loadBalancing;
+
+    /** Cluster name (as in system.clusters) for ON CLUSTER DDL and sharded inserters; checked at start-up. */
+    private String cluster;
 
     /**
      * Whether to create the client's database (CREATE DATABASE IF NOT EXISTS) when the client is created, for
@@ -121,6 +139,30 @@ public class ClickHouseProperties {
 
     public void setHeaders(Map<String, String> headers) {
         this.headers = headers;
+    }
+
+    public List<String> getEndpoints() {
+        return endpoints;
+    }
+
+    public void setEndpoints(List<String> endpoints) {
+        this.endpoints = endpoints;
+    }
+
+    public LoadBalancing getLoadBalancing() {
+        return loadBalancing;
+    }
+
+    public void setLoadBalancing(LoadBalancing loadBalancing) {
+        this.loadBalancing = loadBalancing;
+    }
+
+    public String getCluster() {
+        return cluster;
+    }
+
+    public void setCluster(String cluster) {
+        this.cluster = cluster;
     }
 
     public String getUserAgent() {

@@ -1,5 +1,7 @@
 package io.chspring.boot.autoconfigure;
 
+import java.util.List;
+
 /** {@link ClickHouseConnectionDetails} read from {@link ClickHouseProperties}. */
 final class PropertiesClickHouseConnectionDetails implements ClickHouseConnectionDetails {
 
@@ -12,6 +14,11 @@ final class PropertiesClickHouseConnectionDetails implements ClickHouseConnectio
     @Override
     public String getUrl() {
         return properties.getUrl();
+    }
+
+    @Override
+    public List<String> getEndpoints() {
+        return List.copyOf(properties.getEndpoints());
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chspring.client.ClickHouseClient;
 import io.chspring.client.ClickHouseClientConfig;
 import io.chspring.client.Compression;
+import io.chspring.client.cluster.LoadBalancing;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -73,6 +74,41 @@ class ClickHouseAutoConfigurationTests {
                     assertThat(config.validateAfterInactivity()).isEqualTo(Duration.ofMillis(500));
                     assertThat(config.toString()).doesNotContain("s3cret");
                 });
+    }
+
+    @Test
+    void bindsSeveralEndpointsFromTheUrlOrTheListWithThePolicyAndCluster() {
+        runner.withPropertyValues("clickhouse.url=http://h1:8123,h2:8124/analytics?load_balancing=random")
+                .run(context -> {
+                    ClickHouseClientConfig config = config(context);
+                    assertThat(config.endpoints()).extracting(e -> e.uri().toString())
+                            .containsExactly("http://h1:8123", "http://h2:8124");
+                    assertThat(config.loadBalancing()).isEqualTo(LoadBalancing.RANDOM);
+                    assertThat(config.database()).contains("analytics");
+                });
+        runner.withPropertyValues("clickhouse.url=http://ignored:8123/analytics",
+                "clickhouse.endpoints=http://n1:8123,http://n2:8123,http://n3:8123",
+                "clickhouse.load-balancing=least-in-flight")
+                .run(context -> {
+                    ClickHouseClientConfig config = config(context);
+                    assertThat(config.endpoints()).extracting(e -> e.uri().toString())
+                            .containsExactly("http://n1:8123", "http://n2:8123", "http://n3:8123");
+                    assertThat(config.loadBalancing()).isEqualTo(LoadBalancing.LEAST_IN_FLIGHT);
+                    assertThat(config.database()).contains("analytics");
+                    assertThat(context.getBean(ClickHouseConnectionDetails.class).getEndpoints()).hasSize(3);
+                });
+    }
+
+    @Test
+    void badEndpointListsFailAtStartUpNamingTheValue() {
+        runner.withPropertyValues("clickhouse.url=http://h1:8123,h_2:8123/db").run(context -> assertThat(context)
+                .hasFailed().getFailure().rootCause().hasMessageContaining("'h_2:8123'"));
+        runner.withPropertyValues("clickhouse.endpoints=http://n1:8123,https://n2:8443").run(context -> assertThat(
+                context).hasFailed().getFailure().rootCause().hasMessageContaining("one scheme"));
+        runner.withPropertyValues("clickhouse.url=http://h1,h2/db?load_balancing=fastest").run(context -> assertThat(
+                context).hasFailed().getFailure().rootCause().hasMessageContaining("'fastest'"));
+        runner.withPropertyValues("clickhouse.load-balancing=fastest").run(context -> assertThat(context).hasFailed()
+                .getFailure().rootCause().hasMessageContaining("fastest"));
     }
 
     @Test

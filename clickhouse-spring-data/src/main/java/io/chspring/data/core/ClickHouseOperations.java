@@ -1,5 +1,6 @@
 package io.chspring.data.core;
 
+import io.chspring.client.cluster.DistributedDdlOutcome;
 import io.chspring.client.inserter.InserterBuilder;
 import io.chspring.data.mapping.ClickHouseMappingContext;
 import java.util.List;
@@ -25,6 +26,18 @@ public interface ClickHouseOperations {
 
     /** Runs a statement that returns no rows (DDL, {@code INSERT ... SELECT}); {@code args} bind to {@code ?}. */
     void execute(String sql, @Nullable Object... args);
+
+    /**
+     * Runs DDL on every node of the client's cluster ({@code cluster=} in the URL, {@code clickhouse.cluster} in
+     * Boot): {@code ON CLUSTER <cluster>} is put where the statement wants it, so the same DDL serves one server and
+     * a cluster. {@code args} bind to {@code ?}.
+     *
+     * @return what each host did, every one successfully
+     * @throws org.springframework.dao.DataAccessException whose cause is a
+     *     {@link io.chspring.client.cluster.ClickHouseDistributedDdlException} naming the hosts that failed or had not
+     *     finished
+     */
+    DistributedDdlOutcome executeOnCluster(String sql, Object... args);
 
     /** Every row of the query as {@code type}. */
     <T> List<T> queryForList(String sql, Class<T> type, @Nullable Object... args);

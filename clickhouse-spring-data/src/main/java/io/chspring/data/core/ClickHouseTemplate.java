@@ -1,6 +1,7 @@
 package io.chspring.data.core;
 
 import io.chspring.client.ClickHouseClient;
+import io.chspring.client.cluster.DistributedDdlOutcome;
 import io.chspring.client.ClickHouseException;
 import io.chspring.client.inserter.InserterBuilder;
 import io.chspring.client.mapping.MappingOptions;
@@ -144,6 +145,15 @@ public class ClickHouseTemplate implements ClickHouseOperations, BeanFactoryAwar
     @Override
     public void execute(String sql, @Nullable Object... args) {
         sql(sql).params(Arrays.asList(args)).execute();
+    }
+
+    @Override
+    public DistributedDdlOutcome executeOnCluster(String sql, Object... args) {
+        try {
+            return client.executeOnCluster(sql, args);
+        } catch (RuntimeException e) {
+            throw translate(e);
+        }
     }
 
     @Override

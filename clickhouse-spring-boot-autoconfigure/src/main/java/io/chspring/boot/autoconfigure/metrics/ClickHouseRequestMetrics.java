@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * Records every request of the auto-configured client: the timer {@code clickhouse.client.requests} (tags
- * {@code operation} = query/insert/command, {@code outcome} = success/error, {@code exception}) and the counters
+ * {@code operation} = query/insert/command, {@code outcome} = success/error, {@code exception}, {@code endpoint} =
+ * the {@code scheme://host:port} that served it, {@code none} when the transport does not say) and the counters
  * {@code clickhouse.client.bytes.sent} / {@code clickhouse.client.bytes.received} (tag {@code operation}; body bytes
  * before compression).
  */
@@ -45,6 +46,7 @@ public final class ClickHouseRequestMetrics implements RequestListener {
                 .tag("operation", event.operation().tag())
                 .tag("outcome", event.success() ? "success" : "error")
                 .tag("exception", event.success() ? "none" : event.error().getClass().getSimpleName())
+                .tag("endpoint", event.endpoint() == null || event.endpoint().isEmpty() ? "none" : event.endpoint())
                 .register(registry)
                 .record(event.duration());
         sent.get(event.operation()).increment(event.bytesSent());

@@ -39,7 +39,7 @@ class ClickHouseMetricsIntegrationTests {
 
             assertThat(read).isEqualTo("1\tone\n2\ttwo\n3\tthree\n");
             Timer inserts = registry.get(ClickHouseRequestMetrics.REQUESTS).tag("operation", "insert")
-                    .tag("outcome", "success").timer();
+                    .tag("outcome", "success").tag("endpoint", client.config().endpoint().authority()).timer();
             assertThat(inserts.count()).isEqualTo(1);
             assertThat(registry.get(ClickHouseRequestMetrics.REQUESTS).tag("operation", "query")
                     .tag("outcome", "error").tag("exception", "ClickHouseServerException").timer().count())
