@@ -10,6 +10,7 @@ import io.chspring.client.mapping.MappedRowEncoder;
 import io.chspring.client.mapping.MappingOptions;
 import io.chspring.client.mapping.RowType;
 import io.chspring.client.mapping.TableColumn;
+import io.chspring.client.query.PreparedQuery;
 import io.chspring.client.query.Query;
 import io.chspring.client.request.RequestContext;
 import io.chspring.client.sql.Identifier;
@@ -179,6 +180,26 @@ public final class ClickHouseClient implements AutoCloseable {
      */
     public Query query(SqlTemplate sql) {
         return new Query(context, sql);
+    }
+
+    /**
+     * A query prepared once for many runs: lexed once, {@code ?fields} expanded once, its row reader kept; safe to
+     * share between threads. See {@link PreparedQuery}.
+     *
+     * <pre>{@code
+     * PreparedQuery<Event> byUser = client.prepare("SELECT ?fields FROM events WHERE user_id = :user", Event.class);
+     * List<Event> events = byUser.bind("user", 42).fetchAll();
+     * }</pre>
+     *
+     * The prepared query runs in this client's context (settings, database, session) as it is now.
+     */
+    public <T> PreparedQuery<T> prepare(String sql, Class<T> type) {
+        return PreparedQuery.of(context, sql, type, MappingOptions.DEFAULT);
+    }
+
+    /** {@link #prepare(String, Class)} with a row type from another metadata source and explicit mapping options. */
+    public <T> PreparedQuery<T> prepare(String sql, RowType<T> rowType, MappingOptions options) {
+        return PreparedQuery.of(context, sql, rowType, options);
     }
 
     /** A new raw insert into {@code "events"} or {@code "db.events"}; see {@link Identifier#ofQualified}. */

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -194,6 +195,13 @@ public final class Query extends ClickHouseRequest<Query> {
      * under {@code <query id>:describe} when the caller chose a query id.
      */
     private <T> RowCursor<T> fetch(Class<T> type, RowType<T> rowType) {
+        MappingOptions options = mappingOptions;
+        return fetch(type, rowType, columns -> RowReaders.of(type, rowType, columns, options));
+    }
+
+    /** The typed read, with the row reader for the result's columns from {@code readers} (a prepared query's cache). */
+    <T> RowCursor<T> fetch(Class<T> type, RowType<T> rowType,
+            Function<List<ClickHouseColumn>, Function<RowBinaryInput, T>> readers) {
         String fields = null;
         if (template().hasFields()) {
             if (rowType == null) {
@@ -209,7 +217,7 @@ public final class Query extends ClickHouseRequest<Query> {
             if (withHeader) {
                 columns = RowBinaryHeader.read(in);
             }
-            return new RowCursor<>(response, in, columns, RowReaders.of(type, rowType, columns, mappingOptions));
+            return new RowCursor<>(response, in, columns, readers.apply(columns));
         } catch (RuntimeException e) {
             response.close();
             throw e;
