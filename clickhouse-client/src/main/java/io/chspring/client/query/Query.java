@@ -142,10 +142,19 @@ public final class Query extends ClickHouseRequest<Query> {
         }
     }
 
-    /** All rows as maps from column name to value, in column order. */
+    /**
+     * All rows as maps from column name to value, in column order; the result also tells its
+     * {@link MapRows#columns() columns} (names and types), known even when there is no row.
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public List<Map<String, Object>> fetchMaps() {
-        return (List<Map<String, Object>>) (List) fetchAll(Map.class);
+    public MapRows fetchMaps() {
+        try (RowCursor<Map> cursor = fetch(Map.class)) {
+            List<Map<String, Object>> all = new ArrayList<>();
+            for (Map row : cursor) {
+                all.add(row);
+            }
+            return new MapRows(cursor.columns(), all);
+        }
     }
 
     /**
