@@ -2,6 +2,7 @@ package io.chspring.client;
 
 import io.chspring.client.inserter.BatchSender;
 import io.chspring.client.insert.Insert;
+import io.chspring.client.insert.InsertSummary;
 import io.chspring.client.inserter.Inserter;
 import io.chspring.client.inserter.InserterBuilder;
 import io.chspring.client.insert.RawInsert;
@@ -225,6 +226,38 @@ public final class ClickHouseClient implements AutoCloseable {
     /** A typed insert with a row type from another metadata source and explicit mapping options. */
     public <T> Insert<T> insert(String table, RowType<T> rowType, MappingOptions options) {
         return new Insert<>(context, table, rowType, options);
+    }
+
+    /**
+     * A streaming insert of rows without a Java type into {@code columns} of {@code table}: write each row as an
+     * {@code Object[]} or {@code List} with one value per column in order, or a {@code Map} from column name to value,
+     * then {@link Insert#end()}. The columns are checked against the table's schema now (unknown, duplicate,
+     * MATERIALIZED/ALIAS columns, and table columns without a default left out); each row when written (number of
+     * values, keys, values that do not fit), naming the column and the row. Values take the Java types a typed read
+     * gives for the column type (TYPES.md).
+     *
+     * @throws ClickHouseSchemaException listing every problem of the column list
+     */
+    public <R> Insert<R> insertRows(String table, List<String> columns) {
+        return Insert.untyped(context, table, columns, MappingOptions.DEFAULT);
+    }
+
+    /**
+     * Inserts {@code rows} ({@code Object[]}, {@code List} or {@code Map} each, see
+     * {@link #insertRows(String, List)}) into {@code columns} of {@code table} in one streamed request, and waits for
+     * the server. A row that does not fit fails the call before the request completes, so the server stores none of
+     * the rows (unless more than {@code max_insert_block_size} rows came before it).
+     *
+     * @throws ClickHouseSchemaException naming the column, and for a row its number (1-based)
+     */
+    public InsertSummary insertRows(String table, List<String> columns, Iterable<?> rows) {
+        Objects.requireNonNull(rows, "rows");
+        try (Insert<Object> insert = insertRows(table, columns)) {
+            for (Object row : rows) {
+                insert.write(row);
+            }
+            return insert.end();
+        }
     }
 
     /**
