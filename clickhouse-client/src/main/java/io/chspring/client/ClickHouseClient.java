@@ -17,6 +17,7 @@ import io.chspring.client.request.RequestContext;
 import io.chspring.client.sql.Identifier;
 import io.chspring.client.sql.SqlTemplate;
 import io.chspring.client.transport.Transport;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -64,9 +65,11 @@ public final class ClickHouseClient implements AutoCloseable {
      *   <li>{@code ssl} (alias {@code secure}) = {@code true} switches to https (default port 8443)</li>
      *   <li>{@code database} (instead of the path), {@code user}, {@code password} (these two win over the
      *       user-info part)</li>
+     *   <li>{@code session_id}: every request runs in that server session (see {@link #withSession(String)});
+     *       {@code session_timeout}: seconds, or a number with a unit</li>
      * </ul>
      * Every other key is a ClickHouse setting sent with each request, for example {@code max_threads=4}. Keys the
-     * server reads as protocol parameters ({@code query_id}, {@code session_id}, {@code compress}, ...) and
+     * server reads as protocol parameters ({@code query_id}, {@code session_check}, {@code compress}, ...) and
      * {@code param_*} are refused. Other schemes are served by modules found with {@link java.util.ServiceLoader}
      * ({@link ClickHouseUrlScheme}): {@code chdb:} needs {@code clickhouse-embedded} on the classpath.
      *
@@ -105,7 +108,8 @@ public final class ClickHouseClient implements AutoCloseable {
         }
         return new ClickHouseClient(config, RequestContext.open(transport, config.endpoint(), ClickHouseClient::describe,
                 config.settings(), config.database().orElse(null), config.compression(),
-                config.forceResponseCompression()), true);
+                config.forceResponseCompression()).withSession(config.sessionId().orElse(null),
+                config.sessionTimeout().orElse(null)), true);
     }
 
     /** This client's configuration. */
@@ -134,10 +138,38 @@ public final class ClickHouseClient implements AutoCloseable {
         return derive(config.toBuilder().compression(compression));
     }
 
+    /**
+     * A copy whose every request (queries, inserts, schema lookups, an inserter's batches) runs in the server session
+     * {@code id}, so temporary tables and {@code SET} persist between them; sharing the pool like other copies. A
+     * session serves one request at a time (concurrent requests fail with code 373, retryable), so use the copy from
+     * one thread at a time. A request's own {@code session(...)} wins. The URL key {@code session_id} does the same
+     * for a root client.
+     */
+    public ClickHouseClient withSession(String id) {
+        if (id == null || id.isBlank()) {
+            throw new ClickHouseConfigurationException("session id is blank");
+        }
+        return derive(config.toBuilder().session(id));
+    }
+
+    /** {@link #withSession(String)}, with the server keeping the session {@code timeout} after each request. */
+    public ClickHouseClient withSession(String id, Duration timeout) {
+        if (id == null || id.isBlank()) {
+            throw new ClickHouseConfigurationException("session id is blank");
+        }
+        return derive(config.toBuilder().session(id).sessionTimeout(Objects.requireNonNull(timeout, "timeout")));
+    }
+
+    /** A copy whose requests run in no session (unless a request sets its own). */
+    public ClickHouseClient withoutSession() {
+        return derive(config.toBuilder().session(null).sessionTimeout(null));
+    }
+
     private ClickHouseClient derive(ClickHouseClientBuilder changed) {
         ClickHouseClientConfig derived = changed.buildConfig();
         return new ClickHouseClient(derived, context.derive(derived.settings(), derived.database().orElse(null),
-                derived.compression(), derived.forceResponseCompression()), false);
+                derived.compression(), derived.forceResponseCompression())
+                .withSession(derived.sessionId().orElse(null), derived.sessionTimeout().orElse(null)), false);
     }
 
     /**

@@ -13,6 +13,7 @@ import io.chspring.client.transport.TransportResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,9 +44,18 @@ public final class RequestContext {
     private final String database;
     private final Compression compression;
     private final boolean forceResponseCompression;
+    private final String sessionId;
+    private final Duration sessionTimeout;
 
     private RequestContext(Shared shared, Map<String, String> settings, String database, Compression compression,
             boolean forceResponseCompression) {
+        this(shared, settings, database, compression, forceResponseCompression, null, null);
+    }
+
+    private RequestContext(Shared shared, Map<String, String> settings, String database, Compression compression,
+            boolean forceResponseCompression, String sessionId, Duration sessionTimeout) {
+        this.sessionId = sessionId;
+        this.sessionTimeout = sessionTimeout;
         this.shared = shared;
         this.settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
         this.database = database;
@@ -66,10 +76,33 @@ public final class RequestContext {
                 forceResponseCompression);
     }
 
-    /** A context with other request defaults, sharing this one's transport, capabilities and schema cache. */
+    /**
+     * A context with other request defaults (and this one's session), sharing this one's transport, capabilities and
+     * schema cache.
+     */
     public RequestContext derive(Map<String, String> settings, String database, Compression compression,
             boolean forceResponseCompression) {
-        return new RequestContext(shared, settings, database, compression, forceResponseCompression);
+        return new RequestContext(shared, settings, database, compression, forceResponseCompression, sessionId,
+                sessionTimeout);
+    }
+
+    /**
+     * This context with every request in the server session {@code id} (none when {@code null}), kept
+     * {@code timeout} after each request ({@code null}: the server's default); a request's own session wins.
+     */
+    public RequestContext withSession(String id, Duration timeout) {
+        return new RequestContext(shared, settings, database, compression, forceResponseCompression, id,
+                id == null ? null : timeout);
+    }
+
+    /** The session every request runs in, or {@code null}. */
+    public String sessionId() {
+        return sessionId;
+    }
+
+    /** How long the server keeps {@link #sessionId()} after a request, or {@code null} for its default. */
+    public Duration sessionTimeout() {
+        return sessionTimeout;
     }
 
     /** The transport; fails once the root client was closed. */
@@ -148,7 +181,8 @@ public final class RequestContext {
     }
 
     private String schemaKey(String table) {
-        return (database == null ? "" : database) + "\0" + table;
+        // a session's temporary table may shadow a table of the same name, so sessions have their own entries
+        return (database == null ? "" : database) + "\0" + (sessionId == null ? "" : sessionId) + "\0" + table;
     }
 
     /** Whether the root client is closed. */
