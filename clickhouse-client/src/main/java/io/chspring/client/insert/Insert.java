@@ -44,7 +44,9 @@ import java.util.function.BiConsumer;
  * <p>The server stores an INSERT in blocks of {@code max_insert_block_size} rows (1,048,576 by default) as they
  * arrive, so an insert aborted after more rows than that may leave the earlier blocks stored.
  *
- * @param <T> the row class
+ * <p>{@link #untyped} makes an insert of rows without a Java type ({@code Object[]}, {@code List}, {@code Map}).
+ *
+ * @param <T> the row class, or the row form of an untyped insert
  */
 public final class Insert<T> implements AutoCloseable {
 

@@ -2,6 +2,7 @@ package io.chspring.client.query;
 
 import io.chspring.client.ClickHouseConfigurationException;
 import io.chspring.client.ClickHouseException;
+import io.chspring.client.request.Settings;
 import io.chspring.client.sql.SqlTemplate;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,8 +37,15 @@ public final class BoundQuery<T> {
         this.prepared = prepared;
     }
 
-    /** Binds {@code value} to {@code :name} (a {@code null} value binds {@code NULL}). */
+    /**
+     * Binds {@code value} to {@code :name} (a {@code null} value binds {@code NULL}). In SQL with {@code ?}
+     * placeholders and no {@code :name}, both arguments are positional values instead: Java picks this method for
+     * {@code bind("a", 1)}, which there means two {@code ?} values.
+     */
     public BoundQuery<T> bind(String name, Object value) {
+        if (prepared.parameterNames().isEmpty() && prepared.placeholderCount() > 0) {
+            return bind(new Object[] {name, value});
+        }
         if (!prepared.parameterNames().contains(name)) {
             throw new ClickHouseConfigurationException("The query has no parameter :" + name + "; its parameters are "
                     + prepared.parameterNames().stream().map(n -> ":" + n).toList());
@@ -63,13 +71,14 @@ public final class BoundQuery<T> {
 
     /** A ClickHouse setting for this execution only, as {@link Query#setting(String, Object)}. */
     public BoundQuery<T> setting(String name, Object value) {
-        settings.put(name, value);
+        // checked now, so that the mistake points at this call rather than at the fetch
+        settings.put(Settings.checkName(name), Settings.valueText(name, value));
         return this;
     }
 
     /** A server-side {@code {name:Type}} parameter (ClickHouse 19.11+), as {@link Query#param(String, Object)}. */
     public BoundQuery<T> param(String name, Object value) {
-        parameters.put(name, value);
+        parameters.put(ParameterValues.checkName(name), value);
         return this;
     }
 

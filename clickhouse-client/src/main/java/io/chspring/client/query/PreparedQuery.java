@@ -102,7 +102,10 @@ public final class PreparedQuery<T> {
         return template.placeholderCount();
     }
 
-    /** A new execution with {@code value} bound to {@code :name}; bind the other names on the result. */
+    /**
+     * A new execution with {@code value} bound to {@code :name}; bind the other names on the result. (In SQL with
+     * {@code ?} placeholders only, both arguments are positional values, see {@link BoundQuery#bind(String, Object)}.)
+     */
     public BoundQuery<T> bind(String name, Object value) {
         return run().bind(name, value);
     }

@@ -52,6 +52,14 @@ class PreparedQueryTests {
     }
 
     @Test
+    void aStringFirstValueOfPositionalSqlIsNotTakenForAName() {
+        PreparedQuery<Row> query = modern.client().prepare("SELECT ?fields FROM t WHERE a = ? AND b = ?", Row.class);
+        query.bind("x", 1).fetchAll();
+        assertThat(modern.lastRequest().sql()).isEqualTo("SELECT `x` FROM t WHERE a = 'x' AND b = 1");
+        assertThatThrownBy(() -> query.bind("x").fetchAll()).hasMessageContaining("2 ? placeholder(s) but 1 value");
+    }
+
+    @Test
     void anExecutionRunsOnce() {
         BoundQuery<Row> run = modern.client().prepare("SELECT ?fields FROM t", Row.class).run();
         run.fetchAll();
