@@ -6,6 +6,7 @@ import io.chspring.client.cluster.DistributedDdlOutcome;
 import io.chspring.client.cluster.EndpointStatus;
 import io.chspring.client.inserter.BatchSender;
 import io.chspring.client.insert.Insert;
+import io.chspring.client.insert.InsertSummary;
 import io.chspring.client.inserter.Inserter;
 import io.chspring.client.inserter.InserterBuilder;
 import io.chspring.client.insert.RawInsert;
@@ -15,6 +16,7 @@ import io.chspring.client.mapping.MappedRowEncoder;
 import io.chspring.client.mapping.MappingOptions;
 import io.chspring.client.mapping.RowType;
 import io.chspring.client.mapping.TableColumn;
+import io.chspring.client.query.PreparedQuery;
 import io.chspring.client.query.Query;
 import io.chspring.client.request.RequestContext;
 import io.chspring.client.sql.Identifier;
@@ -22,6 +24,7 @@ import io.chspring.client.sql.SqlTemplate;
 import io.chspring.client.transport.Endpoint;
 import io.chspring.client.transport.RoutingTransport;
 import io.chspring.client.transport.Transport;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -71,9 +74,11 @@ public final class ClickHouseClient implements AutoCloseable {
      *   <li>{@code ssl} (alias {@code secure}) = {@code true} switches to https (default port 8443)</li>
      *   <li>{@code database} (instead of the path), {@code user}, {@code password} (these two win over the
      *       user-info part)</li>
+     *   <li>{@code session_id}: every request runs in that server session (see {@link #withSession(String)});
+     *       {@code session_timeout}: seconds, or a number with a unit</li>
      * </ul>
      * Every other key is a ClickHouse setting sent with each request, for example {@code max_threads=4}. Keys the
-     * server reads as protocol parameters ({@code query_id}, {@code session_id}, {@code compress}, ...) and
+     * server reads as protocol parameters ({@code query_id}, {@code session_check}, {@code compress}, ...) and
      * {@code param_*} are refused. Other schemes are served by modules found with {@link java.util.ServiceLoader}
      * ({@link ClickHouseUrlScheme}): {@code chdb:} needs {@code clickhouse-embedded} on the classpath.
      *
@@ -116,7 +121,8 @@ public final class ClickHouseClient implements AutoCloseable {
         }
         return new ClickHouseClient(config, RequestContext.open(transport, config.endpoint(), ClickHouseClient::describe,
                 config.settings(), config.database().orElse(null), config.compression(),
-                config.forceResponseCompression()), true);
+                config.forceResponseCompression()).withSession(config.sessionId().orElse(null),
+                config.sessionTimeout().orElse(null)), true);
     }
 
     /** This client's configuration. */
@@ -145,10 +151,38 @@ public final class ClickHouseClient implements AutoCloseable {
         return derive(config.toBuilder().compression(compression));
     }
 
+    /**
+     * A copy whose every request (queries, inserts, schema lookups, an inserter's batches) runs in the server session
+     * {@code id}, so temporary tables and {@code SET} persist between them; sharing the pool like other copies. A
+     * session serves one request at a time (concurrent requests fail with code 373, retryable), so use the copy from
+     * one thread at a time. A request's own {@code session(...)} wins. The URL key {@code session_id} does the same
+     * for a root client.
+     */
+    public ClickHouseClient withSession(String id) {
+        if (id == null || id.isBlank()) {
+            throw new ClickHouseConfigurationException("session id is blank");
+        }
+        return derive(config.toBuilder().session(id));
+    }
+
+    /** {@link #withSession(String)}, with the server keeping the session {@code timeout} after each request. */
+    public ClickHouseClient withSession(String id, Duration timeout) {
+        if (id == null || id.isBlank()) {
+            throw new ClickHouseConfigurationException("session id is blank");
+        }
+        return derive(config.toBuilder().session(id).sessionTimeout(Objects.requireNonNull(timeout, "timeout")));
+    }
+
+    /** A copy whose requests run in no session (unless a request sets its own). */
+    public ClickHouseClient withoutSession() {
+        return derive(config.toBuilder().session(null).sessionTimeout(null));
+    }
+
     private ClickHouseClient derive(ClickHouseClientBuilder changed) {
         ClickHouseClientConfig derived = changed.buildConfig();
         return new ClickHouseClient(derived, context.derive(derived.settings(), derived.database().orElse(null),
-                derived.compression(), derived.forceResponseCompression()), false);
+                derived.compression(), derived.forceResponseCompression())
+                .withSession(derived.sessionId().orElse(null), derived.sessionTimeout().orElse(null)), false);
     }
 
     /**
@@ -194,6 +228,26 @@ public final class ClickHouseClient implements AutoCloseable {
         return new Query(context, sql);
     }
 
+    /**
+     * A query prepared once for many runs: lexed once, {@code ?fields} expanded once, its row reader kept; safe to
+     * share between threads. See {@link PreparedQuery}.
+     *
+     * <pre>{@code
+     * PreparedQuery<Event> byUser = client.prepare("SELECT ?fields FROM events WHERE user_id = :user", Event.class);
+     * List<Event> events = byUser.bind("user", 42).fetchAll();
+     * }</pre>
+     *
+     * The prepared query runs in this client's context (settings, database, session) as it is now.
+     */
+    public <T> PreparedQuery<T> prepare(String sql, Class<T> type) {
+        return PreparedQuery.of(context, sql, type, MappingOptions.DEFAULT);
+    }
+
+    /** {@link #prepare(String, Class)} with a row type from another metadata source and explicit mapping options. */
+    public <T> PreparedQuery<T> prepare(String sql, RowType<T> rowType, MappingOptions options) {
+        return PreparedQuery.of(context, sql, rowType, options);
+    }
+
     /** A new raw insert into {@code "events"} or {@code "db.events"}; see {@link Identifier#ofQualified}. */
     public RawInsert insert(String table) {
         return new RawInsert(context, table);
@@ -217,6 +271,38 @@ public final class ClickHouseClient implements AutoCloseable {
     /** A typed insert with a row type from another metadata source and explicit mapping options. */
     public <T> Insert<T> insert(String table, RowType<T> rowType, MappingOptions options) {
         return new Insert<>(context, table, rowType, options);
+    }
+
+    /**
+     * A streaming insert of rows without a Java type into {@code columns} of {@code table}: write each row as an
+     * {@code Object[]} or {@code List} with one value per column in order, or a {@code Map} from column name to value,
+     * then {@link Insert#end()}. The columns are checked against the table's schema now (unknown, duplicate,
+     * MATERIALIZED/ALIAS columns, and table columns without a default left out); each row when written (number of
+     * values, keys, values that do not fit), naming the column and the row. Values take the Java types a typed read
+     * gives for the column type (TYPES.md).
+     *
+     * @throws ClickHouseSchemaException listing every problem of the column list
+     */
+    public <R> Insert<R> insertRows(String table, List<String> columns) {
+        return Insert.untyped(context, table, columns, MappingOptions.DEFAULT);
+    }
+
+    /**
+     * Inserts {@code rows} ({@code Object[]}, {@code List} or {@code Map} each, see
+     * {@link #insertRows(String, List)}) into {@code columns} of {@code table} in one streamed request, and waits for
+     * the server. A row that does not fit fails the call before the request completes, so the server stores none of
+     * the rows (unless more than {@code max_insert_block_size} rows came before it).
+     *
+     * @throws ClickHouseSchemaException naming the column, and for a row its number (1-based)
+     */
+    public InsertSummary insertRows(String table, List<String> columns, Iterable<?> rows) {
+        Objects.requireNonNull(rows, "rows");
+        try (Insert<Object> insert = insertRows(table, columns)) {
+            for (Object row : rows) {
+                insert.write(row);
+            }
+            return insert.end();
+        }
     }
 
     /**

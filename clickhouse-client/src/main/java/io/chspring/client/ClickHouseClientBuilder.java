@@ -43,6 +43,8 @@ public final class ClickHouseClientBuilder {
     String database;
     Compression compression = Compression.LZ4;
     boolean forceResponseCompression;
+    String sessionId;
+    Duration sessionTimeout;
     final Map<String, String> settings = new LinkedHashMap<>();
     final Map<String, String> headers = new LinkedHashMap<>();
     int maxConnectionsTotal = ClickHouseClientConfig.DEFAULT_MAX_CONNECTIONS_TOTAL;
@@ -76,6 +78,8 @@ public final class ClickHouseClientBuilder {
         this.database = c.database().orElse(null);
         this.compression = c.compression();
         this.forceResponseCompression = c.forceResponseCompression();
+        this.sessionId = c.sessionId().orElse(null);
+        this.sessionTimeout = c.sessionTimeout().orElse(null);
         this.settings.putAll(c.settings());
         this.headers.putAll(c.headers());
         this.maxConnectionsTotal = c.maxConnectionsTotal();
@@ -243,6 +247,31 @@ public final class ClickHouseClientBuilder {
     /** The default database of every request. */
     public ClickHouseClientBuilder database(String database) {
         this.database = database;
+        return this;
+    }
+
+    /**
+     * A server session for every request of the client ({@code session_id}): temporary tables and {@code SET} persist
+     * between its requests. A session serves one request at a time (concurrent use fails with code 373), so a client
+     * with a session suits one thread, or a pool of one. {@code null} for none.
+     */
+    public ClickHouseClientBuilder session(String id) {
+        if (id != null && id.isBlank()) {
+            throw new ClickHouseConfigurationException("session id is blank");
+        }
+        this.sessionId = id;
+        return this;
+    }
+
+    /**
+     * How long the server keeps the {@link #session(String) session} after each request (whole seconds; the server
+     * caps it, 3600 s by default); {@code null} for the server's default (60 s).
+     */
+    public ClickHouseClientBuilder sessionTimeout(Duration timeout) {
+        if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+            throw new ClickHouseConfigurationException("sessionTimeout must be positive, not " + timeout);
+        }
+        this.sessionTimeout = timeout;
         return this;
     }
 

@@ -58,6 +58,8 @@ public final class ClickHouseClientConfig {
     private final String database;
     private final Compression compression;
     private final boolean forceResponseCompression;
+    private final String sessionId;
+    private final Duration sessionTimeout;
     private final Map<String, String> settings;
     private final Map<String, String> headers;
     private final int maxConnectionsTotal;
@@ -90,6 +92,8 @@ public final class ClickHouseClientConfig {
         this.database = b.database;
         this.compression = b.compression;
         this.forceResponseCompression = b.forceResponseCompression;
+        this.sessionId = b.sessionId;
+        this.sessionTimeout = b.sessionTimeout;
         this.settings = Collections.unmodifiableMap(new LinkedHashMap<>(b.settings));
         this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
         this.maxConnectionsTotal = b.maxConnectionsTotal;
@@ -183,6 +187,16 @@ public final class ClickHouseClientConfig {
         return forceResponseCompression;
     }
 
+    /** The server session every request runs in, when one was configured ({@code session_id}); a request's own wins. */
+    public Optional<String> sessionId() {
+        return Optional.ofNullable(sessionId);
+    }
+
+    /** How long the server keeps the {@link #sessionId() session} after each request, when configured. */
+    public Optional<Duration> sessionTimeout() {
+        return Optional.ofNullable(sessionTimeout);
+    }
+
     /** ClickHouse settings sent with every request, in the order they were given; a request's own win. */
     public Map<String, String> settings() {
         return settings;
@@ -274,6 +288,12 @@ public final class ClickHouseClientConfig {
         sb.append(", compression=").append(compression);
         if (forceResponseCompression) {
             sb.append(", forceResponseCompression=true");
+        }
+        if (sessionId != null) {
+            sb.append(", sessionId=").append(sessionId);
+        }
+        if (sessionTimeout != null) {
+            sb.append(", sessionTimeout=").append(sessionTimeout);
         }
         sb.append(", settings=").append(settings);
         if (!headers.isEmpty()) {

@@ -131,6 +131,10 @@ final class ClickHouseUrl {
                             b.setting(key, value);
                         }
                     }
+                    case "session_id" -> b.session(value);
+                    // seconds when bare, as the server reads its own session_timeout parameter
+                    case "session_timeout" -> b.sessionTimeout(value.strip().matches("[0-9]{1,9}")
+                            ? Duration.ofSeconds(Long.parseLong(value.strip())) : duration(key, value));
                     case "user" -> b.user(value);
                     case "password" -> b.password(value);
                     default -> b.setting(key, value);

@@ -26,6 +26,10 @@ final class ConfigValidator {
             throw new ClickHouseConfigurationException("Both bearerToken and password are set; a request carries one "
                     + "kind of credentials, choose one");
         }
+        if (b.sessionTimeout != null && b.sessionId == null) {
+            throw new ClickHouseConfigurationException("sessionTimeout is set but no session id; set session(...) "
+                    + "(URL key session_id) too");
+        }
         if (b.bearerToken != null && b.bearerToken.isBlank()) {
             throw new ClickHouseConfigurationException("bearerToken is blank");
         }

@@ -101,6 +101,20 @@ class ClickHouseUrlTests {
                 .isInstanceOf(ClickHouseConfigurationException.class).hasMessageContaining("'database'");
     }
 
+    @Test
+    void sessionForTheWholeClient() {
+        ClickHouseClientConfig config = parse("http://h/db?session_id=s-1&session_timeout=90");
+        assertThat(config.sessionId()).contains("s-1");
+        assertThat(config.sessionTimeout()).contains(Duration.ofSeconds(90)); // seconds when bare, as the server reads it
+        assertThat(config.settings()).isEmpty();
+        assertThat(parse("http://h?session_id=s&session_timeout=2m").sessionTimeout()).contains(Duration.ofMinutes(2));
+        assertThat(parse("http://h").sessionId()).isEmpty();
+        assertThatThrownBy(() -> parse("http://h?session_timeout=10"))
+                .isInstanceOf(ClickHouseConfigurationException.class).hasMessageContaining("no session id");
+        assertThatThrownBy(() -> parse("http://h?session_id=%20"))
+                .isInstanceOf(ClickHouseConfigurationException.class).hasMessageContaining("session id is blank");
+    }
+
     @ParameterizedTest
     @CsvSource({"1500, PT1.5S", "250ms, PT0.25S", "10s, PT10S", "2m, PT2M", "1h, PT1H", "PT3S, PT3S"})
     void durations(String value, String expected) {
@@ -117,7 +131,7 @@ class ClickHouseUrlTests {
         "http://h?max_threads | 'max_threads'",
         "http://h?max_threads=1&max_threads=2 | 'max_threads' is given twice",
         "http://h?query_id=x | 'query_id'",
-        "http://h?session_id=x | 'session_id'",
+        "http://h?session_check=1 | 'session_check'",
         "http://h?compress=1 | 'compress'",
         "http://h?param_x=1 | 'param_x'",
         "http://h?bad-key=1 | 'bad-key'",

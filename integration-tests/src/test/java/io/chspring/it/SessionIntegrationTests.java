@@ -9,11 +9,15 @@ import io.chspring.client.ServerErrorCodes;
 import io.chspring.test.ClickHouseIntegrationTest;
 import io.chspring.test.ClickHouseTestDatabase;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
-/** Server sessions: state kept between requests, and one request at a time. */
+/**
+ * Server sessions on the HTTP server (18.16): state kept between requests, one request at a time, and a session for
+ * a whole client ({@code withSession}, {@code session_id} in the URL).
+ */
 @ClickHouseIntegrationTest
 class SessionIntegrationTests {
 
@@ -60,6 +64,52 @@ class SessionIntegrationTests {
 
             assertThat(slow.get()).isEqualTo("1500\n");
             assertThat(client.query("SELECT 1").session(session).fetchString("TabSeparated")).isEqualTo("1\n");
+        }
+    }
+
+    @Test
+    void aClientWithASessionRunsEveryRequestInIt(ClickHouseTestDatabase db) {
+        String session = "it-client-session-" + UUID.randomUUID();
+        try (ClickHouseClient client = ItSupport.client(db)) {
+            ClickHouseClient inSession = client.withSession(session, Duration.ofSeconds(30));
+            inSession.execute("CREATE TEMPORARY TABLE scratch (x UInt64, s String)");
+            // the next query of the session client sees it; so do an untyped insert (its DESCRIBE runs in the
+            // session too), a typed read and a prepared query
+            assertThat(inSession.query("SELECT count() FROM scratch").fetchOne(Long.class)).isZero();
+            inSession.insertRows("scratch", List.of("x", "s"), List.of(new Object[] {1L, "a"}, List.of(2L, "b")));
+            assertThat(inSession.query("SELECT sum(x) FROM scratch").fetchOne(Long.class)).isEqualTo(3L);
+            assertThat(inSession.prepare("SELECT s FROM scratch WHERE x = :x", String.class).bind("x", 2).fetchOne())
+                    .isEqualTo("b");
+            inSession.execute("SET max_threads = 3");
+            assertThat(inSession.query("SELECT value FROM system.settings WHERE name = 'max_threads'")
+                    .fetchOne(String.class)).isEqualTo("3");
+
+            // the client it came from, and a copy without the session, are outside it; a request's own session wins
+            serverError(60, () -> client.query("SELECT count() FROM scratch").fetchString("TabSeparated"));
+            serverError(60, () -> inSession.withoutSession().query("SELECT count() FROM scratch")
+                    .fetchString("TabSeparated"));
+            serverError(60, () -> inSession.query("SELECT count() FROM scratch").session(session + "-other")
+                    .fetchString("TabSeparated"));
+            // copies of the session client stay in the session
+            assertThat(inSession.withSetting("max_block_size", 10).query("SELECT count() FROM scratch")
+                    .fetchOne(Long.class)).isEqualTo(2L);
+        }
+    }
+
+    @Test
+    void sessionIdInTheUrlPutsTheWholeClientInTheSession(ClickHouseTestDatabase db) {
+        String session = "it-url-session-" + UUID.randomUUID();
+        try (ClickHouseClient client = ClickHouseClient.fromUrl(db.url(db.server().defaultUser())
+                + "?session_id=" + session + "&session_timeout=30")) {
+            assertThat(client.config().sessionId()).contains(session);
+            client.execute("CREATE TEMPORARY TABLE url_scratch (x UInt64)");
+            client.execute("INSERT INTO url_scratch VALUES (7)");
+            assertThat(client.query("SELECT x FROM url_scratch").fetchOne(Long.class)).isEqualTo(7L);
+        }
+        try (ClickHouseClient other = ItSupport.client(db)) {
+            serverError(60, () -> other.query("SELECT x FROM url_scratch").fetchString("TabSeparated"));
+            assertThat(other.withSession(session).query("SELECT x FROM url_scratch").fetchOne(Long.class))
+                    .isEqualTo(7L);
         }
     }
 }

@@ -8,6 +8,7 @@ import io.chspring.client.compression.ClickHouseLz4OutputStream;
 import io.chspring.client.mapping.MappedRowEncoder;
 import io.chspring.client.mapping.MappingOptions;
 import io.chspring.client.mapping.RowType;
+import io.chspring.client.mapping.UntypedRowEncoder;
 import io.chspring.client.request.RequestContext;
 import io.chspring.client.rowbinary.RowBinaryOutput;
 import io.chspring.client.transport.BodySink;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.function.BiConsumer;
 
 /**
  * A streaming typed {@code INSERT INTO table (columns) FORMAT RowBinary}: {@link #write} encodes each row and streams
@@ -42,7 +44,9 @@ import java.util.concurrent.FutureTask;
  * <p>The server stores an INSERT in blocks of {@code max_insert_block_size} rows (1,048,576 by default) as they
  * arrive, so an insert aborted after more rows than that may leave the earlier blocks stored.
  *
- * @param <T> the row class
+ * <p>{@link #untyped} makes an insert of rows without a Java type ({@code Object[]}, {@code List}, {@code Map}).
+ *
+ * @param <T> the row class, or the row form of an untyped insert
  */
 public final class Insert<T> implements AutoCloseable {
 
@@ -51,7 +55,8 @@ public final class Insert<T> implements AutoCloseable {
 
     private final RequestContext context;
     private final String table;
-    private final MappedRowEncoder<T> encoder;
+    private final List<String> columns;
+    private final BiConsumer<RowBinaryOutput, T> encoder;
     private final Map<String, Object> settings = new LinkedHashMap<>();
     private String queryId;
     private final RowScratch scratch = new RowScratch();
@@ -68,9 +73,35 @@ public final class Insert<T> implements AutoCloseable {
      * @throws ClickHouseSchemaException listing every mismatch between the class and the table
      */
     public Insert(RequestContext context, String table, RowType<T> rowType, MappingOptions options) {
+        this(context, table, MappedRowEncoder.of(rowType, context.describeTable(Objects.requireNonNull(table, "table")),
+                options));
+    }
+
+    private Insert(RequestContext context, String table, MappedRowEncoder<T> encoder) {
+        this(context, table, encoder.columnNames(), encoder::write);
+    }
+
+    private Insert(RequestContext context, String table, List<String> columns, BiConsumer<RowBinaryOutput, T> encoder) {
         this.context = Objects.requireNonNull(context, "context");
         this.table = Objects.requireNonNull(table, "table");
-        this.encoder = MappedRowEncoder.of(rowType, context.describeTable(table), options);
+        this.columns = columns;
+        this.encoder = encoder;
+    }
+
+    /**
+     * An insert of rows without a Java type into {@code columns} of {@code table}: each row an {@code Object[]} or
+     * {@code List} with one value per column, or a {@code Map} from column name to value (see
+     * {@link UntypedRowEncoder}). Asks the table's schema (cached per client) and checks the columns against it.
+     *
+     * @throws ClickHouseSchemaException listing every problem of the column list
+     */
+    public static <R> Insert<R> untyped(RequestContext context, String table, List<String> columns,
+            MappingOptions options) {
+        Objects.requireNonNull(columns, "columns");
+        UntypedRowEncoder encoder = UntypedRowEncoder.of(columns,
+                Objects.requireNonNull(context, "context").describeTable(Objects.requireNonNull(table, "table")),
+                options);
+        return new Insert<>(context, table, encoder.columnNames(), encoder::write);
     }
 
     /** A ClickHouse setting for the INSERT request; call before the first row. */
@@ -104,7 +135,7 @@ public final class Insert<T> implements AutoCloseable {
 
     /** The columns of the INSERT, in the order rows are written. */
     public List<String> columns() {
-        return encoder.columnNames();
+        return columns;
     }
 
     /**
@@ -120,7 +151,7 @@ public final class Insert<T> implements AutoCloseable {
         }
         int before = scratch.size();
         try {
-            encoder.write(scratchOut, row);
+            encoder.accept(scratchOut, row);
             scratchOut.flush();
         } catch (RuntimeException e) {
             scratch.truncate(before);
@@ -213,7 +244,7 @@ public final class Insert<T> implements AutoCloseable {
     }
 
     private RawInsert rawInsert() {
-        RawInsert raw = new RawInsert(context, table).format("RowBinary").columns(encoder.columnNames()).settings(settings);
+        RawInsert raw = new RawInsert(context, table).format("RowBinary").columns(columns).settings(settings);
         if (queryId != null) {
             raw.queryId(queryId);
         }

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -141,10 +142,19 @@ public final class Query extends ClickHouseRequest<Query> {
         }
     }
 
-    /** All rows as maps from column name to value, in column order. */
+    /**
+     * All rows as maps from column name to value, in column order; the result also tells its
+     * {@link MapRows#columns() columns} (names and types), known even when there is no row.
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public List<Map<String, Object>> fetchMaps() {
-        return (List<Map<String, Object>>) (List) fetchAll(Map.class);
+    public MapRows fetchMaps() {
+        try (RowCursor<Map> cursor = fetch(Map.class)) {
+            List<Map<String, Object>> all = new ArrayList<>();
+            for (Map row : cursor) {
+                all.add(row);
+            }
+            return new MapRows(cursor.columns(), all);
+        }
     }
 
     /**
@@ -194,6 +204,13 @@ public final class Query extends ClickHouseRequest<Query> {
      * under {@code <query id>:describe} when the caller chose a query id.
      */
     private <T> RowCursor<T> fetch(Class<T> type, RowType<T> rowType) {
+        MappingOptions options = mappingOptions;
+        return fetch(type, rowType, columns -> RowReaders.of(type, rowType, columns, options));
+    }
+
+    /** The typed read, with the row reader for the result's columns from {@code readers} (a prepared query's cache). */
+    <T> RowCursor<T> fetch(Class<T> type, RowType<T> rowType,
+            Function<List<ClickHouseColumn>, Function<RowBinaryInput, T>> readers) {
         String fields = null;
         if (template().hasFields()) {
             if (rowType == null) {
@@ -209,7 +226,7 @@ public final class Query extends ClickHouseRequest<Query> {
             if (withHeader) {
                 columns = RowBinaryHeader.read(in);
             }
-            return new RowCursor<>(response, in, columns, RowReaders.of(type, rowType, columns, mappingOptions));
+            return new RowCursor<>(response, in, columns, readers.apply(columns));
         } catch (RuntimeException e) {
             response.close();
             throw e;

@@ -36,7 +36,12 @@ public final class RowCursor<T> implements Iterable<T>, AutoCloseable {
         this.reader = reader;
     }
 
-    /** The result's columns. */
+    /**
+     * The result's columns in order (names and ClickHouse types), known as soon as the cursor is open, before the
+     * first row is read and also when there is none: read from the RowBinaryWithNamesAndTypes header on servers that
+     * have it (19.3+), and on older ones (18.16) from the {@code DESCRIBE (query)} asked before the query, or the
+     * TabSeparatedWithNamesAndTypes header of a SHOW, EXISTS or DESCRIBE statement.
+     */
     public List<ClickHouseColumn> columns() {
         return columns;
     }

@@ -163,7 +163,10 @@ public abstract class ClickHouseRequest<S extends ClickHouseRequest<S>> {
             throw new IllegalStateException("This request was already sent; a request is single-use, make a new one");
         }
         sent = true;
-        if (sessionTimeout != null && sessionId == null) {
+        String session = sessionId != null ? sessionId : context.sessionId();
+        Duration keepSession = sessionId != null ? sessionTimeout
+                : sessionTimeout != null ? sessionTimeout : context.sessionTimeout();
+        if (sessionTimeout != null && session == null) {
             throw new ClickHouseConfigurationException("sessionTimeout is set but no session id; call session(...)");
         }
         Map<String, String> merged = new LinkedHashMap<>(context.settings());
@@ -175,7 +178,7 @@ public abstract class ClickHouseRequest<S extends ClickHouseRequest<S>> {
         boolean compressResponse = readsResult && lz4
                 && (context.forceResponseCompression() || capabilities().responseCompressionUsable());
         return new TransportRequest(sql, merged, parameters, database != null ? database : context.database(),
-                queryId != null ? queryId : UUID.randomUUID().toString(), sessionId, sessionTimeout, body,
+                queryId != null ? queryId : UUID.randomUUID().toString(), session, keepSession, body,
                 lz4 && body != null, compressResponse, idempotent, timeout);
     }
 

@@ -13,6 +13,7 @@ import io.chspring.client.transport.TransportResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,15 +46,19 @@ public final class RequestContext {
     private final boolean forceResponseCompression;
     /** A view over some of the shared transport's endpoints, or {@code null} for the shared transport itself. */
     private final Transport route;
+    private final String sessionId;
+    private final Duration sessionTimeout;
 
     private RequestContext(Shared shared, Map<String, String> settings, String database, Compression compression,
             boolean forceResponseCompression) {
-        this(shared, settings, database, compression, forceResponseCompression, null);
+        this(shared, settings, database, compression, forceResponseCompression, null, null, null);
     }
 
     private RequestContext(Shared shared, Map<String, String> settings, String database, Compression compression,
-            boolean forceResponseCompression, Transport route) {
+            boolean forceResponseCompression, Transport route, String sessionId, Duration sessionTimeout) {
         this.route = route;
+        this.sessionId = sessionId;
+        this.sessionTimeout = sessionTimeout;
         this.shared = shared;
         this.settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
         this.database = database;
@@ -74,10 +79,14 @@ public final class RequestContext {
                 forceResponseCompression);
     }
 
-    /** A context with other request defaults, sharing this one's transport, capabilities and schema cache. */
+    /**
+     * A context with other request defaults (and this one's session), sharing this one's transport, capabilities and
+     * schema cache.
+     */
     public RequestContext derive(Map<String, String> settings, String database, Compression compression,
             boolean forceResponseCompression) {
-        return new RequestContext(shared, settings, database, compression, forceResponseCompression, route);
+        return new RequestContext(shared, settings, database, compression, forceResponseCompression, route,
+                sessionId, sessionTimeout);
     }
 
     /**
@@ -87,7 +96,26 @@ public final class RequestContext {
      */
     public RequestContext routedThrough(Transport transport) {
         return new RequestContext(shared, settings, database, compression, forceResponseCompression,
-                Objects.requireNonNull(transport, "transport"));
+                Objects.requireNonNull(transport, "transport"), sessionId, sessionTimeout);
+    }
+
+    /**
+     * This context with every request in the server session {@code id} (none when {@code null}), kept
+     * {@code timeout} after each request ({@code null}: the server's default); a request's own session wins.
+     */
+    public RequestContext withSession(String id, Duration timeout) {
+        return new RequestContext(shared, settings, database, compression, forceResponseCompression, route, id,
+                id == null ? null : timeout);
+    }
+
+    /** The session every request runs in, or {@code null}. */
+    public String sessionId() {
+        return sessionId;
+    }
+
+    /** How long the server keeps {@link #sessionId()} after a request, or {@code null} for its default. */
+    public Duration sessionTimeout() {
+        return sessionTimeout;
     }
 
     /** The transport; fails once the root client was closed. */
@@ -166,7 +194,8 @@ public final class RequestContext {
     }
 
     private String schemaKey(String table) {
-        return (database == null ? "" : database) + "\0" + table;
+        // a session's temporary table may shadow a table of the same name, so sessions have their own entries
+        return (database == null ? "" : database) + "\0" + (sessionId == null ? "" : sessionId) + "\0" + table;
     }
 
     /** Whether the root client is closed. */

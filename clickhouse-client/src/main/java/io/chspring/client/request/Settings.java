@@ -19,7 +19,7 @@ public final class Settings {
     private static final Map<String, String> RESERVED = Map.ofEntries(
             Map.entry("query", "the SQL text"),
             Map.entry("query_id", "Query.queryId(...)"),
-            Map.entry("session_id", "Query.session(...)"),
+            Map.entry("session_id", "Query.session(...) or ClickHouseClient.withSession(...)"),
             Map.entry("session_timeout", "Query.sessionTimeout(...)"),
             Map.entry("session_check", "Query.session(...)"),
             Map.entry("close_session", "Query.session(...)"),

@@ -174,6 +174,44 @@ public final class SqlTemplate {
                 kept.toArray(new Placeholder[0]), serverParameterNames);
     }
 
+    /**
+     * This template with {@code ?fields} replaced by {@code fields} and every other placeholder kept: what a prepared
+     * query keeps, so that the column list of its row type is written into the text once. The text is not lexed
+     * again; a template without {@code ?fields} is returned as it is.
+     *
+     * @throws IllegalArgumentException when {@code fields} is {@code null} and the template has {@code ?fields}
+     */
+    public SqlTemplate withFields(@Nullable String fields) {
+        if (!hasFields) {
+            return this;
+        }
+        if (fields == null) {
+            throw new IllegalArgumentException("SQL has ?fields but no field list was given");
+        }
+        List<String> keptTexts = new ArrayList<>();
+        List<Placeholder> kept = new ArrayList<>();
+        StringBuilder text = new StringBuilder(textLength + fields.length()).append(texts[0]);
+        for (int i = 0; i < placeholders.length; i++) {
+            Placeholder p = placeholders[i];
+            if (p.kind() == Placeholder.Kind.FIELDS) {
+                text.append(fields);
+            } else {
+                keptTexts.add(text.toString());
+                kept.add(p);
+                text.setLength(0);
+            }
+            text.append(texts[i + 1]);
+        }
+        keptTexts.add(text.toString());
+        StringBuilder sqlText = new StringBuilder(keptTexts.get(0));
+        for (int i = 0; i < kept.size(); i++) {
+            Placeholder p = kept.get(i);
+            sqlText.append(p.kind() == Placeholder.Kind.NAMED ? ":" + p.name() : "?").append(keptTexts.get(i + 1));
+        }
+        return new SqlTemplate(sqlText.toString(), keptTexts.toArray(new String[0]),
+                kept.toArray(new Placeholder[0]), serverParameterNames);
+    }
+
     private void checkNamed(@Nullable Map<String, ?> named) {
         if (positionalCount > 0) {
             throw new IllegalArgumentException("SQL has " + positionalCount

@@ -268,4 +268,22 @@ class SqlTemplateTests {
             assertThat(SqlTemplate.parse(rendered + " ?").placeholderCount()).as(attack).isEqualTo(1);
         }
     }
+
+    @Test
+    void withFieldsWritesTheListOnceAndKeepsTheOtherPlaceholders() {
+        SqlTemplate template = SqlTemplate.parse("SELECT ?fields FROM t WHERE a = :a AND s = '?fields' AND b IN :b");
+        SqlTemplate expanded = template.withFields("x, y");
+        assertThat(expanded.hasFields()).isFalse();
+        assertThat(expanded.sql()).isEqualTo("SELECT x, y FROM t WHERE a = :a AND s = '?fields' AND b IN :b");
+        assertThat(expanded.namedParameterNames()).containsExactly("a", "b");
+        assertThat(expanded.renderNamed(Map.of("a", 1, "b", List.of(2, 3)), null))
+                .isEqualTo("SELECT x, y FROM t WHERE a = 1 AND s = '?fields' AND b IN (2, 3)");
+        SqlTemplate positional = SqlTemplate.parse("SELECT ?fields FROM t WHERE a = ?").withFields("x");
+        assertThat(positional.sql()).isEqualTo("SELECT x FROM t WHERE a = ?");
+        assertThat(positional.render(List.of("q"), null)).isEqualTo("SELECT x FROM t WHERE a = 'q'");
+        SqlTemplate none = SqlTemplate.parse("SELECT 1");
+        assertThat(none.withFields("x")).isSameAs(none);
+        assertThatIllegalArgumentException().isThrownBy(() -> template.withFields(null))
+                .withMessageContaining("?fields");
+    }
 }
