@@ -166,6 +166,7 @@ public final class Inserter<T> implements AutoCloseable {
         long seq = ++sequence;
         BatchBuffer batch = new BatchBuffer(config.table(), config.columns(), seq,
                 config.inserterId() + "-" + seq, clock.instant(), frameScratch != null);
+        batch.columnTypes(config.columnTypes());
         batch.periodTimer(scheduler.schedule(() -> periodElapsed(seq), biasedPeriod()));
         current = batch;
     }

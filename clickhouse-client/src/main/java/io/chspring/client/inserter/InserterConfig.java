@@ -18,5 +18,6 @@ record InserterConfig(
         Duration retryBudget,
         Duration closeTimeout,
         boolean shutdownHook,
-        String inserterId) {
+        String inserterId,
+        List<String> columnTypes) {
 }
