@@ -1,6 +1,8 @@
 package io.chspring.client.inserter;
 
+import io.chspring.client.ClickHouseException;
 import java.time.Duration;
+import java.util.function.Function;
 import java.util.List;
 
 /** The validated, immutable options of one {@link Inserter}; built by {@link InserterBuilder}. */
@@ -19,5 +21,6 @@ record InserterConfig(
         Duration closeTimeout,
         boolean shutdownHook,
         String inserterId,
-        List<String> columnTypes) {
+        List<String> columnTypes,
+        Function<? super ClickHouseException, ? extends RuntimeException> exceptionTranslator) {
 }
