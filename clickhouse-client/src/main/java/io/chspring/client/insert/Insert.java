@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A streaming typed {@code INSERT INTO table (columns) FORMAT RowBinary}: {@link #write} encodes each row and streams
@@ -60,6 +62,8 @@ public final class Insert<T> implements AutoCloseable {
 
     /** The most encoded bytes an insert holds before it starts streaming; below it, {@code end()} sends in one go. */
     static final int LIGHT_LIMIT = 64 * 1024;
+
+    private static final Logger log = LoggerFactory.getLogger(Insert.class);
 
     private static final String DEDUP_TOKEN = "insert_deduplication_token";
 
@@ -226,6 +230,9 @@ public final class Insert<T> implements AutoCloseable {
         }
         closed = true;
         if (request != null && !ended) {
+            log.warn("INSERT into {} closed without end() after {} rows were streamed; the server keeps the blocks "
+                    + "of max_insert_block_size rows it already stored, so up to {} of them may be stored", table, rows,
+                    rows);
             pipe.abort();
             try {
                 request.get();
