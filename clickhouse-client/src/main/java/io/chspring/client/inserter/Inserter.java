@@ -291,8 +291,15 @@ public final class Inserter<T> implements AutoCloseable {
     private List<BatchBuffer> sealAndSnapshot() {
         lock.lock();
         try {
+            // The open batch is taken before it is sealed: a sender that fails at once could otherwise decide it
+            // (and drop it from the pending list) before the list is read, and flush() would miss its failure.
+            List<BatchBuffer> pending = outcomes.pending();
+            BatchBuffer open = current;
             seal();
-            return outcomes.pending();
+            if (open != null) {
+                pending.add(open);
+            }
+            return pending;
         } finally {
             lock.unlock();
         }
