@@ -186,15 +186,16 @@ public final class Insert<T> implements AutoCloseable {
             }
             throw e;
         }
-        rows++;
+        if (request == null && scratch.size() <= LIGHT_LIMIT) {
+            rows++;
+            return; // still light: the rows wait for end() or for the limit
+        }
         if (request == null) {
-            if (scratch.size() <= LIGHT_LIMIT) {
-                return; // still light: the rows wait for end() or for the limit
-            }
             start();
         }
         pipe.write(scratch.array(), 0, scratch.size());
         scratch.reset();
+        rows++;
     }
 
     /** How many rows were written so far. */
