@@ -359,7 +359,8 @@ public final class ClickHouseClient implements AutoCloseable {
     /** {@link #inserter(String, Class)} with a row type from another metadata source and explicit mapping options. */
     public <T> InserterBuilder<T> inserter(String table, RowType<T> rowType, MappingOptions options) {
         MappedRowEncoder<T> encoder = MappedRowEncoder.of(rowType, describeTable(table), options);
-        return Inserter.builder(table, encoder.columnNames(), encoder::encode, batchSender());
+        return Inserter.builder(table, encoder.columnNames(), encoder::encode, batchSender())
+                .columnTypes(encoder.columns().stream().map(column -> column.type().toString()).toList());
     }
 
     /**

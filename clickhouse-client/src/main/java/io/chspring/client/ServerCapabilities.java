@@ -58,6 +58,16 @@ public final class ServerCapabilities {
         return version.isAtLeast(22, 8);
     }
 
+    /**
+     * Whether an INSERT in {@code RowBinaryWithNamesAndTypes} has the types of its header compared with the table's
+     * ({@code input_format_with_types_use_header}, default on): since 21.10, the release that added that setting and
+     * the header checks of the {@code *WithNamesAndTypes} input formats. Earlier servers read such a header and skip
+     * it, or (18.16, before 19.3) lack the format: there a client must check the schema it encodes for itself.
+     */
+    public boolean checksInsertHeaderTypes() {
+        return version.isAtLeast(21, 10);
+    }
+
     /** Whether the {@code async_insert} setting exists: since 21.11 ("Async Inserts", release 21.11). */
     public boolean supportsAsyncInsert() {
         return version.isAtLeast(21, 11);

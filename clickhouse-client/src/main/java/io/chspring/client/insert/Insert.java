@@ -2,16 +2,19 @@ package io.chspring.client.insert;
 
 import io.chspring.client.ClickHouseConfigurationException;
 import io.chspring.client.ClickHouseException;
+import io.chspring.client.ClickHousePartialInsertException;
 import io.chspring.client.ClickHouseSchemaException;
 import io.chspring.client.ClickHouseTransportException;
 import io.chspring.client.compression.ClickHouseLz4OutputStream;
 import io.chspring.client.mapping.MappedRowEncoder;
 import io.chspring.client.mapping.MappingOptions;
 import io.chspring.client.mapping.RowType;
+import io.chspring.client.mapping.TableColumn;
 import io.chspring.client.mapping.UntypedRowEncoder;
 import io.chspring.client.request.RequestContext;
 import io.chspring.client.rowbinary.RowBinaryOutput;
 import io.chspring.client.transport.BodySink;
+import io.chspring.client.type.ClickHouseColumn;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +23,8 @@ import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A streaming typed {@code INSERT INTO table (columns) FORMAT RowBinary}: {@link #write} encodes each row and streams
@@ -41,8 +46,19 @@ import java.util.function.BiConsumer;
  * }
  * }</pre>
  *
- * <p>The server stores an INSERT in blocks of {@code max_insert_block_size} rows (1,048,576 by default) as they
- * arrive, so an insert aborted after more rows than that may leave the earlier blocks stored.
+ * <p><b>What is atomic.</b> Nothing beyond one block: the server stores an INSERT in blocks of
+ * {@code max_insert_block_size} rows (1,048,576 by default) as they arrive, so an insert that fails, or is closed
+ * without {@code end()}, after more rows than that keeps the blocks already stored ({@link #close()} cannot take
+ * them back). An insert that fails after it started streaming throws {@link ClickHousePartialInsertException},
+ * which says how many rows went out and is not retryable unless the insert has a {@link #deduplicationToken}; with
+ * one, sending the same rows again with the same token stores each block once. For all-or-nothing per batch, use
+ * the {@code Inserter}: its batches are bounded in size, kept until committed and retried with their token.
+ *
+ * <p><b>Schema.</b> Rows are encoded for the table's columns as cached by the client. On servers that check an
+ * input header (21.10 and later) they go as {@code RowBinaryWithNamesAndTypes}, so rows encoded for a schema that
+ * changed since are refused (a {@link ClickHouseSchemaException}, and the cache is dropped); on older servers each
+ * insert reads the schema again first. Inserts never go through the server's async-insert queue unless
+ * {@code async_insert=1} is set, see {@link InsertFormat#asyncPolicy}.
  *
  * <p>{@link #untyped} makes an insert of rows without a Java type ({@code Object[]}, {@code List}, {@code Map}).
  *
@@ -53,10 +69,16 @@ public final class Insert<T> implements AutoCloseable {
     /** The most encoded bytes an insert holds before it starts streaming; below it, {@code end()} sends in one go. */
     static final int LIGHT_LIMIT = 64 * 1024;
 
+    private static final Logger log = LoggerFactory.getLogger(Insert.class);
+
+    private static final String DEDUP_TOKEN = "insert_deduplication_token";
+
     private final RequestContext context;
     private final String table;
     private final List<String> columns;
     private final BiConsumer<RowBinaryOutput, T> encoder;
+    /** Whether the rows go as RowBinaryWithNamesAndTypes, behind a header the server checks. */
+    private final boolean typed;
     private final Map<String, Object> settings = new LinkedHashMap<>();
     private String queryId;
     private final RowScratch scratch = new RowScratch();
@@ -73,19 +95,24 @@ public final class Insert<T> implements AutoCloseable {
      * @throws ClickHouseSchemaException listing every mismatch between the class and the table
      */
     public Insert(RequestContext context, String table, RowType<T> rowType, MappingOptions options) {
-        this(context, table, MappedRowEncoder.of(rowType, context.describeTable(Objects.requireNonNull(table, "table")),
-                options));
+        this(context, table, MappedRowEncoder.of(rowType, schema(context, table), options));
     }
 
     private Insert(RequestContext context, String table, MappedRowEncoder<T> encoder) {
-        this(context, table, encoder.columnNames(), encoder::write);
+        this(context, table, encoder.columnNames(), encoder.columns(), encoder::write);
     }
 
-    private Insert(RequestContext context, String table, List<String> columns, BiConsumer<RowBinaryOutput, T> encoder) {
+    private Insert(RequestContext context, String table, List<String> columns, List<ClickHouseColumn> columnTypes,
+            BiConsumer<RowBinaryOutput, T> encoder) {
         this.context = Objects.requireNonNull(context, "context");
         this.table = Objects.requireNonNull(table, "table");
         this.columns = columns;
         this.encoder = encoder;
+        this.typed = InsertFormat.typedHeader(context);
+        if (typed) {
+            byte[] header = InsertFormat.header(columns, InsertFormat.typeNames(columnTypes));
+            scratch.write(header, 0, header.length);
+        }
     }
 
     /**
@@ -98,10 +125,19 @@ public final class Insert<T> implements AutoCloseable {
     public static <R> Insert<R> untyped(RequestContext context, String table, List<String> columns,
             MappingOptions options) {
         Objects.requireNonNull(columns, "columns");
-        UntypedRowEncoder encoder = UntypedRowEncoder.of(columns,
-                Objects.requireNonNull(context, "context").describeTable(Objects.requireNonNull(table, "table")),
-                options);
-        return new Insert<>(context, table, encoder.columnNames(), encoder::write);
+        UntypedRowEncoder encoder = UntypedRowEncoder.of(columns, schema(context, table), options);
+        return new Insert<>(context, table, encoder.columnNames(), encoder.columns(), encoder::write);
+    }
+
+    /**
+     * The table's columns to encode for. A server that checks the header refuses rows encoded for a stale cached
+     * schema; an older one would store them as garbage, so there the schema is asked again (one DESCRIBE per insert)
+     * and the rows are encoded for what the table is now.
+     */
+    private static List<TableColumn> schema(RequestContext context, String table) {
+        Objects.requireNonNull(context, "context");
+        Objects.requireNonNull(table, "table");
+        return InsertFormat.typedHeader(context) ? context.describeTable(table) : context.refreshSchema(table);
     }
 
     /** A ClickHouse setting for the INSERT request; call before the first row. */
@@ -125,6 +161,32 @@ public final class Insert<T> implements AutoCloseable {
             throw new ClickHouseConfigurationException("queryId is blank");
         }
         this.queryId = id;
+        return this;
+    }
+
+    /**
+     * A deduplication token for this insert ({@code insert_deduplication_token}, ClickHouse 22.2 and later): the
+     * server suffixes it per block, so sending the same rows in the same order again with the same token stores each
+     * block once, which makes a retry after a {@link ClickHousePartialInsertException} safe. Deduplication needs a
+     * Replicated table or a MergeTree table with {@code non_replicated_deduplication_window}. Call before the first
+     * row.
+     *
+     * @throws ClickHouseConfigurationException on servers before 22.2, which reject the setting (there, Replicated
+     *     tables deduplicate identical blocks by their hash without a token)
+     */
+    public Insert<T> deduplicationToken(String token) {
+        if (begun()) {
+            throw new IllegalStateException("The deduplication token must be set before the first row");
+        }
+        if (token == null || token.isBlank()) {
+            throw new ClickHouseConfigurationException("deduplicationToken is blank");
+        }
+        if (!context.capabilities().supportsInsertDeduplicationToken()) {
+            throw new ClickHouseConfigurationException("INSERT into " + table + ": insert_deduplication_token needs "
+                    + "ClickHouse 22.2 or later, the server runs " + context.capabilities().version()
+                    + "; Replicated tables there deduplicate identical blocks by their hash");
+        }
+        settings.put(DEDUP_TOKEN, token);
         return this;
     }
 
@@ -196,7 +258,10 @@ public final class Insert<T> implements AutoCloseable {
         return await();
     }
 
-    /** Aborts the request when {@link #end()} was not called, so the server stores none of its rows. */
+    /**
+     * Aborts the request when {@link #end()} was not called. The server then stores none of the rows still in
+     * flight, but keeps the blocks of {@code max_insert_block_size} rows it already stored (see the class comment).
+     */
     @Override
     public void close() {
         if (closed) {
@@ -204,6 +269,9 @@ public final class Insert<T> implements AutoCloseable {
         }
         closed = true;
         if (request != null && !ended) {
+            log.warn("INSERT into {} closed without end() after {} rows were streamed; the server keeps the blocks "
+                    + "of max_insert_block_size rows it already stored, so up to {} of them may be stored", table, rows,
+                    rows);
             pipe.abort();
             try {
                 request.get();
@@ -225,7 +293,7 @@ public final class Insert<T> implements AutoCloseable {
         try {
             return rawInsert().sendBody(sink -> writeLight(sink, held, length));
         } catch (ClickHouseException e) {
-            throw e;
+            throw failed(e, false);
         } catch (RuntimeException e) {
             throw new ClickHouseTransportException("INSERT into " + table + " failed: " + e, e);
         }
@@ -244,11 +312,43 @@ public final class Insert<T> implements AutoCloseable {
     }
 
     private RawInsert rawInsert() {
-        RawInsert raw = new RawInsert(context, table).format("RowBinary").columns(columns).settings(settings);
+        RawInsert raw = new RawInsert(context, table).format(InsertFormat.PLAIN).columns(columns);
+        if (typed) {
+            InsertFormat.typed(raw);
+        }
+        InsertFormat.asyncPolicy(context, raw, settings);
+        raw.settings(settings);
         if (queryId != null) {
             raw.queryId(queryId);
         }
         return raw;
+    }
+
+    /**
+     * The error as this insert reports it. A refused header means the cached schema is stale: it is forgotten, so
+     * the next insert reads it again. A streamed insert may have had blocks stored before it failed: the error then
+     * says how many rows went out, and is retryable only with a deduplication token.
+     */
+    private ClickHouseException failed(ClickHouseException e, boolean streamed) {
+        ClickHouseException error = e;
+        if (InsertFormat.isSchemaMismatch(e)) {
+            context.forget(table);
+            error = new ClickHouseSchemaException("INSERT into " + table + " was refused: the rows do not fit the "
+                    + "table's columns " + columns + " any more (altered since the schema was read?); the "
+                    + "cached schema was dropped, so the next insert reads it again: " + e.getMessage(), e,
+                    e.errorCode(), e.queryId(), false);
+        }
+        if (!streamed || rows == 0) {
+            return error;
+        }
+        Object token = settings.get(DEDUP_TOKEN);
+        return new ClickHousePartialInsertException("INSERT into " + table + " failed after " + rows + " rows were "
+                + "sent; the server stores each block of max_insert_block_size rows as it arrives, so up to " + rows
+                + " of them may be stored. " + (token == null
+                        ? "Not retryable as is: check the table, or send with a deduplicationToken to make a resend safe"
+                        : "Resending the same rows in the same order with the same deduplication token stores each "
+                                + "block once") + ". Cause: " + error.getMessage(), error, rows,
+                token == null ? null : token.toString());
     }
 
     private void start() {
@@ -276,9 +376,10 @@ public final class Insert<T> implements AutoCloseable {
             return request.get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof ClickHouseException ce) {
-                throw ce;
+                throw failed(ce, true);
             }
-            throw new ClickHouseTransportException("INSERT into " + table + " failed: " + e.getCause(), e.getCause());
+            throw failed(new ClickHouseTransportException("INSERT into " + table + " failed: " + e.getCause(),
+                    e.getCause()), true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             pipe.abort();

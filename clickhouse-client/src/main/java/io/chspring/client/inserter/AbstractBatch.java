@@ -18,6 +18,7 @@ abstract class AbstractBatch implements Batch {
     private final Instant createdAt;
     private long rows;
     private long bytes;
+    private List<String> columnTypes = List.of();
 
     AbstractBatch(String table, List<String> columns, String dedupToken, Instant createdAt, long rows, long bytes) {
         this.table = table;
@@ -42,6 +43,16 @@ abstract class AbstractBatch implements Batch {
     @Override
     public List<String> columns() {
         return columns;
+    }
+
+    /** Sets the types the rows are encoded for; before the batch is handed on. */
+    final void columnTypes(List<String> types) {
+        this.columnTypes = List.copyOf(types);
+    }
+
+    @Override
+    public List<String> columnTypes() {
+        return columnTypes;
     }
 
     @Override

@@ -18,6 +18,16 @@ public interface Batch {
     /** The columns the rows are encoded for, in order. */
     List<String> columns();
 
+    /**
+     * The ClickHouse types the rows were encoded for, one per column, or an empty list when unknown (an inserter
+     * built with its own {@link RowEncoder}, a spooled batch). When known, the sender makes sure a table altered
+     * since cannot take the rows as garbage: the server checks them (21.10+), or the sender compares the table's
+     * columns first (older servers).
+     */
+    default List<String> columnTypes() {
+        return List.of();
+    }
+
     /** Number of rows in the payload. */
     long rows();
 

@@ -71,6 +71,11 @@ final class BatchBuffer extends AbstractBatch {
      * compression freed, which the caller gives back to the inserter's memory.
      */
     long appendRow(byte[] source, int length, byte[] scratch) {
+        return appendRow(source, 0, length, scratch);
+    }
+
+    /** {@link #appendRow(byte[], int, byte[])} for the row at {@code from} in {@code source}. */
+    long appendRow(byte[] source, int from, int length, byte[] scratch) {
         long freed = 0;
         int offset = 0;
         while (offset < length) {
@@ -83,7 +88,7 @@ final class BatchBuffer extends AbstractBatch {
                 tailUsed = 0;
             }
             int n = Math.min(length - offset, tail.length - tailUsed);
-            System.arraycopy(source, offset, tail, tailUsed, n);
+            System.arraycopy(source, from + offset, tail, tailUsed, n);
             tailUsed += n;
             offset += n;
         }

@@ -2,9 +2,13 @@ package io.chspring.client.inserter;
 
 import io.chspring.client.ClickHouseException;
 import io.chspring.client.ClickHouseServerException;
+import io.chspring.client.ClickHouseSchemaException;
+import io.chspring.client.insert.InsertFormat;
 import io.chspring.client.insert.RawInsert;
 import io.chspring.client.request.RequestContext;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -42,14 +46,39 @@ final class ClientBatchSender implements BatchSender {
 
     @Override
     public void send(Batch batch) {
-        RawInsert insert = new RawInsert(context, batch.table()).format("RowBinary").columns(batch.columns())
+        List<String> types = batch.columnTypes();
+        boolean typed = !types.isEmpty() && InsertFormat.typedHeader(context);
+        if (!types.isEmpty() && !typed) {
+            // No header check on this server: one DESCRIBE per batch is the price of never storing garbage
+            InsertFormat.checkCurrent(context, batch.table(), batch.columns(), types, "Inserter for table '"
+                    + batch.table() + "', batch " + batch.dedupToken() + " (" + batch.rows() + " rows)");
+        }
+        RawInsert insert = new RawInsert(context, batch.table()).format(InsertFormat.PLAIN).columns(batch.columns())
                 .queryId(batch.dedupToken() + "-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
         if (context.capabilities().supportsInsertDeduplicationToken()) {
             insert.setting(DEDUP_TOKEN_SETTING, batch.dedupToken());
         }
+        InsertFormat.asyncPolicy(context, insert, Map.of());
+        byte[] header = typed ? InsertFormat.header(batch.columns(), types) : null;
+        if (typed) {
+            InsertFormat.typed(insert);
+        }
         try {
-            insert.sendBody(batch::writeBody);
+            insert.sendBody(sink -> {
+                if (header != null) {
+                    InsertFormat.write(sink, header);
+                }
+                batch.writeBody(sink);
+            });
         } catch (ClickHouseException e) {
+            if (typed && InsertFormat.isSchemaMismatch(e)) {
+                context.forget(batch.table());
+                throw new ClickHouseSchemaException("Inserter for table '" + batch.table() + "': the server refused "
+                        + "batch " + batch.dedupToken() + " (" + batch.rows() + " rows, nothing of it stored): the "
+                        + "table's columns no longer match the types the rows were encoded for " + types
+                        + " (altered since the inserter was built?); build the inserter again: " + e.getMessage(), e,
+                        e.errorCode(), e.queryId(), false);
+            }
             throw forInserter(e);
         }
     }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -119,10 +120,77 @@ public final class Inserter<T> implements AutoCloseable {
             encode(row, scratch);
             int length = scratch.size();
             memory.reserve(length, config.writeTimeout());
-            append(scratch.array(), length);
+            append(scratch.array(), 0, length);
+        } catch (ClickHouseException e) {
+            throw translated(e);
         } finally {
             scratch.release();
         }
+    }
+
+    /**
+     * Encodes every row of {@code rows} first, then buffers them all: all or nothing at the buffer. A row that cannot
+     * be encoded (or is null) leaves nothing of the call buffered and throws {@link ClickHouseSchemaException} naming
+     * the row (1-based) and, from the codec, the column; a full buffer for {@code writeTimeout} throws
+     * {@link ClickHouseTimeoutException}, also with nothing buffered. The rows then go to the server in one or more
+     * batches like rows written one by one ({@code maxRows}, {@code maxBytes}), so all-or-nothing on the server holds
+     * per batch, not per call. Holds the whole call's encoded rows in memory at once: pass bounded collections.
+     */
+    public void writeAll(Iterable<? extends T> rows) {
+        Objects.requireNonNull(rows, "rows");
+        ensureOpen();
+        RowScratch scratch = new RowScratch();
+        int[] ends = new int[16];
+        int count = 0;
+        try {
+            for (T row : rows) {
+                if (row == null) {
+                    throw new ClickHouseSchemaException("Inserter for table '" + config.table() + "': writeAll: row "
+                            + (count + 1) + " is null; nothing of this call was buffered");
+                }
+                try {
+                    encode(row, scratch);
+                } catch (ClickHouseSchemaException e) {
+                    throw new ClickHouseSchemaException("Inserter for table '" + config.table() + "': writeAll: row "
+                            + (count + 1) + " cannot be encoded; nothing of this call was buffered: " + e.getMessage(),
+                            e);
+                }
+                if (count == ends.length) {
+                    ends = Arrays.copyOf(ends, count * 2);
+                }
+                ends[count++] = scratch.size();
+            }
+            if (count == 0) {
+                return;
+            }
+            int total = scratch.size();
+            memory.reserve(total, config.writeTimeout());
+            lock.lock();
+            try {
+                if (closed) {
+                    memory.release(total);
+                    throw closedException();
+                }
+                int start = 0;
+                for (int i = 0; i < count; i++) {
+                    append(scratch.array(), start, ends[i] - start);
+                    start = ends[i];
+                }
+            } finally {
+                lock.unlock();
+            }
+        } catch (ClickHouseException e) {
+            throw translated(e);
+        }
+    }
+
+    /** {@code e} as the builder's exception translator makes it (a Spring {@code DataAccessException}, say). */
+    private RuntimeException translated(ClickHouseException e) {
+        if (config.exceptionTranslator() == null) {
+            return e;
+        }
+        RuntimeException translated = config.exceptionTranslator().apply(e);
+        return translated != null ? translated : e;
     }
 
     private void encode(T row, RowScratch scratch) {
@@ -136,7 +204,7 @@ public final class Inserter<T> implements AutoCloseable {
         }
     }
 
-    private void append(byte[] row, int length) {
+    private void append(byte[] row, int offset, int length) {
         lock.lock();
         try {
             if (closed) {
@@ -149,7 +217,7 @@ public final class Inserter<T> implements AutoCloseable {
             if (current == null) {
                 open();
             }
-            long freed = current.appendRow(row, length, frameScratch);
+            long freed = current.appendRow(row, offset, length, frameScratch);
             if (freed != 0) {
                 memory.release(freed);
             }
@@ -166,6 +234,7 @@ public final class Inserter<T> implements AutoCloseable {
         long seq = ++sequence;
         BatchBuffer batch = new BatchBuffer(config.table(), config.columns(), seq,
                 config.inserterId() + "-" + seq, clock.instant(), frameScratch != null);
+        batch.columnTypes(config.columnTypes());
         batch.periodTimer(scheduler.schedule(() -> periodElapsed(seq), biasedPeriod()));
         current = batch;
     }
@@ -214,7 +283,7 @@ public final class Inserter<T> implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new ClickHouseException("Inserter for table '" + config.table() + "': interrupted in flush()", e);
         } catch (ExecutionException e) {
-            throw flushFailure(waitFor);
+            throw translated(flushFailure(waitFor));
         }
         return stats();
     }
@@ -222,8 +291,15 @@ public final class Inserter<T> implements AutoCloseable {
     private List<BatchBuffer> sealAndSnapshot() {
         lock.lock();
         try {
+            // The open batch is taken before it is sealed: a sender that fails at once could otherwise decide it
+            // (and drop it from the pending list) before the list is read, and flush() would miss its failure.
+            List<BatchBuffer> pending = outcomes.pending();
+            BatchBuffer open = current;
             seal();
-            return outcomes.pending();
+            if (open != null) {
+                pending.add(open);
+            }
+            return pending;
         } finally {
             lock.unlock();
         }

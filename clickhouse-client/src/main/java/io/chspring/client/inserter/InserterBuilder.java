@@ -1,6 +1,7 @@
 package io.chspring.client.inserter;
 
 import io.chspring.client.ClickHouseConfigurationException;
+import io.chspring.client.ClickHouseException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
+import java.util.function.Function;
 
 /**
  * Options of an {@link Inserter}. A batch is sent when it reaches {@link #maxRows}, {@link #maxBytes}, or
@@ -34,6 +36,8 @@ public final class InserterBuilder<T> {
     private Duration closeTimeout = Duration.ofSeconds(30);
     private boolean shutdownHook = true;
     private String inserterId;
+    private List<String> columnTypes = List.of();
+    private Function<? super ClickHouseException, ? extends RuntimeException> exceptionTranslator;
     private Path spoolDirectory;
     private InserterFailureHandler failureHandler;
     private InserterListener listener = new InserterListener() { };
@@ -49,6 +53,35 @@ public final class InserterBuilder<T> {
         }
         this.encoder = Objects.requireNonNull(encoder, "encoder");
         this.sender = Objects.requireNonNull(sender, "sender");
+    }
+
+    /**
+     * The ClickHouse types the encoder writes, one per column in order (what {@code DESCRIBE TABLE} printed). Each
+     * batch then carries them, and the client's sender does not let a table altered since store the rows as
+     * garbage: servers from 21.10 check them in a {@code RowBinaryWithNamesAndTypes} header, older ones are asked
+     * for the table's columns before each batch (one small query). A batch refused so fails, is not retried and
+     * goes to the failure handler with the reason. {@code ClickHouseClient.inserter(table, type)} sets them.
+     */
+    public InserterBuilder<T> columnTypes(List<String> types) {
+        List<String> copy = List.copyOf(Objects.requireNonNull(types, "types"));
+        if (copy.size() != columns.size()) {
+            throw new ClickHouseConfigurationException("Inserter for table '" + table + "': " + copy.size()
+                    + " column types for " + columns.size() + " columns " + columns);
+        }
+        this.columnTypes = copy;
+        return this;
+    }
+
+    /**
+     * Translates the errors {@code write}, {@code writeAll} and {@code flush} throw, for an inserter that is a
+     * Spring bean: the Boot starter sets Spring Data's {@code ClickHouseExceptionTranslator}, so callers see
+     * {@code DataAccessException}s as repositories throw them. A translator answering {@code null} keeps the
+     * original. Errors handed to the failure handler and listener are not translated.
+     */
+    public InserterBuilder<T> exceptionTranslator(
+            Function<? super ClickHouseException, ? extends RuntimeException> exceptionTranslator) {
+        this.exceptionTranslator = Objects.requireNonNull(exceptionTranslator, "exceptionTranslator");
+        return this;
     }
 
     /** Rows per batch at most (default 500,000). */
@@ -172,7 +205,8 @@ public final class InserterBuilder<T> {
         }
         String id = inserterId != null ? inserterId : HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
         InserterConfig config = new InserterConfig(table, columns, maxRows, maxBytes, period, periodBias, buffered,
-                writeTimeout, initialBackoff, maxBackoff, retryBudget, closeTimeout, shutdownHook, id);
+                writeTimeout, initialBackoff, maxBackoff, retryBudget, closeTimeout, shutdownHook, id, columnTypes,
+                exceptionTranslator);
         InserterFailureHandler handler = failureHandler != null ? failureHandler
                 : SpoolDirectory.of(spoolDirectory != null ? spoolDirectory : SpoolDirectory.defaultFor(table));
         InserterScheduler worker = scheduler != null ? scheduler

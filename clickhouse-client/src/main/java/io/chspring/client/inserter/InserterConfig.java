@@ -1,6 +1,8 @@
 package io.chspring.client.inserter;
 
+import io.chspring.client.ClickHouseException;
 import java.time.Duration;
+import java.util.function.Function;
 import java.util.List;
 
 /** The validated, immutable options of one {@link Inserter}; built by {@link InserterBuilder}. */
@@ -18,5 +20,7 @@ record InserterConfig(
         Duration retryBudget,
         Duration closeTimeout,
         boolean shutdownHook,
-        String inserterId) {
+        String inserterId,
+        List<String> columnTypes,
+        Function<? super ClickHouseException, ? extends RuntimeException> exceptionTranslator) {
 }

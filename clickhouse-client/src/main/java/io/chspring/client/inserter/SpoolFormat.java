@@ -27,7 +27,8 @@ import java.util.Properties;
 
 /**
  * The spool file: 8 bytes {@code CHSPOOL1}, a 4-byte big-endian header length, the header as UTF-8
- * {@link Properties} text (table, columns, token, rows, bytes, created-at, failed-at, last error), then
+ * {@link Properties} text (table, columns, their types when known, token, rows, bytes, created-at, failed-at, last
+ * error), then
  * exactly {@code bytes} bytes of RowBinary payload. A file whose size disagrees with its header is
  * rejected, so a torn write can never pass for a complete batch; files are also written under a
  * temporary name, forced to disk and then atomically renamed.
@@ -103,6 +104,11 @@ final class SpoolFormat {
         for (int i = 0; i < columns.size(); i++) {
             p.setProperty("column." + i, columns.get(i));
         }
+        // optional (files of earlier versions lack them): a replay is then checked like the batch was
+        List<String> types = batch.columnTypes();
+        for (int i = 0; i < types.size(); i++) {
+            p.setProperty("columnType." + i, types.get(i));
+        }
         p.setProperty("token", batch.dedupToken());
         p.setProperty("rows", Long.toString(batch.rows()));
         p.setProperty("bytes", Long.toString(batch.bytes()));
@@ -147,9 +153,18 @@ final class SpoolFormat {
             for (int i = 0; i < count; i++) {
                 columns.add(required(p, "column." + i, file));
             }
-            return new SpooledBatch(file, offset, required(p, "table", file), columns, required(p, "token", file),
-                    Long.parseLong(required(p, "rows", file)), bytes, Instant.parse(required(p, "createdAt", file)),
-                    Instant.parse(required(p, "failedAt", file)), p.getProperty("lastError", ""));
+            SpooledBatch batch = new SpooledBatch(file, offset, required(p, "table", file), columns,
+                    required(p, "token", file), Long.parseLong(required(p, "rows", file)), bytes,
+                    Instant.parse(required(p, "createdAt", file)), Instant.parse(required(p, "failedAt", file)),
+                    p.getProperty("lastError", ""));
+            if (p.getProperty("columnType.0") != null) {
+                List<String> types = new ArrayList<>(count);
+                for (int i = 0; i < count; i++) {
+                    types.add(required(p, "columnType." + i, file));
+                }
+                batch.columnTypes(types);
+            }
+            return batch;
         } catch (IOException | RuntimeException e) {
             if (e instanceof ClickHouseException clickHouseException) {
                 throw clickHouseException;

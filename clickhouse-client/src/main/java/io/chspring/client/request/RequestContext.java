@@ -188,6 +188,17 @@ public final class RequestContext {
         return columns;
     }
 
+    /**
+     * Asks the columns of {@code table} again, whatever the cache holds, and caches the answer: for a client that
+     * must know the schema is still current before it sends rows encoded for it (servers that do not check an
+     * input header's types).
+     */
+    public List<TableColumn> refreshSchema(String table) {
+        List<TableColumn> columns = List.copyOf(shared.describer.apply(this, table));
+        shared.schemas.put(schemaKey(table), columns);
+        return columns;
+    }
+
     /** Forgets the cached schema of {@code table}. */
     public void forget(String table) {
         shared.schemas.remove(schemaKey(table));

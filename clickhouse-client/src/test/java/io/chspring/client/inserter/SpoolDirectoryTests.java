@@ -64,6 +64,19 @@ class SpoolDirectoryTests {
     }
 
     @Test
+    void theColumnTypesABatchWasEncodedForSurviveTheSpoolSoAReplayIsCheckedToo() throws IOException {
+        BatchBuffer typed = batch("typed-1", Instant.EPOCH, List.of("a", "b"), 1);
+        typed.columnTypes(List.of("UInt32", "Map(String, Array(Nullable(UInt64)))"));
+        SpooledBatch read = SpoolDirectory.read(SpoolDirectory.of(dir).spool(typed, "refused"));
+        assertThat(read.columnTypes()).containsExactly("UInt32", "Map(String, Array(Nullable(UInt64)))");
+
+        // a batch of an inserter with its own encoder has no types, and neither has a file of an earlier version
+        SpooledBatch untyped = SpoolDirectory.read(SpoolDirectory.of(dir).spool(batch("plain-1", Instant.EPOCH,
+                List.of("a"), 1), "x"));
+        assertThat(untyped.columnTypes()).isEmpty();
+    }
+
+    @Test
     void aTruncatedFileIsRejected() throws IOException {
         Path file = SpoolDirectory.of(dir).spool(batch("t-1", Instant.EPOCH, List.of("id"), 2), "x");
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {

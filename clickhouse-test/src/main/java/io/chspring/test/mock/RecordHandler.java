@@ -4,6 +4,7 @@ import io.chspring.client.mapping.MappedRowDecoder;
 import io.chspring.client.mapping.MappingOptions;
 import io.chspring.client.mapping.RowType;
 import io.chspring.client.mapping.TableColumn;
+import io.chspring.client.rowbinary.RowBinaryHeader;
 import io.chspring.client.rowbinary.RowBinaryInput;
 import io.chspring.client.type.ClickHouseColumn;
 import java.io.IOException;
@@ -13,7 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Accepts an {@code INSERT ... FORMAT RowBinary} and decodes its rows back into objects of a mapped class with the
+ * Accepts an {@code INSERT ... FORMAT RowBinary} (or {@code RowBinaryWithNamesAndTypes}, whose header must match the
+ * table as a modern server checks it) and decodes its rows back into objects of a mapped class with the
  * client's own row decoder, for {@link RecordHandle#rows()}. The column types come from the class (inferred, or
  * given with {@link #withColumnType}); while this handler is next in the queue, the mock answers the client's
  * {@code DESCRIBE TABLE} with them. Configure it before adding it.
@@ -62,7 +64,8 @@ public final class RecordHandler<T> extends MockHandler<RecordHandle<T>> {
             throw new AssertionError(describe() + " expects INSERT INTO t [(columns)] FORMAT RowBinary with the rows "
                     + "in the body, but got " + exchange.describe());
         }
-        if (!insert.format().equals("RowBinary")) {
+        boolean typed = insert.format().equals("RowBinaryWithNamesAndTypes");
+        if (!typed && !insert.format().equals("RowBinary")) {
             throw new AssertionError(describe() + " decodes RowBinary, but " + exchange.describe() + " sends "
                     + insert.format() + "; use Handlers.recordRaw() and body()");
         }
@@ -72,6 +75,14 @@ public final class RecordHandler<T> extends MockHandler<RecordHandle<T>> {
                 // the INSERT leaves out @ReadOnly columns, which the class still reads: they keep their defaults
                 MappingOptions.DEFAULT.withValidateSchema(false));
         RowBinaryInput in = RowBinaryInput.of(body);
+        if (typed) {
+            // what a modern server does with the header the client sends (input_format_with_types_use_header)
+            List<ClickHouseColumn> header = RowBinaryHeader.read(in);
+            if (!header.equals(columns)) {
+                throw new AssertionError(exchange.describe() + " sends rows for " + header + ", but the table has "
+                        + columns);
+            }
+        }
         List<T> rows = new ArrayList<>();
         while (in.hasMore()) {
             rows.add(decoder.read(in));

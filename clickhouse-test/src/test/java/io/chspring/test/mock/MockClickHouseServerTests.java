@@ -86,7 +86,7 @@ class MockClickHouseServerTests {
         }
 
         assertThat(rec.rows()).containsExactly(E1, E2);
-        assertThat(rec.query()).isEqualTo("INSERT INTO `events` (`id`, `name`, `at`) FORMAT RowBinary");
+        assertThat(rec.query()).isEqualTo("INSERT INTO `events` (`id`, `name`, `at`) FORMAT RowBinaryWithNamesAndTypes");
         assertThat(rec.columns()).containsExactly("id", "name", "at");
         assertThat(rec.parameters()).containsEntry("decompress", "1"); // the body came LZ4-framed
         // DESCRIBE TABLE was answered from the handler's row type without consuming it

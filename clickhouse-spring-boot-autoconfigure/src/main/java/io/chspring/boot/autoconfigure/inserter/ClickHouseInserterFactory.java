@@ -4,7 +4,9 @@ import io.chspring.boot.autoconfigure.ClickHouseInserterProperties;
 import io.chspring.client.ClickHouseClient;
 import io.chspring.client.inserter.Inserter;
 import io.chspring.client.inserter.InserterBuilder;
+import io.chspring.data.core.ClickHouseExceptionTranslator;
 import java.util.Objects;
+import org.springframework.util.ClassUtils;
 
 /**
  * Builds the {@link Inserter} beans with the {@code clickhouse.inserter.*} options of their table. Every Inserter it
@@ -50,6 +52,26 @@ public class ClickHouseInserterFactory {
         if (options.spoolDirectory() != null) {
             builder.spoolDirectory(options.spoolDirectory());
         }
+        if (SPRING_DATA_PRESENT) {
+            SpringDataTranslation.apply(builder);
+        }
         return builder;
+    }
+
+    /** Whether the optional Spring Data module, and so its exception translator, is on the class path. */
+    private static final boolean SPRING_DATA_PRESENT = ClassUtils.isPresent(
+            "io.chspring.data.core.ClickHouseExceptionTranslator", ClickHouseInserterFactory.class.getClassLoader());
+
+    /**
+     * Kept apart so that the factory loads without Spring Data: an Inserter bean then throws
+     * {@code DataAccessException}s, as the repositories do.
+     */
+    private static final class SpringDataTranslation {
+
+        private static final ClickHouseExceptionTranslator TRANSLATOR = new ClickHouseExceptionTranslator();
+
+        static void apply(InserterBuilder<?> builder) {
+            builder.exceptionTranslator(TRANSLATOR::translateExceptionIfPossible);
+        }
     }
 }

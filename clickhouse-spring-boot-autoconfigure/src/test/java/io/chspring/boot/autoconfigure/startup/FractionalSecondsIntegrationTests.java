@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.ResolvableType;
+import org.springframework.dao.TypeMismatchDataAccessException;
 
 /** {@code Instant.now()} into a {@code DateTime} column: refused with the ways out, or truncated when asked. */
 @ClickHouseIntegrationTest
@@ -47,8 +48,10 @@ class FractionalSecondsIntegrationTests {
     @Test
     void byDefaultAFractionIsRefusedWithTheWaysOut(ClickHouseTestDatabase db) {
         runner(db).run(context -> {
+            // an Inserter bean throws Spring's DataAccessException, with the client's error as the cause
             assertThatThrownBy(() -> inserter(context).write(new Reading(1, WITH_FRACTION)))
-                    .isInstanceOf(ClickHouseSchemaException.class)
+                    .isInstanceOf(TypeMismatchDataAccessException.class)
+                    .hasCauseInstanceOf(ClickHouseSchemaException.class)
                     .hasMessageContaining("DateTime")
                     .hasMessageContaining("truncatedTo(ChronoUnit.SECONDS)")
                     .hasMessageContaining("DateTime64")
