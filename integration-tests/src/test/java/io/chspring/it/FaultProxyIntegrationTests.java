@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chspring.client.ClickHouseClient;
 import io.chspring.client.ClickHouseException;
+import io.chspring.client.ClickHousePartialInsertException;
 import io.chspring.client.insert.Insert;
 import io.chspring.client.inserter.Inserter;
 import io.chspring.client.query.RowCursor;
@@ -181,6 +182,37 @@ class FaultProxyIntegrationTests {
             }
             return rows + " rows of 100000";
         });
+    }
+
+    /**
+     * The answer of a committed one-request insert is lost: the rows are stored, so the error must not invite a
+     * plain retry (which would store them twice), and it says how many rows may be stored.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("answerLostFaults")
+    void anInsertWhoseAnswerWasLostIsNotRetryable(String name, Fault fault, ClickHouseTestDatabase db) {
+        db.query("TRUNCATE TABLE events");
+        proxy.inject(fault, "INSERT", 1);
+        ClickHouseException failure = null;
+        try (Insert<Event> insert = client.insert("events", Event.class)) {
+            for (long id = 0; id < 1000; id++) {
+                insert.write(new Event(id, "event-" + id));
+            }
+            insert.end();
+        } catch (ClickHouseException e) {
+            failure = e;
+        }
+        assertThat(failure).as(name).isInstanceOf(ClickHousePartialInsertException.class);
+        assertThat(failure.isRetryable()).as("a retry would store the rows twice: " + failure).isFalse();
+        assertThat(((ClickHousePartialInsertException) failure).rowsSent()).isEqualTo(1000);
+        assertThat(db.query("SELECT count() FROM events").strip()).as("the server committed the insert").isEqualTo("1000");
+    }
+
+    static Stream<Arguments> answerLostFaults() {
+        return Stream.of(
+                Arguments.of("dropResponse", Fault.dropResponse()),
+                Arguments.of("stallResponse", Fault.stallResponse()),
+                Arguments.of("cutResponseAfter100", Fault.cutAfter(Direction.RESPONSE, 100)));
     }
 
     private void expectFailure(String fault, Callable<?> operation) {

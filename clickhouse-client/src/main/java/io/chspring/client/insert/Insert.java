@@ -4,6 +4,7 @@ import io.chspring.client.ClickHouseConfigurationException;
 import io.chspring.client.ClickHouseException;
 import io.chspring.client.ClickHousePartialInsertException;
 import io.chspring.client.ClickHouseSchemaException;
+import io.chspring.client.ClickHouseServerException;
 import io.chspring.client.ClickHouseTransportException;
 import io.chspring.client.compression.ClickHouseLz4OutputStream;
 import io.chspring.client.mapping.MappedRowEncoder;
@@ -329,6 +330,23 @@ public final class Insert<T> implements AutoCloseable {
      * the next insert reads it again. A streamed insert may have had blocks stored before it failed: the error then
      * says how many rows went out, and is retryable only with a deduplication token.
      */
+    /**
+     * Whether a one-request insert that failed may still have been stored: unless the server answered with an error
+     * (one block, refused whole) or the connection was never made, the request may have been committed and only its
+     * answer lost (a reset, a timeout), and a plain retry would store the rows twice.
+     */
+    private static boolean mayHaveReachedTheServer(ClickHouseException e) {
+        if (e instanceof ClickHouseServerException) {
+            return false;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private ClickHouseException failed(ClickHouseException e, boolean streamed) {
         ClickHouseException error = e;
         if (InsertFormat.isSchemaMismatch(e)) {
@@ -338,7 +356,7 @@ public final class Insert<T> implements AutoCloseable {
                     + "cached schema was dropped, so the next insert reads it again: " + e.getMessage(), e,
                     e.errorCode(), e.queryId(), false);
         }
-        if (!streamed || rows == 0) {
+        if (rows == 0 || (!streamed && !mayHaveReachedTheServer(e))) {
             return error;
         }
         Object token = settings.get(DEDUP_TOKEN);
