@@ -165,9 +165,19 @@ class FaultProxyIntegrationTests {
     }
 
     /**
+     * An answer whose head drips (10 bytes every 0.5 s) keeps every single read under the response timeout; the
+     * query's {@code timeout} still bounds the wait for the head as wall-clock time.
+     */
+    @Test
+    void aDrippingAnswerHeadEndsAtTheQueryTimeout() {
+        proxy.inject(Fault.drip(Direction.RESPONSE, 10, Duration.ofMillis(500)));
+        expectFailure("dripResponse/head", () -> client.query("SELECT 1").timeout(Duration.ofSeconds(2))
+                .fetchString("TabSeparated"));
+    }
+
+    /**
      * An answer that drips (1000 bytes every 0.5 s) keeps every single read under the response timeout; the query's
-     * {@code timeout} is a deadline for the whole query and still ends the stream. (The deadline starts counting
-     * once the response has begun: headers dripped slower than the response timeout are not bounded by it yet.)
+     * {@code timeout} is a deadline for the whole query and still ends the stream.
      */
     @Test
     void aDrippingStreamEndsAtTheQueryDeadline() {

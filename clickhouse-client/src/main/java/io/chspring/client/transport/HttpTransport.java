@@ -1,6 +1,7 @@
 package io.chspring.client.transport;
 
 import io.chspring.client.ClickHouseException;
+import io.chspring.client.ClickHouseTimeoutException;
 import io.chspring.client.ClickHouseTransportException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -115,9 +116,16 @@ public final class HttpTransport implements Transport {
         while (true) {
             ClassicHttpResponse response;
             HttpPost post = requests.build(request, config);
+            ResponseWatchdog watchdog = ResponseWatchdog.watch(post, request);
             try {
                 response = client.executeOpen(null, post, null);
             } catch (IOException e) {
+                if (watchdog != null && watchdog.fired()) {
+                    throw new ClickHouseTimeoutException("query " + request.queryId() + ": no response head within "
+                            + request.responseTimeout().toMillis() + " ms from " + endpointForMessages
+                            + " (the request's timeout, as wall-clock time); the request was cancelled", e, 0,
+                            request.queryId(), true);
+                }
                 if (!retried && request.idempotent() && isStaleConnection(e)) {
                     // The server closed a pooled connection we had not yet noticed as closed (keep-alive race).
                     LOG.debug("query {}: stale pooled connection ({}); sending once more", request.queryId(), e.toString());
@@ -128,6 +136,10 @@ public final class HttpTransport implements Transport {
             } catch (IllegalStateException e) {
                 throw new ClickHouseTransportException("transport is closed (" + endpointForMessages + ")", e, 0,
                         request.queryId(), false);
+            } finally {
+                if (watchdog != null) {
+                    watchdog.close();
+                }
             }
             try {
                 return HttpTransportResponse.open(response, post, request, responseTimeout.toMillis());
