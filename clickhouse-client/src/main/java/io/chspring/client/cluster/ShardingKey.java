@@ -1,6 +1,7 @@
 package io.chspring.client.cluster;
 
 import io.chspring.client.ClickHouseConfigurationException;
+import io.chspring.client.compression.CityHash64;
 import io.chspring.client.type.ClickHouseKind;
 import io.chspring.client.type.ClickHouseType;
 import java.math.BigInteger;

@@ -156,7 +156,7 @@ final class CityHash128 {
         write(out, outOff, a ^ b, hashLen16(b, a));
     }
 
-    private static long hashLen0to16(byte[] s, int off, int len) {
+    static long hashLen0to16(byte[] s, int off, int len) {
         if (len > 8) {
             long a = fetch64(s, off);
             long b = fetch64(s, off + len - 8);
@@ -178,7 +178,7 @@ final class CityHash128 {
     }
 
     /** Hash128to64 from the v1.0.2 {@code city.h}: {@code u} is the low half, {@code v} the high half. */
-    private static long hashLen16(long u, long v) {
+    static long hashLen16(long u, long v) {
         long a = (u ^ v) * K_MUL;
         a ^= a >>> 47;
         long b = (v ^ a) * K_MUL;
@@ -186,19 +186,19 @@ final class CityHash128 {
         return b * K_MUL;
     }
 
-    private static long shiftMix(long v) {
+    static long shiftMix(long v) {
         return v ^ (v >>> 47);
     }
 
-    private static long rotate(long v, int shift) {
+    static long rotate(long v, int shift) {
         return Long.rotateRight(v, shift);
     }
 
-    private static long fetch64(byte[] s, int i) {
+    static long fetch64(byte[] s, int i) {
         return (long) LONG_LE.get(s, i);
     }
 
-    private static long fetch32(byte[] s, int i) {
+    static long fetch32(byte[] s, int i) {
         return (int) INT_LE.get(s, i) & 0xffffffffL;
     }
 
