@@ -1,6 +1,5 @@
 package io.chspring.client.inserter;
 
-import io.chspring.client.ClickHouseException;
 import io.chspring.client.cluster.ShardSlots;
 import io.chspring.client.cluster.ShardingKey;
 import io.chspring.client.type.ClickHouseType;
@@ -8,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -65,11 +65,17 @@ public final class ShardedInserter<T> implements AutoCloseable {
 
     /** Flushes every shard; throws the first shard's failure after all were flushed. */
     public InserterStats flush() {
-        ClickHouseException first = null;
+        eachShard(Inserter::flush);
+        return stats();
+    }
+
+    /** Runs {@code action} on every shard, then throws the first failure (later ones suppressed in it). */
+    private void eachShard(Consumer<Inserter<T>> action) {
+        RuntimeException first = null;
         for (Inserter<T> shard : shards) {
             try {
-                shard.flush();
-            } catch (ClickHouseException e) {
+                action.accept(shard);
+            } catch (RuntimeException e) {
                 if (first == null) {
                     first = e;
                 } else {
@@ -80,7 +86,6 @@ public final class ShardedInserter<T> implements AutoCloseable {
         if (first != null) {
             throw first;
         }
-        return stats();
     }
 
     /** The counters of all shards added up ({@code lastCommitAt} is the latest). */
@@ -114,21 +119,7 @@ public final class ShardedInserter<T> implements AutoCloseable {
     /** Closes every shard's inserter (each flushes what it holds first). */
     @Override
     public void close() {
-        RuntimeException first = null;
-        for (Inserter<T> shard : shards) {
-            try {
-                shard.close();
-            } catch (RuntimeException e) {
-                if (first == null) {
-                    first = e;
-                } else {
-                    first.addSuppressed(e);
-                }
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
+        eachShard(Inserter::close);
     }
 
     @Override
