@@ -77,6 +77,8 @@ public final class Insert<T> implements AutoCloseable {
     private final RequestContext context;
     private final String table;
     private final List<String> columns;
+    /** The columns (name and type) the rows are encoded for, as the schema was read. */
+    private final List<ClickHouseColumn> columnTypes;
     private final BiConsumer<RowBinaryOutput, T> encoder;
     /** Whether the rows go as RowBinaryWithNamesAndTypes, behind a header the server checks. */
     private final boolean typed;
@@ -108,6 +110,7 @@ public final class Insert<T> implements AutoCloseable {
         this.context = Objects.requireNonNull(context, "context");
         this.table = Objects.requireNonNull(table, "table");
         this.columns = columns;
+        this.columnTypes = columnTypes;
         this.encoder = encoder;
         this.typed = InsertFormat.typedHeader(context);
         if (typed) {
@@ -352,7 +355,7 @@ public final class Insert<T> implements AutoCloseable {
         if (InsertFormat.isSchemaMismatch(e)) {
             context.forget(table);
             error = new ClickHouseSchemaException("INSERT into " + table + " was refused: the rows do not fit the "
-                    + "table's columns " + columns + " any more (altered since the schema was read?); the "
+                    + "table's columns " + columnTypes + " any more (altered since the schema was read?); the "
                     + "cached schema was dropped, so the next insert reads it again: " + e.getMessage(), e,
                     e.errorCode(), e.queryId(), false);
         }
