@@ -37,7 +37,7 @@ final class MigrationLease implements AutoCloseable {
             + " released UInt8";
 
     /** A live claim as read back. */
-    record Claim(String token, String holder, Instant since, Instant expires) {
+    record Claim(String token, String holder, Instant firstSeen, Instant expiresAt) {
     }
 
     private final Target target;
@@ -92,7 +92,7 @@ final class MigrationLease implements AutoCloseable {
                 log.debug("Migration lease {} taken by {}", table, holder);
                 return;
             }
-            Claim oldest = live.stream().min(Comparator.comparing(Claim::since).thenComparing(Claim::token))
+            Claim oldest = live.stream().min(Comparator.comparing(Claim::firstSeen).thenComparing(Claim::token))
                     .orElse(null);
             if (oldest == null || !oldest.token().equals(token)) {
                 // someone else was first: withdraw, so that the oldest claim can win
@@ -136,9 +136,9 @@ final class MigrationLease implements AutoCloseable {
     }
 
     private List<Claim> live() {
-        return target.coordinated.query("SELECT token, any(holder) AS holder, min(since) AS since,"
-                + " max(expires) AS expires FROM " + target.qualified(table)
-                + " GROUP BY token HAVING max(released) = 0 AND max(expires) > now()").fetchAll(Claim.class);
+        return target.coordinated.query("SELECT token, any(holder) AS holder, min(since) AS first_seen,"
+                + " max(expires) AS expires_at FROM " + target.qualified(table)
+                + " GROUP BY token HAVING max(released) = 0 AND expires_at > now()").fetchAll(Claim.class);
     }
 
     private void claim() {
