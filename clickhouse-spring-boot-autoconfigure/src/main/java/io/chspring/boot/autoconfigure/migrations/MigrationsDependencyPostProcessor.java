@@ -1,0 +1,67 @@
+package io.chspring.boot.autoconfigure.migrations;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.beans.factory.BeanFactoryUtils;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.core.Ordered;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.StringUtils;
+
+/**
+ * Makes every bean that reads tables depend on the migrations initializer, as Spring Boot orders Flyway before JPA:
+ * the template ({@code ClickHouseOperations}), ClickHouse repositories, the Inserter factory and every
+ * {@code Inserter} bean (including the ones {@code InserterBeanRegistrar} registered, which as a registry
+ * post-processor ran before this one). The types are looked up by name, since Spring Data is optional.
+ */
+final class MigrationsDependencyPostProcessor implements BeanFactoryPostProcessor, Ordered {
+
+    static final List<String> DEPENDENT_TYPES = List.of("io.chspring.data.core.ClickHouseOperations",
+            "io.chspring.data.repository.ClickHouseRepository",
+            "io.chspring.data.repository.support.ClickHouseRepositoryFactoryBean",
+            "io.chspring.client.insert.Inserter",
+            "io.chspring.boot.autoconfigure.inserter.ClickHouseInserterFactory");
+
+    private final String initializerBeanName;
+
+    MigrationsDependencyPostProcessor(String initializerBeanName) {
+        this.initializerBeanName = initializerBeanName;
+    }
+
+    @Override
+    public int getOrder() {
+        return 0;
+    }
+
+    @Override
+    public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+        if (!beanFactory.containsBeanDefinition(initializerBeanName)) {
+            return;
+        }
+        ClassLoader loader = beanFactory.getBeanClassLoader();
+        Set<String> dependents = new LinkedHashSet<>();
+        for (String typeName : DEPENDENT_TYPES) {
+            if (ClassUtils.isPresent(typeName, loader)) {
+                Class<?> type = ClassUtils.resolveClassName(typeName, loader);
+                for (String name : beanFactory.getBeanNamesForType(type, true, false)) {
+                    dependents.add(BeanFactoryUtils.transformedBeanName(name));
+                }
+            }
+        }
+        for (String name : dependents) {
+            if (!beanFactory.containsBeanDefinition(name) || name.equals(initializerBeanName)) {
+                continue;
+            }
+            BeanDefinition definition = beanFactory.getBeanDefinition(name);
+            Set<String> dependsOn = new LinkedHashSet<>();
+            if (definition.getDependsOn() != null) {
+                dependsOn.addAll(List.of(definition.getDependsOn()));
+            }
+            dependsOn.add(initializerBeanName);
+            definition.setDependsOn(StringUtils.toStringArray(dependsOn));
+        }
+    }
+}
