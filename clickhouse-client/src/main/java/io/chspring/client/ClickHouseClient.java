@@ -11,6 +11,7 @@ import io.chspring.client.mapping.MappingOptions;
 import io.chspring.client.mapping.RowType;
 import io.chspring.client.mapping.TableColumn;
 import io.chspring.client.query.Query;
+import io.chspring.client.request.RequestContext;
 import io.chspring.client.sql.Identifier;
 import io.chspring.client.transport.Transport;
 import java.util.List;
@@ -33,12 +34,12 @@ import java.util.Objects;
 public final class ClickHouseClient implements AutoCloseable {
 
     private final ClickHouseClientConfig config;
-    private final ClientRuntime runtime;
+    private final RequestContext context;
     private final boolean root;
 
-    private ClickHouseClient(ClickHouseClientConfig config, ClientRuntime runtime, boolean root) {
+    private ClickHouseClient(ClickHouseClientConfig config, RequestContext context, boolean root) {
         this.config = config;
-        this.runtime = runtime;
+        this.context = context;
         this.root = root;
     }
 
@@ -99,7 +100,9 @@ public final class ClickHouseClient implements AutoCloseable {
         if (config.requestListener().isPresent()) {
             transport = new ListeningTransport(transport, config.requestListener().get());
         }
-        return new ClickHouseClient(config, new ClientRuntime(transport), true);
+        return new ClickHouseClient(config, RequestContext.open(transport, config.endpoint(), ClickHouseClient::describe,
+                config.settings(), config.database().orElse(null), config.compression(),
+                config.forceResponseCompression()), true);
     }
 
     /** This client's configuration. */
@@ -107,9 +110,6 @@ public final class ClickHouseClient implements AutoCloseable {
         return config;
     }
 
-    ClientRuntime runtime() {
-        return runtime;
-    }
 
     /** A copy sending one more setting with every request (replacing a setting of the same name). */
     public ClickHouseClient withSetting(String name, Object value) {
@@ -132,7 +132,9 @@ public final class ClickHouseClient implements AutoCloseable {
     }
 
     private ClickHouseClient derive(ClickHouseClientBuilder changed) {
-        return new ClickHouseClient(changed.buildConfig(), runtime, false);
+        ClickHouseClientConfig derived = changed.buildConfig();
+        return new ClickHouseClient(derived, context.derive(derived.settings(), derived.database().orElse(null),
+                derived.compression(), derived.forceResponseCompression()), false);
     }
 
     /**
@@ -140,17 +142,17 @@ public final class ClickHouseClient implements AutoCloseable {
      * the transport frames bodies (HTTP does; an in-process engine does not).
      */
     public boolean compressesRequestBodies() {
-        return config.compression() == Compression.LZ4 && runtime.transport().framesRequestBodies();
+        return context.compressesRequestBodies();
     }
 
     /** The server's version, asked once per transport with {@code SELECT version()} and cached. */
     public ServerVersion serverVersion() {
-        return runtime.capabilities().version();
+        return context.capabilities().version();
     }
 
     /** What the server can do, by its {@link #serverVersion() version}. */
     public ServerCapabilities capabilities() {
-        return runtime.capabilities();
+        return context.capabilities();
     }
 
     /**
@@ -167,17 +169,17 @@ public final class ClickHouseClient implements AutoCloseable {
 
     /** A new query; see {@link Query} for binding, settings and how to read the result. */
     public Query query(String sql) {
-        return new Query(this, sql);
+        return new Query(context, sql);
     }
 
     /** A new raw insert into {@code "events"} or {@code "db.events"}; see {@link Identifier#ofQualified}. */
     public RawInsert insert(String table) {
-        return new RawInsert(this, table);
+        return new RawInsert(context, table);
     }
 
     /** A new raw insert into a table given as an identifier (for names that contain dots). */
     public RawInsert insert(Identifier table) {
-        return new RawInsert(this, table);
+        return new RawInsert(context, table);
     }
 
     /**
@@ -187,12 +189,12 @@ public final class ClickHouseClient implements AutoCloseable {
      * @throws ClickHouseSchemaException listing every mismatch between the class and the table
      */
     public <T> Insert<T> insert(String table, Class<T> type) {
-        return new Insert<>(this, table, RowType.of(type), MappingOptions.DEFAULT);
+        return new Insert<>(context, table, RowType.of(type), MappingOptions.DEFAULT);
     }
 
     /** A typed insert with a row type from another metadata source and explicit mapping options. */
     public <T> Insert<T> insert(String table, RowType<T> rowType, MappingOptions options) {
-        return new Insert<>(this, table, rowType, options);
+        return new Insert<>(context, table, rowType, options);
     }
 
     /**
@@ -200,15 +202,13 @@ public final class ClickHouseClient implements AutoCloseable {
      * asked once and cached until {@link #invalidateSchema(String)}.
      */
     public List<TableColumn> describeTable(String table) {
-        String key = config().database().orElse("") + "\0" + table;
-        List<TableColumn> known = runtime.schemas().get(key);
-        if (known != null) {
-            return known;
-        }
-        List<TableColumn> columns = TableColumn.parseDescribe(
-                query("DESCRIBE TABLE " + tableIdentifier(table).toSql()).fetchString("TabSeparated"));
-        runtime.schemas().put(key, columns);
-        return columns;
+        return context.describeTable(table);
+    }
+
+    /** What the schema cache runs on a miss, in the context (and so the database) that asks. */
+    private static List<TableColumn> describe(RequestContext context, String table) {
+        return TableColumn.parseDescribe(new Query(context, "DESCRIBE TABLE " + tableIdentifier(table).toSql())
+                .fetchString("TabSeparated"));
     }
 
     /** {@code "db.t"} or {@code "t"}, read like {@link RawInsert} reads it: {@link Identifier#ofQualified}. */
@@ -222,19 +222,19 @@ public final class ClickHouseClient implements AutoCloseable {
 
     /** Forgets the cached schema of {@code table}, after an {@code ALTER TABLE}; the next insert asks again. */
     public void invalidateSchema(String table) {
-        runtime.schemas().remove(config().database().orElse("") + "\0" + table);
+        context.forget(table);
     }
 
     // ---- Inserter factories (batching background inserts, see io.chspring.client.insert.Inserter) ----
 
     /**
      * A builder for an {@link Inserter} that batches rows of {@code table} in the background and inserts them
-     * through this client ({@link BatchSender#of(ClickHouseClient)}). {@code encoder} writes one row as RowBinary
+     * through this client ({@link #batchSender()}). {@code encoder} writes one row as RowBinary
      * for {@code columns}, in that order. The inserter uses this client's settings, database and compression; it
      * does not close the client, and the client must outlive it.
      */
     public <T> InserterBuilder<T> inserter(String table, List<String> columns, RowEncoder<T> encoder) {
-        return Inserter.builder(table, columns, encoder, BatchSender.of(this));
+        return Inserter.builder(table, columns, encoder, batchSender());
     }
 
     /**
@@ -251,21 +251,33 @@ public final class ClickHouseClient implements AutoCloseable {
     /** {@link #inserter(String, Class)} with a row type from another metadata source and explicit mapping options. */
     public <T> InserterBuilder<T> inserter(String table, RowType<T> rowType, MappingOptions options) {
         MappedRowEncoder<T> encoder = MappedRowEncoder.of(rowType, describeTable(table), options);
-        return Inserter.builder(table, encoder.columnNames(), encoder::encode, BatchSender.of(this));
+        return Inserter.builder(table, encoder.columnNames(), encoder::encode, batchSender());
+    }
+
+    /**
+     * The {@link BatchSender} over this client: one {@code INSERT ... FORMAT RowBinary} per attempt with a fresh query
+     * id, compressed as the client is configured, with the batch's dedup token as {@code insert_deduplication_token}
+     * when {@link #capabilities()} says the server supports it (22.2+; not on 18.16, where retries and replays are
+     * at-least-once). Errors keep the client's retry classification, except MEMORY_LIMIT_EXCEEDED (241), which an
+     * inserter retries within its retry budget. Also what {@link Inserter#replay(java.nio.file.Path, BatchSender)}
+     * takes to send spooled batches again.
+     */
+    public BatchSender batchSender() {
+        return BatchSender.over(context);
     }
 
     // ---- end of Inserter factories ----
 
     /** Whether the root client, and so this copy, is closed. */
     public boolean isClosed() {
-        return runtime.isClosed();
+        return context.isClosed();
     }
 
     /** Closes the transport when this is the root client; does nothing on a derived copy. */
     @Override
     public void close() {
         if (root) {
-            runtime.close();
+            context.close();
         }
     }
 

@@ -1,6 +1,8 @@
 package io.chspring.client;
 
-import io.chspring.client.transport.HttpTransportOptions;
+import io.chspring.client.request.Settings;
+import io.chspring.client.transport.HttpClientCustomizer;
+import io.chspring.client.transport.TlsOptions;
 import io.chspring.client.transport.Transport;
 import java.net.URI;
 import java.nio.file.Path;
@@ -10,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
@@ -42,16 +43,16 @@ public final class ClickHouseClientBuilder {
     Duration validateAfterInactivity = ClickHouseClientConfig.DEFAULT_VALIDATE_AFTER_INACTIVITY;
     final TlsOptions.Builder tls;
     String userAgent;
-    Consumer<HttpTransportOptions.Builder> transportCustomizer;
+    HttpClientCustomizer httpClientCustomizer;
     Function<ClickHouseClientConfig, Transport> transportFactory;
     RequestListener requestListener;
 
     ClickHouseClientBuilder() {
-        this.tls = new TlsOptions.Builder();
+        this.tls = TlsOptions.DEFAULT.toBuilder();
     }
 
     ClickHouseClientBuilder(ClickHouseClientConfig c) {
-        this.endpoint = c.endpoint();
+        this.endpoint = c.endpoint().uri();
         this.user = c.user().orElse(null);
         this.password = c.password().orElse(null);
         this.basicAuth = c.basicAuth();
@@ -67,9 +68,9 @@ public final class ClickHouseClientBuilder {
         this.responseTimeout = c.responseTimeout();
         this.idleEviction = c.idleEviction();
         this.validateAfterInactivity = c.validateAfterInactivity();
-        this.tls = new TlsOptions.Builder(c.tls());
+        this.tls = c.tls().toBuilder();
         this.userAgent = c.userAgent().orElse(null);
-        this.transportCustomizer = c.transportCustomizer().orElse(null);
+        this.httpClientCustomizer = c.httpClientCustomizer().orElse(null);
         this.transportFactory = c.transportFactory().orElse(null);
         this.requestListener = c.requestListener().orElse(null);
     }
@@ -240,44 +241,44 @@ public final class ClickHouseClientBuilder {
 
     /** An SSL context to use as is; wins over the file-based TLS options. */
     public ClickHouseClientBuilder sslContext(SSLContext context) {
-        tls.sslContext = context;
+        tls.sslContext(context);
         return this;
     }
 
     /** A PEM file of CA certificates to trust. */
     public ClickHouseClientBuilder trustCertificates(Path pem) {
-        tls.trustCertificates = pem;
+        tls.trustCertificates(pem);
         return this;
     }
 
     /** A trust store; the password array is copied. */
     public ClickHouseClientBuilder trustStore(Path path, char[] password, String type) {
-        tls.trustStore = new TlsOptions.KeyStoreFile(Objects.requireNonNull(path, "trustStore path"), password, type);
+        tls.trustStore(new TlsOptions.KeyStoreFile(Objects.requireNonNull(path, "trustStore path"), password, type));
         return this;
     }
 
     /** A client certificate and its PKCS#8 key, both PEM, for mutual TLS. */
     public ClickHouseClientBuilder clientCertificate(Path certificatePem, Path keyPem) {
-        tls.clientCertificate = Objects.requireNonNull(certificatePem, "clientCertificate");
-        tls.clientKey = Objects.requireNonNull(keyPem, "clientKey");
+        tls.clientCertificate(Objects.requireNonNull(certificatePem, "clientCertificate"),
+                Objects.requireNonNull(keyPem, "clientKey"));
         return this;
     }
 
     /** A key store with the client certificate for mutual TLS; the password array is copied. */
     public ClickHouseClientBuilder keyStore(Path path, char[] password, String type) {
-        tls.keyStore = new TlsOptions.KeyStoreFile(Objects.requireNonNull(path, "keyStore path"), password, type);
+        tls.keyStore(new TlsOptions.KeyStoreFile(Objects.requireNonNull(path, "keyStore path"), password, type));
         return this;
     }
 
     /** Whether the server's host name must match its certificate (default {@code true}). */
     public ClickHouseClientBuilder hostnameVerification(boolean on) {
-        tls.hostnameVerification = on;
+        tls.hostnameVerification(on);
         return this;
     }
 
     /** Whether to trust any certificate and skip the host name check; for tests only. */
     public ClickHouseClientBuilder insecure(boolean trustAll) {
-        tls.insecure = trustAll;
+        tls.insecure(trustAll);
         return this;
     }
 
@@ -287,9 +288,12 @@ public final class ClickHouseClientBuilder {
         return this;
     }
 
-    /** A last say over the HTTP transport options (for example an HttpClient customizer). */
-    public ClickHouseClientBuilder transportOptions(Consumer<HttpTransportOptions.Builder> customizer) {
-        this.transportCustomizer = customizer;
+    /**
+     * A last say over the HTTP transport's Apache HttpClient builder, applied after every option here (for example a
+     * keep-alive strategy, a proxy or an interceptor); {@code null} for none.
+     */
+    public ClickHouseClientBuilder httpClientCustomizer(HttpClientCustomizer customizer) {
+        this.httpClientCustomizer = customizer;
         return this;
     }
 

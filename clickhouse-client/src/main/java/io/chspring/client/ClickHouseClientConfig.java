@@ -1,14 +1,14 @@
 package io.chspring.client;
 
-import io.chspring.client.transport.HttpTransportOptions;
+import io.chspring.client.transport.Endpoint;
+import io.chspring.client.transport.HttpClientCustomizer;
+import io.chspring.client.transport.TlsOptions;
 import io.chspring.client.transport.Transport;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -17,21 +17,24 @@ import java.util.function.Function;
  */
 public final class ClickHouseClientConfig {
 
-    /** Default pool size over all routes: {@link HttpTransportOptions#DEFAULT_MAX_CONNECTIONS_TOTAL}. */
-    public static final int DEFAULT_MAX_CONNECTIONS_TOTAL = HttpTransportOptions.DEFAULT_MAX_CONNECTIONS_TOTAL;
-    /** Default pool size per route: {@link HttpTransportOptions#DEFAULT_MAX_CONNECTIONS_PER_ROUTE}. */
-    public static final int DEFAULT_MAX_CONNECTIONS_PER_ROUTE = HttpTransportOptions.DEFAULT_MAX_CONNECTIONS_PER_ROUTE;
-    /** Default connect timeout: {@link HttpTransportOptions#DEFAULT_CONNECT_TIMEOUT}. */
-    public static final Duration DEFAULT_CONNECT_TIMEOUT = HttpTransportOptions.DEFAULT_CONNECT_TIMEOUT;
-    /** Default socket read timeout: {@link HttpTransportOptions#DEFAULT_RESPONSE_TIMEOUT}. */
-    public static final Duration DEFAULT_RESPONSE_TIMEOUT = HttpTransportOptions.DEFAULT_RESPONSE_TIMEOUT;
-    /** Default idle eviction, below 18.16's 3 s keep-alive: {@link HttpTransportOptions#DEFAULT_IDLE_EVICTION}. */
-    public static final Duration DEFAULT_IDLE_EVICTION = HttpTransportOptions.DEFAULT_IDLE_EVICTION;
-    /** Default validate-after-inactivity: {@link HttpTransportOptions#DEFAULT_VALIDATE_AFTER_INACTIVITY}. */
-    public static final Duration DEFAULT_VALIDATE_AFTER_INACTIVITY =
-            HttpTransportOptions.DEFAULT_VALIDATE_AFTER_INACTIVITY;
+    /** Default pool size over all routes. */
+    public static final int DEFAULT_MAX_CONNECTIONS_TOTAL = 32;
+    /** Default pool size per route. */
+    public static final int DEFAULT_MAX_CONNECTIONS_PER_ROUTE = 16;
+    /** Default connect timeout (also the longest wait to lease a connection from a full pool). */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** Default socket read timeout while waiting for a response. */
+    public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofMinutes(5);
+    /**
+     * Default idle time after which pooled connections are closed: below the server's keep_alive_timeout (3 s on
+     * 18.16, 10 s on modern servers), so the pool closes an idle connection before the server does and a request
+     * never lands on a half-closed socket.
+     */
+    public static final Duration DEFAULT_IDLE_EVICTION = Duration.ofSeconds(2);
+    /** Default idle time after which a pooled connection is checked for staleness before reuse. */
+    public static final Duration DEFAULT_VALIDATE_AFTER_INACTIVITY = Duration.ofSeconds(1);
 
-    private final URI endpoint;
+    private final Endpoint endpoint;
     private final String user;
     private final String password;
     private final boolean basicAuth;
@@ -49,12 +52,12 @@ public final class ClickHouseClientConfig {
     private final Duration validateAfterInactivity;
     private final TlsOptions tls;
     private final String userAgent;
-    private final Consumer<HttpTransportOptions.Builder> transportCustomizer;
+    private final HttpClientCustomizer httpClientCustomizer;
     private final Function<ClickHouseClientConfig, Transport> transportFactory;
     private final RequestListener requestListener;
 
     ClickHouseClientConfig(ClickHouseClientBuilder b) {
-        this.endpoint = b.endpoint;
+        this.endpoint = Endpoint.of(b.endpoint);
         this.user = b.user;
         this.password = b.password;
         this.basicAuth = b.basicAuth;
@@ -72,7 +75,7 @@ public final class ClickHouseClientConfig {
         this.validateAfterInactivity = b.validateAfterInactivity;
         this.tls = b.tls.build();
         this.userAgent = b.userAgent;
-        this.transportCustomizer = b.transportCustomizer;
+        this.httpClientCustomizer = b.httpClientCustomizer;
         this.transportFactory = b.transportFactory;
         this.requestListener = b.requestListener;
     }
@@ -82,8 +85,8 @@ public final class ClickHouseClientConfig {
         return new ClickHouseClientBuilder(this);
     }
 
-    /** The server's base URI: {@code http(s)://host:port}, with an optional path prefix for proxies. */
-    public URI endpoint() {
+    /** Where requests go: {@code http(s)://host:port}, with an optional path prefix for proxies. */
+    public Endpoint endpoint() {
         return endpoint;
     }
 
@@ -172,9 +175,9 @@ public final class ClickHouseClientConfig {
         return Optional.ofNullable(userAgent);
     }
 
-    /** A last say over the HTTP transport options, when one was configured. */
-    public Optional<Consumer<HttpTransportOptions.Builder>> transportCustomizer() {
-        return Optional.ofNullable(transportCustomizer);
+    /** A last say over the HTTP transport's HttpClient builder, when one was configured. */
+    public Optional<HttpClientCustomizer> httpClientCustomizer() {
+        return Optional.ofNullable(httpClientCustomizer);
     }
 
     /** A factory replacing the HTTP transport (an in-process engine, or a test double), when one was configured. */

@@ -1,10 +1,19 @@
 package io.chspring.client;
 
+import io.chspring.client.transport.TlsOptions;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 
-/** Checks a {@link ClickHouseClientBuilder}'s options together; each message names the option at fault. */
+/**
+ * The one place where a client's options are checked; each message names the option at fault, never a secret.
+ * {@link #validate} checks the options together when a configuration is built; {@link #validateForHttp} adds
+ * what the HTTP transport needs on top, when a client on the HTTP transport is created (a transport of its own,
+ * like the embedded engine, gives the options its own meaning).
+ */
 final class ConfigValidator {
 
     private ConfigValidator() {
@@ -39,12 +48,86 @@ final class ConfigValidator {
             throw new ClickHouseConfigurationException("TLS options are set but the endpoint " + b.endpoint
                     + " is plain http; use https");
         }
-        if (b.tls.trustStore != null && b.tls.trustStore.type() == null) {
+        TlsOptions tls = b.tls.build();
+        if (tls.trustStore().isPresent() && tls.trustStore().get().type() == null) {
             throw new ClickHouseConfigurationException("trustStore has no type (PKCS12 or JKS)");
         }
-        if (b.tls.keyStore != null && b.tls.keyStore.type() == null) {
+        if (tls.keyStore().isPresent() && tls.keyStore().get().type() == null) {
             throw new ClickHouseConfigurationException("keyStore has no type (PKCS12 or JKS)");
         }
+    }
+
+    /** What the HTTP transport needs beyond {@link #validate}: single-line header values, positive timeouts, TLS. */
+    static void validateForHttp(ClickHouseClientConfig c) {
+        String user = c.user().orElse(null);
+        String password = c.password().orElse(null);
+        boolean credentials = user != null || password != null;
+        String bearerToken = c.bearerToken().orElse(null);
+        if (bearerToken != null && credentials) {
+            // ClickHouse rejects a request that mixes authentication methods (code 194, MATRIX.md).
+            throw new ClickHouseConfigurationException("bearerToken and credentials are exclusive: set only one");
+        }
+        if (c.basicAuth() && !credentials) {
+            throw new ClickHouseConfigurationException("basicAuth(true) needs credentials(user, password)");
+        }
+        if (hasLineBreak(user) || hasLineBreak(password) || hasLineBreak(bearerToken)) {
+            throw new ClickHouseConfigurationException("credentials and bearerToken must not contain line breaks");
+        }
+        for (Map.Entry<String, String> h : c.headers().entrySet()) {
+            String name = h.getKey();
+            if (hasLineBreak(h.getValue())) {
+                throw new ClickHouseConfigurationException("header '" + name.strip()
+                        + "': name must be a token and value a single line");
+            }
+            if (name.equalsIgnoreCase("User-Agent")) {
+                throw new ClickHouseConfigurationException("header 'User-Agent': use userAgent(productToken)");
+            }
+        }
+        positive("connectTimeout", c.connectTimeout());
+        positive("responseTimeout", c.responseTimeout());
+        positive("idleEviction", c.idleEviction());
+        if (c.userAgent().isPresent() && (c.userAgent().get().isBlank() || hasLineBreak(c.userAgent().get()))) {
+            throw new ClickHouseConfigurationException("userAgent must be a non-blank single-line token");
+        }
+        if (c.endpoint().secure()) {
+            checkTls(c.tls());
+        }
+    }
+
+    private static void checkTls(TlsOptions tls) {
+        if (tls.sslContext().isPresent()) {
+            return; // an explicit context wins; the file options are ignored on purpose
+        }
+        if (tls.trustCertificates().isPresent() && tls.trustStore().isPresent()) {
+            throw new ClickHouseConfigurationException("trustCertificates and trustStore are exclusive");
+        }
+        if (tls.clientCertificate().isPresent() && tls.keyStore().isPresent()) {
+            throw new ClickHouseConfigurationException("clientCertificate and keyStore are exclusive");
+        }
+        if (tls.insecure() && (tls.trustCertificates().isPresent() || tls.trustStore().isPresent())) {
+            throw new ClickHouseConfigurationException("insecure(true) contradicts trustCertificates/trustStore");
+        }
+        readable("trustCertificates", tls.trustCertificates().orElse(null));
+        readable("trustStore", tls.trustStore().map(TlsOptions.KeyStoreFile::path).orElse(null));
+        readable("clientCertificate (certificate)", tls.clientCertificate().orElse(null));
+        readable("clientCertificate (key)", tls.clientKey().orElse(null));
+        readable("keyStore", tls.keyStore().map(TlsOptions.KeyStoreFile::path).orElse(null));
+    }
+
+    private static void readable(String option, Path path) {
+        if (path != null && !Files.isReadable(path)) {
+            throw new ClickHouseConfigurationException(option + ": file not readable: " + path);
+        }
+    }
+
+    private static void positive(String option, Duration d) {
+        if (d.isZero()) {
+            throw new ClickHouseConfigurationException(option + " must be positive, was " + d);
+        }
+    }
+
+    private static boolean hasLineBreak(String s) {
+        return s != null && (s.indexOf('\r') >= 0 || s.indexOf('\n') >= 0);
     }
 
     private static void checkEndpoint(URI endpoint, boolean customTransport) {

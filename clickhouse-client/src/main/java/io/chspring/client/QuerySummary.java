@@ -1,6 +1,5 @@
 package io.chspring.client;
 
-import io.chspring.client.transport.TransportResponse;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -15,7 +14,7 @@ import java.util.regex.Pattern;
 public final class QuerySummary {
 
     /** The response header with the counters, a flat JSON object of quoted numbers. */
-    static final String SUMMARY_HEADER = "X-ClickHouse-Summary";
+    public static final String SUMMARY_HEADER = "X-ClickHouse-Summary";
 
     private static final Pattern COUNTER = Pattern.compile("\"([a-z_]+)\"\\s*:\\s*\"?(\\d+)");
 
@@ -27,10 +26,12 @@ public final class QuerySummary {
         this.counters = counters;
     }
 
-    /** The summary of a response, reading its summary header when there is one. */
-    static QuerySummary of(TransportResponse response) {
-        return new QuerySummary(response.queryId(), response.header(SUMMARY_HEADER).map(QuerySummary::parse)
-                .orElse(Map.of()));
+    /**
+     * The summary of a response with this query id and this {@code X-ClickHouse-Summary} header value
+     * ({@code null} when the server sent none).
+     */
+    public static QuerySummary of(String queryId, String summaryHeader) {
+        return new QuerySummary(queryId, summaryHeader == null ? Map.of() : parse(summaryHeader));
     }
 
     /** Parses the header leniently: it is informational, so an unexpected shape yields no counters, not an error. */

@@ -3,7 +3,6 @@ package io.chspring.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.chspring.client.transport.HttpTransportOptions;
 import io.chspring.client.transport.TransportRequest;
 import java.time.Duration;
 import java.util.Map;
@@ -147,7 +146,9 @@ class ClickHouseClientTests {
         assertThat(config.responseTimeout()).isEqualTo(Duration.ofMinutes(5));
         assertThat(config.idleEviction()).isEqualTo(Duration.ofSeconds(2));
         assertThat(config.validateAfterInactivity()).isEqualTo(Duration.ofSeconds(1));
-        assertThat(HttpTransportFactory.options(config)).hasToString(HttpTransportOptions.builder()
-                .endpoint(config.endpoint()).build().toString());
+        assertThat(HttpTransportFactory.options(config)).hasToString("HttpTransportOptions[endpoint="
+                + "http://127.0.0.1:8123, auth=none, headers=[], maxConnectionsTotal=32, maxConnectionsPerRoute=16, "
+                + "connectTimeout=PT10S, responseTimeout=PT5M, idleEviction=PT2S, validateAfterInactivity=PT1S, "
+                + "tls=" + io.chspring.client.transport.TlsOptions.DEFAULT + ", userAgent=null, customizer=false]");
     }
 }

@@ -21,7 +21,7 @@ class ClickHouseUrlTests {
         ClickHouseClientConfig c = parse("http://alice:secret@db.example.com:8124/analytics"
                 + "?compression=none&connect_timeout=2500&socket_timeout=90s&max_connections=8"
                 + "&max_connections_per_route=4&max_threads=4&readonly=2");
-        assertThat(c.endpoint()).isEqualTo(URI.create("http://db.example.com:8124"));
+        assertThat(c.endpoint().uri()).isEqualTo(URI.create("http://db.example.com:8124"));
         assertThat(c.user()).contains("alice");
         assertThat(c.password()).contains("secret");
         assertThat(c.database()).contains("analytics");
@@ -36,7 +36,7 @@ class ClickHouseUrlTests {
     @Test
     void defaultsWhenTheUrlIsBare() {
         ClickHouseClientConfig c = parse("http://localhost");
-        assertThat(c.endpoint()).isEqualTo(URI.create("http://localhost:8123"));
+        assertThat(c.endpoint().uri()).isEqualTo(URI.create("http://localhost:8123"));
         assertThat(c.user()).isEmpty();
         assertThat(c.password()).isEmpty();
         assertThat(c.database()).isEmpty();
@@ -58,7 +58,7 @@ class ClickHouseUrlTests {
         "http://[2001:db8::7], http://[2001:db8::7]:8123",
         "http://127.0.0.1:18500, http://127.0.0.1:18500"})
     void endpointPortsAndSchemes(String url, String endpoint) {
-        assertThat(parse(url).endpoint()).isEqualTo(URI.create(endpoint));
+        assertThat(parse(url).endpoint().uri()).isEqualTo(URI.create(endpoint));
     }
 
     @Test

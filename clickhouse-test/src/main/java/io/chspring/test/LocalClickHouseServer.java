@@ -36,6 +36,7 @@ public final class LocalClickHouseServer implements AutoCloseable {
     private final boolean portChosen;
     private final Map<String, String> serverConfig;
     private final Map<String, String> profileSettings;
+    private final String configXml;
     private final Duration startTimeout;
 
     private int port;
@@ -60,6 +61,7 @@ public final class LocalClickHouseServer implements AutoCloseable {
         }
         this.serverConfig = Map.copyOf(builder.serverConfig);
         this.profileSettings = Map.copyOf(builder.profileSettings);
+        this.configXml = builder.configXml.toString();
         this.startTimeout = builder.startTimeout;
     }
 
@@ -99,7 +101,7 @@ public final class LocalClickHouseServer implements AutoCloseable {
     }
 
     private void launch() {
-        ServerConfigFiles.write(directory, port, serverConfig, profileSettings);
+        ServerConfigFiles.write(directory, port, serverConfig, configXml, profileSettings);
         Path log = directory.resolve("log");
         ProcessBuilder pb = new ProcessBuilder(binary.command(directory.resolve("etc/config.xml"), directory.resolve("clickhouse.pid")))
                 .directory(directory.toFile())
@@ -146,6 +148,32 @@ public final class LocalClickHouseServer implements AutoCloseable {
             p.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Kills the server with SIGKILL, as a crash or {@code kill -9} would, and waits until it is gone; keeps its
+     * directory for a later {@link #start()}.
+     */
+    public synchronized void kill() {
+        Process p = process;
+        process = null;
+        if (p == null) {
+            return;
+        }
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+        try {
+            if (!p.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new ClickHouseException("ClickHouse server in " + directory + " survived SIGKILL for " + STOP_TIMEOUT.toSeconds() + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The server's process id while it runs. */
+    synchronized java.util.OptionalLong pid() {
+        return process == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(process.pid());
     }
 
     /** Whether the server process is alive. */
@@ -216,6 +244,7 @@ public final class LocalClickHouseServer implements AutoCloseable {
         private Path directory;
         private final Map<String, String> serverConfig = new LinkedHashMap<>();
         private final Map<String, String> profileSettings = new LinkedHashMap<>();
+        private final StringBuilder configXml = new StringBuilder();
         private Duration startTimeout = Duration.ofSeconds(60);
 
         private Builder() {
@@ -251,6 +280,19 @@ public final class LocalClickHouseServer implements AutoCloseable {
         /** A top-level server configuration element of {@code config.xml}, e.g. {@code max_concurrent_queries}. */
         public Builder serverConfig(String element, String value) {
             serverConfig.put(ServerConfigFiles.checkName(element), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /**
+         * Raw XML elements appended inside the root element of {@code config.xml}, for sections with children
+         * ({@code <remote_servers>}, {@code <zookeeper>}, {@code <macros>}, {@code <openSSL>}); may be called
+         * more than once. Not checked: a fragment the server cannot parse fails {@link LocalClickHouseServer#start()}.
+         */
+        public Builder serverConfigXml(String fragment) {
+            configXml.append(Objects.requireNonNull(fragment, "fragment"));
+            if (!fragment.endsWith("\n")) {
+                configXml.append('\n');
+            }
             return this;
         }
 

@@ -26,11 +26,16 @@ final class ServerConfigFiles {
     }
 
     static void write(Path dir, int port, Map<String, String> serverConfig, Map<String, String> profileSettings) {
+        write(dir, port, serverConfig, "", profileSettings);
+    }
+
+    /** @param configXml raw elements appended inside the root element of {@code config.xml} (sections with children) */
+    static void write(Path dir, int port, Map<String, String> serverConfig, String configXml, Map<String, String> profileSettings) {
         try {
             for (String sub : new String[] {"etc", "data", "tmp", "user_files", "format_schemas", "log"}) {
                 Files.createDirectories(dir.resolve(sub));
             }
-            Files.writeString(dir.resolve("etc/config.xml"), config(dir, port, serverConfig), StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve("etc/config.xml"), config(dir, port, serverConfig, configXml), StandardCharsets.UTF_8);
             Files.writeString(dir.resolve("etc/users.xml"), users(profileSettings), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write ClickHouse config into " + dir, e);
@@ -38,6 +43,10 @@ final class ServerConfigFiles {
     }
 
     static String config(Path dir, int port, Map<String, String> serverConfig) {
+        return config(dir, port, serverConfig, "");
+    }
+
+    static String config(Path dir, int port, Map<String, String> serverConfig, String configXml) {
         String d = dir.toAbsolutePath().toString();
         Map<String, String> scalars = new LinkedHashMap<>();
         scalars.put("http_port", Integer.toString(port));
@@ -81,6 +90,7 @@ final class ServerConfigFiles {
                 .append("        <partition_by>toYYYYMM(event_date)</partition_by>\n")
                 .append("        <flush_interval_milliseconds>1000</flush_interval_milliseconds>\n")
                 .append("    </query_log>\n");
+        xml.append(configXml);
         return xml.append("</clickhouse>\n").toString();
     }
 

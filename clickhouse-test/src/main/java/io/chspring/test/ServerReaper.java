@@ -1,24 +1,32 @@
 package io.chspring.test;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
-/** One JVM shutdown hook that closes every local server still running, so that none outlives the JVM. */
+/** One JVM shutdown hook that closes every local process the harness started (servers, ZooKeeper, clusters), so that none outlives the JVM. */
 final class ServerReaper {
 
-    private static final Set<LocalClickHouseServer> LIVE = ConcurrentHashMap.newKeySet();
+    // In registration order: a cluster registers before its nodes and its ZooKeeper, so it is closed first and
+    // stops them in the order it needs (nodes, then ZooKeeper).
+    private static final Set<AutoCloseable> LIVE = new LinkedHashSet<>();
     private static volatile boolean hookInstalled;
 
     private ServerReaper() {
     }
 
-    static void register(LocalClickHouseServer server) {
+    static void register(AutoCloseable server) {
         installHook();
-        LIVE.add(server);
+        synchronized (LIVE) {
+            LIVE.add(server);
+        }
     }
 
-    static void unregister(LocalClickHouseServer server) {
-        LIVE.remove(server);
+    static void unregister(AutoCloseable server) {
+        synchronized (LIVE) {
+            LIVE.remove(server);
+        }
     }
 
     private static synchronized void installHook() {
@@ -29,12 +37,16 @@ final class ServerReaper {
     }
 
     private static void closeAll() {
-        for (LocalClickHouseServer server : LIVE) {
+        List<AutoCloseable> live;
+        synchronized (LIVE) {
+            live = new ArrayList<>(LIVE);
+        }
+        for (AutoCloseable server : live) {
             try {
                 server.close();
-            } catch (RuntimeException e) {
-                // Last resort during JVM exit: report and go on with the other servers.
-                System.err.println("chspring: could not stop ClickHouse server in " + server.directory() + ": " + e);
+            } catch (Exception e) {
+                // Last resort during JVM exit: report and go on with the other processes.
+                System.err.println("chspring: could not stop " + server + ": " + e);
             }
         }
     }

@@ -91,6 +91,28 @@ class LocalClickHouseServerIntegrationTests {
     }
 
     @Test
+    void killIsASigkillThatKeepsTheData() {
+        try (LocalClickHouseServer own = LocalClickHouseServer.builder().binary(LocalBinary.require())
+                .serverConfigXml("<macros><where>here</where></macros>")
+                .build()) {
+            own.start();
+            // The raw section reached config.xml and the server.
+            assertThat(HttpSql.query(own.url(), DEFAULT, null, "SELECT substitution FROM system.macros WHERE macro = 'where'").strip())
+                    .isEqualTo("here");
+            HttpSql.query(own.url(), DEFAULT, null, "CREATE TABLE default.crash (id UInt32) ENGINE = MergeTree ORDER BY id");
+            HttpSql.query(own.url(), DEFAULT, null, "INSERT INTO default.crash VALUES (7)");
+            long pid = own.pid().orElseThrow();
+
+            own.kill();
+            assertThat(own.isRunning()).isFalse();
+            assertThat(ProcessHandle.of(pid)).isEmpty();
+
+            own.start();
+            assertThat(HttpSql.query(own.url(), DEFAULT, null, "SELECT sum(id) FROM default.crash").strip()).isEqualTo("7");
+        }
+    }
+
+    @Test
     void closeStopsTheServerAndDeletesItsTemporaryDirectory() {
         LocalClickHouseServer own = LocalClickHouseServer.builder().binary(LocalBinary.require()).build();
         own.start();

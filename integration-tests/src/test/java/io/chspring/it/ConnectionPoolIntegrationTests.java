@@ -81,9 +81,10 @@ class ConnectionPoolIntegrationTests {
     void withoutEvictionAStaleConnectionIsRetriedOnlyForIdempotentRequests(ClickHouseTestDatabase db)
             throws Exception {
         // Eviction, validation and the server's Keep-Alive header all ignored: the pool hands out a dead socket.
-        try (ClickHouseClient lax = ClickHouseClient.builder().url(db.url()).transportOptions(o -> o
+        try (ClickHouseClient lax = ClickHouseClient.builder().url(db.url())
                 .idleEviction(Duration.ofMinutes(1)).validateAfterInactivity(Duration.ofMinutes(1))
-                .customizer(b -> b.setKeepAliveStrategy((response, context) -> TimeValue.ofMinutes(1)))).build()) {
+                .httpClientCustomizer(b -> b.setKeepAliveStrategy((response, context) -> TimeValue.ofMinutes(1)))
+                .build()) {
             lax.execute("SELECT 1");
             Thread.sleep(IDLE_MILLIS);
             // a query that reads a result is idempotent: the transport sends it once more on a fresh connection

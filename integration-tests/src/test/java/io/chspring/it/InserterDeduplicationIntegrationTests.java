@@ -59,7 +59,7 @@ class InserterDeduplicationIntegrationTests {
     void aBatchSentTwiceWithItsTokenIsStoredOnceAndAReplayOfItToo() {
         engine.query("CREATE TABLE dedup (id UInt64, name String, value UInt32) ENGINE = MergeTree ORDER BY id "
                 + "SETTINGS non_replicated_deduplication_window = 100");
-        BatchSender real = BatchSender.of(client);
+        BatchSender real = client.batchSender();
         SpoolDirectory copies = SpoolDirectory.of(spool.resolve("copies"));
         List<String> tokens = new CopyOnWriteArrayList<>();
         // What a retry after a lost acknowledgement does: the same batch, same token, twice; and a spooled copy of it
@@ -79,7 +79,7 @@ class InserterDeduplicationIntegrationTests {
         assertThat(tokens).hasSize(3).doesNotHaveDuplicates();
         assertThat(contentSummary(client, "dedup")).isEqualTo("2500\t2500\t" + sumBelow(2_500) + "\t0");
 
-        SpoolReplayResult replay = Inserter.replay(copies.directory(), client);
+        SpoolReplayResult replay = Inserter.replay(copies.directory(), client.batchSender());
         assertThat(replay.isComplete()).isTrue();
         assertThat(replay.replayedRows()).isEqualTo(2_500);
         assertThat(contentSummary(client, "dedup")).as("replayed batches were deduplicated")

@@ -224,7 +224,7 @@ class InserterIntegrationTests {
 
         // Once the schema is fixed, the spooled batch replays.
         engine.query("ALTER TABLE no_value ADD COLUMN value UInt32");
-        SpoolReplayResult replay = Inserter.replay(spool, client);
+        SpoolReplayResult replay = Inserter.replay(spool, client.batchSender());
         assertThat(replay.isComplete()).isTrue();
         assertThat(replay.replayedRows()).isEqualTo(10);
         assertThat(contentSummary(client, "no_value")).isEqualTo("10\t10\t45\t0");

@@ -151,7 +151,7 @@ class InserterOutageIntegrationTests {
                 stats = inserter.stats();
             }
         }
-        SpoolReplayResult replay = Inserter.replay(spool, client);
+        SpoolReplayResult replay = Inserter.replay(spool, client.batchSender());
         String[] summary = contentSummary(client, "outage").split("\t");
         long stored = Long.parseLong(summary[0]);
         System.out.printf("Inserter outage: stop() took %d ms, stop to started %d ms; %d rows written (%d of them "
@@ -197,7 +197,7 @@ class InserterOutageIntegrationTests {
         assertThat(InserterTestEvents.spooledRows(spool)).isEqualTo(3_000);
 
         server.start();
-        SpoolReplayResult replay = Inserter.replay(spool, client);
+        SpoolReplayResult replay = Inserter.replay(spool, client.batchSender());
         assertThat(replay.isComplete()).isTrue();
         assertThat(replay.replayedRows()).isEqualTo(3_000);
         assertThat(contentSummary(client, "close_down")).isEqualTo("3000\t3000\t" + sumBelow(3_000) + "\t0");

@@ -1,11 +1,11 @@
 package io.chspring.client.insert;
 
-import io.chspring.client.ClickHouseClient;
+import io.chspring.client.request.RequestContext;
 
 /**
  * Sends one finished {@link Batch} as {@code INSERT INTO table (columns) FORMAT RowBinary}.
  *
- * <p>{@link #of(ClickHouseClient)} implements it over the client's raw streaming insert and passes
+ * <p>{@code ClickHouseClient.batchSender()} implements it over the client's raw streaming insert and passes
  * {@link Batch#dedupToken()} as {@code insert_deduplication_token} on servers that know that setting (22.2 and
  * later). On older servers (18.16) a retried or replayed batch may be stored twice: delivery there is
  * at-least-once.
@@ -20,14 +20,8 @@ public interface BatchSender {
     /** Sends the batch and returns once the server has acknowledged it; throws when it did not. */
     void send(Batch batch);
 
-    /**
-     * The sender over {@code client}: one {@code INSERT ... FORMAT RowBinary} per attempt with a fresh query id,
-     * compressed as the client is configured, with the batch's dedup token as {@code insert_deduplication_token}
-     * when {@link ClickHouseClient#capabilities()} says the server supports it (22.2+; not on 18.16, where
-     * retries and replays are at-least-once). Errors keep the client's retry classification, except
-     * MEMORY_LIMIT_EXCEEDED (241), which an inserter retries within its retry budget.
-     */
-    static BatchSender of(ClickHouseClient client) {
-        return new ClientBatchSender(client);
+    /** The sender over a client's context; users get it from {@code ClickHouseClient.batchSender()}. */
+    static BatchSender over(RequestContext context) {
+        return new ClientBatchSender(context);
     }
 }

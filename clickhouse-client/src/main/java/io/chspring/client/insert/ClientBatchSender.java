@@ -1,14 +1,14 @@
 package io.chspring.client.insert;
 
-import io.chspring.client.ClickHouseClient;
 import io.chspring.client.ClickHouseException;
 import io.chspring.client.ClickHouseServerException;
+import io.chspring.client.request.RequestContext;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The {@link BatchSender} over a {@link ClickHouseClient}: one {@code INSERT INTO table (columns) FORMAT RowBinary}
+ * The {@link BatchSender} over a client's {@link RequestContext}: one {@code INSERT INTO table (columns) FORMAT RowBinary}
  * per attempt, streamed from the batch's payload (LZ4-framed when the client compresses request bodies).
  *
  * <p>Each attempt gets a fresh query id, {@code <dedup token>-<8 hex digits>}: the batch stays findable in
@@ -25,10 +25,10 @@ final class ClientBatchSender implements BatchSender {
     /** MEMORY_LIMIT_EXCEEDED: not retryable for a query in general, but for an insert batch it is, see below. */
     static final int MEMORY_LIMIT_EXCEEDED = 241;
 
-    private final ClickHouseClient client;
+    private final RequestContext context;
 
-    ClientBatchSender(ClickHouseClient client) {
-        this.client = Objects.requireNonNull(client, "client");
+    ClientBatchSender(RequestContext context) {
+        this.context = Objects.requireNonNull(context, "context");
     }
 
     /**
@@ -36,14 +36,14 @@ final class ClientBatchSender implements BatchSender {
      * ({@link BatchBuffer}), and their frames go out as they are.
      */
     boolean sendsLz4Frames() {
-        return client.compressesRequestBodies();
+        return context.compressesRequestBodies();
     }
 
     @Override
     public void send(Batch batch) {
-        RawInsert insert = client.insert(batch.table()).format("RowBinary").columns(batch.columns())
+        RawInsert insert = new RawInsert(context, batch.table()).format("RowBinary").columns(batch.columns())
                 .queryId(batch.dedupToken() + "-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
-        if (client.capabilities().supportsInsertDeduplicationToken()) {
+        if (context.capabilities().supportsInsertDeduplicationToken()) {
             insert.setting(DEDUP_TOKEN_SETTING, batch.dedupToken());
         }
         try {
@@ -71,6 +71,6 @@ final class ClientBatchSender implements BatchSender {
 
     @Override
     public String toString() {
-        return "ClientBatchSender[" + client + "]";
+        return "ClientBatchSender[" + context.endpoint() + "]";
     }
 }

@@ -1,6 +1,5 @@
 package io.chspring.client.insert;
 
-import io.chspring.client.ClickHouseClient;
 import io.chspring.client.ClickHouseConfigurationException;
 import io.chspring.client.ClickHouseException;
 import io.chspring.client.ClickHouseSchemaException;
@@ -8,6 +7,7 @@ import io.chspring.client.ClickHouseTransportException;
 import io.chspring.client.mapping.MappedRowEncoder;
 import io.chspring.client.mapping.MappingOptions;
 import io.chspring.client.mapping.RowType;
+import io.chspring.client.request.RequestContext;
 import io.chspring.client.rowbinary.RowBinaryOutput;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +38,7 @@ import java.util.concurrent.FutureTask;
  */
 public final class Insert<T> implements AutoCloseable {
 
-    private final ClickHouseClient client;
+    private final RequestContext context;
     private final String table;
     private final MappedRowEncoder<T> encoder;
     private final Map<String, Object> settings = new LinkedHashMap<>();
@@ -56,10 +56,10 @@ public final class Insert<T> implements AutoCloseable {
      *
      * @throws ClickHouseSchemaException listing every mismatch between the class and the table
      */
-    public Insert(ClickHouseClient client, String table, RowType<T> rowType, MappingOptions options) {
-        this.client = Objects.requireNonNull(client, "client");
+    public Insert(RequestContext context, String table, RowType<T> rowType, MappingOptions options) {
+        this.context = Objects.requireNonNull(context, "context");
         this.table = Objects.requireNonNull(table, "table");
-        this.encoder = MappedRowEncoder.of(rowType, client.describeTable(table), options);
+        this.encoder = MappedRowEncoder.of(rowType, context.describeTable(table), options);
     }
 
     /** A ClickHouse setting for the INSERT request; call before the first row. */
@@ -159,8 +159,8 @@ public final class Insert<T> implements AutoCloseable {
         if (request != null) {
             return;
         }
-        pipe = new RowPipe(client.compressesRequestBodies());
-        RawInsert raw = client.insert(table).format("RowBinary").columns(encoder.columnNames()).settings(settings);
+        pipe = new RowPipe(context.compressesRequestBodies());
+        RawInsert raw = new RawInsert(context, table).format("RowBinary").columns(encoder.columnNames()).settings(settings);
         if (queryId != null) {
             raw.queryId(queryId);
         }

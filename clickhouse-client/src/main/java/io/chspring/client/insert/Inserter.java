@@ -1,6 +1,5 @@
 package io.chspring.client.insert;
 
-import io.chspring.client.ClickHouseClient;
 import io.chspring.client.ClickHouseException;
 import io.chspring.client.ClickHouseSchemaException;
 import io.chspring.client.ClickHouseTimeoutException;
@@ -41,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * inserter.write(event);                  // any thread; waits only when maxBufferedBytes are pending
  * InserterStats stats = inserter.flush(); // everything written before is committed (or flush throws)
  * inserter.close();                       // sends the rest, spools what is not committed within closeTimeout
- * Inserter.replay(spoolDirectory, client); // later: sends the spooled batches again
+ * Inserter.replay(spoolDirectory, client.batchSender()); // later: sends the spooled batches again
  * }</pre>
  *
  * @param <T> the row type
@@ -97,19 +96,13 @@ public final class Inserter<T> implements AutoCloseable {
         return new InserterBuilder<>(table, columns, encoder, sender);
     }
 
-    /** Sends the batches spooled in {@code directory} again, deleting each file only after it was committed. */
+    /**
+     * Sends the batches spooled in {@code directory} again, deleting each file only after it was committed; through a
+     * client, pass {@code client.batchSender()}. On servers without {@code insert_deduplication_token} (before 22.2) a
+     * batch that reached the server before it was spooled is stored twice.
+     */
     public static SpoolReplayResult replay(Path directory, BatchSender sender) {
         return SpoolDirectory.of(directory).replay(sender);
-    }
-
-    /**
-     * Sends the batches spooled in {@code directory} again through {@code client} (see
-     * {@link BatchSender#of(ClickHouseClient)}), deleting each file only after it was committed. On servers without
-     * {@code insert_deduplication_token} (before 22.2) a batch that reached the server before it was spooled is
-     * stored twice.
-     */
-    public static SpoolReplayResult replay(Path directory, ClickHouseClient client) {
-        return replay(directory, BatchSender.of(client));
     }
 
     /**

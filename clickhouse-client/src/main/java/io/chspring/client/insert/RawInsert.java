@@ -1,8 +1,8 @@
 package io.chspring.client.insert;
 
-import io.chspring.client.ClickHouseClient;
 import io.chspring.client.ClickHouseConfigurationException;
-import io.chspring.client.ClickHouseRequest;
+import io.chspring.client.request.ClickHouseRequest;
+import io.chspring.client.request.RequestContext;
 import io.chspring.client.sql.Identifier;
 import io.chspring.client.transport.BodyWriter;
 import java.util.ArrayList;
@@ -30,13 +30,13 @@ public final class RawInsert extends ClickHouseRequest<RawInsert> {
     private String format;
 
     /** An insert into {@code table}, qualified or not ({@code "db.events"}); see {@link Identifier#ofQualified}. */
-    public RawInsert(ClickHouseClient client, String table) {
-        this(client, tableIdentifier(table));
+    public RawInsert(RequestContext context, String table) {
+        this(context, tableIdentifier(table));
     }
 
     /** An insert into a table given as an identifier. */
-    public RawInsert(ClickHouseClient client, Identifier table) {
-        super(client);
+    public RawInsert(RequestContext context, Identifier table) {
+        super(context);
         this.table = Objects.requireNonNull(table, "table");
     }
 

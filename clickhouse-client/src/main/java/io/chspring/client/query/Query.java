@@ -1,14 +1,14 @@
 package io.chspring.client.query;
 
-import io.chspring.client.ClickHouseClient;
 import io.chspring.client.ClickHouseConfigurationException;
 import io.chspring.client.ClickHouseException;
-import io.chspring.client.ClickHouseRequest;
 import io.chspring.client.QuerySummary;
 import io.chspring.client.ServerCapabilities;
 import io.chspring.client.mapping.MappingOptions;
 import io.chspring.client.mapping.RowType;
 import io.chspring.client.mapping.TableColumn;
+import io.chspring.client.request.ClickHouseRequest;
+import io.chspring.client.request.RequestContext;
 import io.chspring.client.rowbinary.RowBinaryHeader;
 import io.chspring.client.rowbinary.RowBinaryInput;
 import io.chspring.client.sql.SqlTemplate;
@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
 
 /**
  * One statement to run: a mutable builder, used once, <b>not thread-safe</b>. Get one from
- * {@link ClickHouseClient#query(String)}, set options, then call one terminal operation: {@link #execute()},
+ * {@code ClickHouseClient.query(String)}, set options, then call one terminal operation: {@link #execute()},
  * {@link #fetchBytes(String)} or {@link #fetchString(String)}.
  *
  * <p>Two ways to pass values: {@link #bind(Object...)} renders them client-side as SQL literals in place of
@@ -51,9 +51,9 @@ public final class Query extends ClickHouseRequest<Query> {
     private boolean waitEndOfQuery;
     private MappingOptions mappingOptions = MappingOptions.DEFAULT;
 
-    /** A query of {@code sql} on {@code client}; the same as {@code client.query(sql)}. */
-    public Query(ClickHouseClient client, String sql) {
-        super(client);
+    /** A query of {@code sql} in {@code context}; users get one from {@code client.query(sql)}. */
+    public Query(RequestContext context, String sql) {
+        super(context);
         this.sql = Objects.requireNonNull(sql, "sql");
     }
 
@@ -206,7 +206,7 @@ public final class Query extends ClickHouseRequest<Query> {
             query = query.substring(0, query.length() - 1).strip();
         }
         // the newline ends a trailing -- comment before the closing parenthesis
-        Query describe = copyOptionsTo(new Query(client(), "DESCRIBE (" + query + "\n)"));
+        Query describe = copyOptionsTo(new Query(context(), "DESCRIBE (" + query + "\n)"));
         // an id of its own (two requests may not share one), derived from the caller's so that an error here and the
         // query_log row tie back to it
         if (chosenQueryId() != null) {

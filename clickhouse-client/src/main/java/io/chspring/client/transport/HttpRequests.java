@@ -33,7 +33,7 @@ final class HttpRequests {
     private final List<Header> headers;
 
     HttpRequests(HttpTransportOptions options) {
-        URI endpoint = options.endpoint();
+        URI endpoint = options.endpoint().uri();
         String path = endpoint.getRawPath() == null || endpoint.getRawPath().isEmpty() ? "/" : endpoint.getRawPath();
         this.base = endpoint.getScheme() + "://" + endpoint.getRawAuthority() + path;
         this.headers = List.copyOf(headers(options));

@@ -49,7 +49,7 @@ public final class HttpTransport implements Transport {
         this.options = options;
         this.requests = new HttpRequests(options);
         this.client = buildClient(options);
-        this.endpointForMessages = options.endpoint().getScheme() + "://" + options.endpoint().getRawAuthority();
+        this.endpointForMessages = options.endpoint().authority();
     }
 
     /** A transport with its own connection pool; close it to release the pool. */
@@ -88,7 +88,7 @@ public final class HttpTransport implements Transport {
                 // Compression is ClickHouse's own block framing, chosen per request; no gzip negotiation.
                 .disableContentCompression();
         if (o.customizer() != null) {
-            o.customizer().accept(builder);
+            o.customizer().customize(builder);
         }
         return builder.build();
     }

@@ -36,7 +36,7 @@ final class TlsContexts {
     /** The TLS strategy for an https endpoint. */
     static TlsSocketStrategy strategy(TlsOptions tls) {
         SSLContext context = context(tls);
-        boolean verifyHost = tls.hostnameVerification && !tls.insecure;
+        boolean verifyHost = tls.hostnameVerification() && !tls.insecure();
         HostnameVerifier verifier = verifyHost ? new DefaultHostnameVerifier() : NoopHostnameVerifier.INSTANCE;
         return ClientTlsStrategyBuilder.create()
                 .setSslContext(context)
@@ -46,10 +46,10 @@ final class TlsContexts {
     }
 
     static SSLContext context(TlsOptions tls) {
-        if (tls.sslContext != null) {
-            return tls.sslContext;
+        if (tls.sslContext().isPresent()) {
+            return tls.sslContext().get();
         }
-        if (tls.insecure) {
+        if (tls.insecure()) {
             LOG.warn("TLS certificate and host name checks are OFF (insecure=true): any server, or anyone between "
                     + "us and it, can read and change the traffic. Use trustCertificates instead outside tests.");
         }
@@ -63,18 +63,18 @@ final class TlsContexts {
     }
 
     private static TrustManager[] trustManagers(TlsOptions tls) throws GeneralSecurityException {
-        if (tls.insecure) {
+        if (tls.insecure()) {
             return new TrustManager[] {new TrustAll()};
         }
         KeyStore store;
-        if (tls.trustCertificates != null) {
+        if (tls.trustCertificates().isPresent()) {
             store = emptyStore();
-            List<X509Certificate> certs = Pem.certificates(tls.trustCertificates, "trustCertificates");
+            List<X509Certificate> certs = Pem.certificates(tls.trustCertificates().get(), "trustCertificates");
             for (int i = 0; i < certs.size(); i++) {
                 store.setCertificateEntry("ca-" + i, certs.get(i));
             }
-        } else if (tls.trustStore != null) {
-            store = load(tls.trustStore, "trustStore");
+        } else if (tls.trustStore().isPresent()) {
+            store = load(tls.trustStore().get(), "trustStore");
         } else {
             return null; // the JDK's default trust
         }
@@ -86,16 +86,16 @@ final class TlsContexts {
     private static KeyManager[] keyManagers(TlsOptions tls) throws GeneralSecurityException {
         KeyStore store;
         char[] password;
-        if (tls.clientCertificate != null) {
-            List<X509Certificate> chain = Pem.certificates(tls.clientCertificate, "clientCertificate");
-            PrivateKey key = Pem.privateKey(tls.clientKey, chain.get(0).getPublicKey().getAlgorithm(),
+        if (tls.clientCertificate().isPresent()) {
+            List<X509Certificate> chain = Pem.certificates(tls.clientCertificate().get(), "clientCertificate");
+            PrivateKey key = Pem.privateKey(tls.clientKey().get(), chain.get(0).getPublicKey().getAlgorithm(),
                     "clientCertificate (key)");
             store = emptyStore();
             store.setKeyEntry("client", key, IN_MEMORY_PASSWORD, chain.toArray(new X509Certificate[0]));
             password = IN_MEMORY_PASSWORD;
-        } else if (tls.keyStore != null) {
-            store = load(tls.keyStore, "keyStore");
-            password = tls.keyStore.password() == null ? IN_MEMORY_PASSWORD : tls.keyStore.password();
+        } else if (tls.keyStore().isPresent()) {
+            store = load(tls.keyStore().get(), "keyStore");
+            password = tls.keyStore().get().password() == null ? IN_MEMORY_PASSWORD : tls.keyStore().get().password();
         } else {
             return null;
         }
@@ -114,7 +114,7 @@ final class TlsContexts {
         return store;
     }
 
-    private static KeyStore load(TlsOptions.Store spec, String option) {
+    private static KeyStore load(TlsOptions.KeyStoreFile spec, String option) {
         String type = spec.type() == null ? KeyStore.getDefaultType() : spec.type();
         try (InputStream in = Files.newInputStream(spec.path())) {
             KeyStore store = KeyStore.getInstance(type);

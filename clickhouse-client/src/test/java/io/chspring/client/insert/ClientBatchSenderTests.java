@@ -29,7 +29,7 @@ class ClientBatchSenderTests {
     @Test
     void insertsTheBatchAsRowBinaryWithoutTheTokenOn18() {
         FakeTransport transport = new FakeTransport("18.16.1");
-        BatchSender.of(transport.client()).send(batch());
+        transport.client().batchSender().send(batch());
 
         TransportRequest r = transport.userRequests().get(0);
         assertThat(r.sql()).isEqualTo("INSERT INTO " + Identifier.of("db1", "events").toSql() + " ("
@@ -43,7 +43,7 @@ class ClientBatchSenderTests {
     @Test
     void sendsTheDedupTokenWhereTheServerKnowsIt() {
         FakeTransport transport = new FakeTransport("22.2.2.1");
-        BatchSender.of(transport.client()).send(batch());
+        transport.client().batchSender().send(batch());
         assertThat(transport.userRequests().get(0).settings())
                 .containsEntry(ClientBatchSender.DEDUP_TOKEN_SETTING, "abc123-7");
     }
@@ -51,7 +51,7 @@ class ClientBatchSenderTests {
     @Test
     void everyAttemptGetsAFreshQueryIdThatNamesTheBatch() {
         FakeTransport transport = new FakeTransport("18.16.1");
-        BatchSender sender = BatchSender.of(transport.client());
+        BatchSender sender = transport.client().batchSender();
         BatchBuffer batch = batch();
         sender.send(batch);
         sender.send(batch);
@@ -62,7 +62,7 @@ class ClientBatchSenderTests {
     @Test
     void compressesAsTheClientIsConfigured() {
         FakeTransport transport = new FakeTransport("18.16.1");
-        BatchSender.of(transport.client().withCompression(Compression.NONE)).send(batch());
+        transport.client().withCompression(Compression.NONE).batchSender().send(batch());
         assertThat(transport.userRequests().get(0).compressRequest()).isFalse();
     }
 

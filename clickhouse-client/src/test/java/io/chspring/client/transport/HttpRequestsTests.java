@@ -73,7 +73,7 @@ class HttpRequestsTests {
 
     @Test
     void keepsTheEndpointPathPrefix() throws Exception {
-        HttpRequests requests = new HttpRequests(HttpTransportOptions.builder()
+        HttpRequests requests = new HttpRequests(TestOptions.builder()
                 .endpoint(URI.create("https://proxy:8443/clickhouse/")).build());
 
         HttpPost post = requests.build(request(Map.of()), RequestConfig.DEFAULT);
@@ -95,11 +95,11 @@ class HttpRequestsTests {
         assertThat(post.getEntity().isRepeatable()).isFalse();
     }
 
-    private static HttpTransportOptions.Builder base() {
-        return HttpTransportOptions.builder().endpoint(URI.create("http://127.0.0.1:8123"));
+    private static TestOptions base() {
+        return TestOptions.builder().endpoint(URI.create("http://127.0.0.1:8123"));
     }
 
-    private static String[] headers(HttpTransportOptions.Builder options) {
+    private static String[] headers(TestOptions options) {
         HttpPost post = new HttpRequests(options.build()).build(request(Map.of()), RequestConfig.DEFAULT);
         return Arrays.stream(post.getHeaders()).map(Header::toString).toArray(String[]::new);
     }

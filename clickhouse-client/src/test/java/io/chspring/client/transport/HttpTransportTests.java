@@ -48,7 +48,7 @@ class HttpTransportTests {
         URI uri = serve(exchange -> respond(exchange, 200, Map.of(), "ok"));
         byte[] payload = new byte[300_000];
         new Random(1).nextBytes(payload);
-        try (HttpTransport transport = transport(HttpTransportOptions.builder().endpoint(uri)
+        try (HttpTransport transport = transport(TestOptions.builder().endpoint(uri)
                 .credentials("alice", "secret").userAgent("my-app/1.2"));
                 TransportResponse r = transport.execute(request("INSERT INTO t FORMAT RowBinary",
                         out -> out.write(payload), false, null))) {
@@ -72,7 +72,7 @@ class HttpTransportTests {
         URI uri = serve(exchange -> respond(exchange, 200,
                 Map.of("X-ClickHouse-Exception-Code", "241", "X-ClickHouse-Query-Id", "server-qid"),
                 "Code: 241. DB::Exception: Memory limit (total) exceeded. (MEMORY_LIMIT_EXCEEDED) (version 24.3.1.1)\n"));
-        try (HttpTransport transport = transport(HttpTransportOptions.builder().endpoint(uri))) {
+        try (HttpTransport transport = transport(TestOptions.builder().endpoint(uri))) {
             assertThatThrownBy(() -> transport.execute(request("SELECT 1", null, false, null)))
                     .isInstanceOfSatisfying(ClickHouseServerException.class, e -> {
                         assertThat(e.errorCode()).isEqualTo(241);
@@ -87,7 +87,7 @@ class HttpTransportTests {
     void modernTimeoutStatusWithCodeIsATimeout() throws Exception {
         URI uri = serve(exchange -> respond(exchange, 408, Map.of("X-ClickHouse-Exception-Code", "159"),
                 "Code: 159. DB::Exception: Timeout exceeded: elapsed 0.1 seconds. (TIMEOUT_EXCEEDED) (version 24.3.1.1)\n"));
-        try (HttpTransport transport = transport(HttpTransportOptions.builder().endpoint(uri))) {
+        try (HttpTransport transport = transport(TestOptions.builder().endpoint(uri))) {
             assertThatThrownBy(() -> transport.execute(request("SELECT 1", null, false, null)))
                     .isInstanceOfSatisfying(ClickHouseTimeoutException.class, e -> {
                         assertThat(e.errorCode()).isEqualTo(159);
@@ -99,7 +99,7 @@ class HttpTransportTests {
     @Test
     void proxyErrorsWithoutCodeAreRetryableTransportErrors() throws Exception {
         URI uri = serve(exchange -> respond(exchange, 503, Map.of(), "<html>Service Unavailable</html>"));
-        try (HttpTransport transport = transport(HttpTransportOptions.builder().endpoint(uri))) {
+        try (HttpTransport transport = transport(TestOptions.builder().endpoint(uri))) {
             assertThatThrownBy(() -> transport.execute(request("SELECT 1", null, false, null)))
                     .isInstanceOf(ClickHouseTransportException.class)
                     .hasMessageContaining("HTTP 503")
@@ -113,7 +113,7 @@ class HttpTransportTests {
             sleep(1500);
             respond(exchange, 200, Map.of(), "late");
         });
-        try (HttpTransport transport = transport(HttpTransportOptions.builder().endpoint(uri))) {
+        try (HttpTransport transport = transport(TestOptions.builder().endpoint(uri))) {
             long start = System.nanoTime();
             assertThatThrownBy(() -> transport.execute(request("SELECT 1", null, false, Duration.ofMillis(200))))
                     .isInstanceOfSatisfying(ClickHouseTimeoutException.class,
@@ -134,7 +134,7 @@ class HttpTransportTests {
             out.write(RawHttpPeer.chunk(new byte[100_000]));
             out.write(RawHttpPeer.chunk(block.getBytes(StandardCharsets.US_ASCII)));
             out.flush(); // and no closing chunk: the connection just ends, as the server does
-        }); HttpTransport transport = transport(HttpTransportOptions.builder().endpoint(peer.uri()));
+        }); HttpTransport transport = transport(TestOptions.builder().endpoint(peer.uri()));
                 TransportResponse r = transport.execute(request("SELECT 1", null, false, null))) {
             assertThatThrownBy(() -> r.body().readAllBytes())
                     .isInstanceOfSatisfying(ClickHouseServerException.class, e -> {
@@ -150,7 +150,7 @@ class HttpTransportTests {
             out.write("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             out.write(RawHttpPeer.chunk(new byte[5000]));
             out.flush();
-        }); HttpTransport transport = transport(HttpTransportOptions.builder().endpoint(peer.uri()));
+        }); HttpTransport transport = transport(TestOptions.builder().endpoint(peer.uri()));
                 TransportResponse r = transport.execute(request("SELECT 1", null, false, null))) {
             assertThatThrownBy(() -> r.body().readAllBytes())
                     .isInstanceOf(ClickHouseTransportException.class)
@@ -166,7 +166,7 @@ class HttpTransportTests {
                 out.write("HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 2\r\n\r\nok"
                         .getBytes(StandardCharsets.US_ASCII));
             } // even connections close without a byte: a keep-alive race as seen by the client
-        }); HttpTransport transport = transport(HttpTransportOptions.builder().endpoint(peer.uri()))) {
+        }); HttpTransport transport = transport(TestOptions.builder().endpoint(peer.uri()))) {
             try (TransportResponse r = transport.execute(request("SELECT 1", null, true, null))) {
                 assertThat(r.body().readAllBytes()).asString(StandardCharsets.US_ASCII).isEqualTo("ok");
             }
@@ -185,7 +185,7 @@ class HttpTransportTests {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
-        try (HttpTransport transport = transport(HttpTransportOptions.builder()
+        try (HttpTransport transport = transport(TestOptions.builder()
                 .endpoint(URI.create("http://127.0.0.1:" + port)))) {
             assertThatThrownBy(() -> transport.execute(request("SELECT 1", null, true, null)))
                     .isInstanceOf(ClickHouseTransportException.class)
@@ -228,7 +228,7 @@ class HttpTransportTests {
         }
     }
 
-    private static HttpTransport transport(HttpTransportOptions.Builder builder) {
+    private static HttpTransport transport(TestOptions builder) {
         return HttpTransport.create(builder.build());
     }
 

@@ -146,7 +146,7 @@ class HttpTransportTlsTests {
     @Test
     void presentsAClientCertificateFromPemOrKeyStore() throws Exception {
         URI uri = serve("server", true);
-        HttpTransportOptions.Builder trusted = tls(uri).trustCertificates(dir.resolve("ca.pem"));
+        TestOptions trusted = tls(uri).trustCertificates(dir.resolve("ca.pem"));
 
         assertThatThrownBy(() -> call(tls(uri).trustCertificates(dir.resolve("ca.pem"))))
                 .isInstanceOf(ClickHouseTransportException.class);
@@ -176,16 +176,14 @@ class HttpTransportTlsTests {
     }
 
     private static TlsOptions tlsOptions(Path ca) {
-        TlsOptions options = new TlsOptions();
-        options.trustCertificates = ca;
-        return options;
+        return new TlsOptions.Builder().trustCertificates(ca).build();
     }
 
-    private static HttpTransportOptions.Builder tls(URI uri) {
-        return HttpTransportOptions.builder().endpoint(uri);
+    private static TestOptions tls(URI uri) {
+        return TestOptions.builder().endpoint(uri);
     }
 
-    private static String call(HttpTransportOptions.Builder options) throws IOException {
+    private static String call(TestOptions options) throws IOException {
         try (HttpTransport transport = HttpTransport.create(options.build());
                 TransportResponse r = transport.execute(new TransportRequest("SELECT 1", Map.of(), Map.of(), null,
                         "tls-q", null, null, null, false, false, false, null))) {

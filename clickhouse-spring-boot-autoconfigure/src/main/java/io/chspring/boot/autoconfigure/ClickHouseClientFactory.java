@@ -40,8 +40,7 @@ final class ClickHouseClientFactory {
         applyPool(builder, properties.getPool());
         applySsl(builder, properties.getSsl());
         if (!httpCustomizers.isEmpty()) {
-            builder.transportOptions(options -> options.customizer(
-                    http -> httpCustomizers.forEach(customizer -> customizer.customize(http))));
+            builder.httpClientCustomizer(http -> httpCustomizers.forEach(customizer -> customizer.customize(http)));
         }
         if (!listeners.isEmpty()) {
             builder.requestListener(listeners.size() == 1 ? listeners.get(0)

@@ -36,7 +36,7 @@ class ClickHouseAutoConfigurationTests {
         runner.run(context -> {
             assertThat(context).hasSingleBean(ClickHouseClient.class).hasSingleBean(ClickHouseConnectionDetails.class);
             ClickHouseClientConfig config = config(context);
-            assertThat(config.endpoint()).isEqualTo(URI.create("http://localhost:8123"));
+            assertThat(config.endpoint().uri()).isEqualTo(URI.create("http://localhost:8123"));
             assertThat(config.compression()).isEqualTo(Compression.LZ4);
             assertThat(config.maxConnectionsTotal()).isEqualTo(ClickHouseClientConfig.DEFAULT_MAX_CONNECTIONS_TOTAL);
             assertThat(config.requestListener()).isEmpty();
@@ -55,7 +55,7 @@ class ClickHouseAutoConfigurationTests {
                 "clickhouse.pool.idle-eviction=1500ms", "clickhouse.pool.validate-after-inactivity=500ms")
                 .run(context -> {
                     ClickHouseClientConfig config = config(context);
-                    assertThat(config.endpoint()).isEqualTo(URI.create("http://ch.example:8124"));
+                    assertThat(config.endpoint().uri()).isEqualTo(URI.create("http://ch.example:8124"));
                     assertThat(config.user()).contains("alice");
                     assertThat(config.password()).contains("s3cret");
                     assertThat(config.database()).contains("analytics");
@@ -96,7 +96,7 @@ class ClickHouseAutoConfigurationTests {
                                 "CLICKHOUSE_INSERTER_TABLES_EVENTS_MAXROWS", "77"))))
                 .run(context -> {
                     ClickHouseClientConfig config = config(context);
-                    assertThat(config.endpoint()).isEqualTo(URI.create("https://env-host:9443"));
+                    assertThat(config.endpoint().uri()).isEqualTo(URI.create("https://env-host:9443"));
                     assertThat(config.database()).contains("envdb");
                     assertThat(config.user()).contains("bob");
                     assertThat(config.maxConnectionsTotal()).isEqualTo(5);
@@ -164,7 +164,7 @@ class ClickHouseAutoConfigurationTests {
                 .run(context -> {
                     assertThat(context).hasSingleBean(ClickHouseConnectionDetails.class)
                             .doesNotHaveBean(PropertiesClickHouseConnectionDetails.class);
-                    assertThat(config(context).endpoint()).isEqualTo(URI.create("http://container-host:32768"));
+                    assertThat(config(context).endpoint().uri()).isEqualTo(URI.create("http://container-host:32768"));
                     assertThat(config(context).user()).contains("test");
                     assertThat(config(context).database()).contains("testdb");
                 });

@@ -1,5 +1,6 @@
-package io.chspring.client;
+package io.chspring.client.request;
 
+import io.chspring.client.ClickHouseConfigurationException;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -7,9 +8,10 @@ import java.util.regex.Pattern;
 /**
  * Checks ClickHouse setting names and turns Java values into their text form. Settings travel as URL parameters,
  * where the server also reads its own protocol parameters; those names are refused here, with a pointer to the
- * client option that sets them, so a setting can never clash with what the client sends itself.
+ * client option that sets them, so a setting can never clash with what the client sends itself. Internal: public
+ * only so that the client's builder checks its settings the same way requests do.
  */
-final class Settings {
+public final class Settings {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
@@ -37,7 +39,7 @@ final class Settings {
      *
      * @throws ClickHouseConfigurationException naming the setting when it is malformed or reserved
      */
-    static String checkName(String name) {
+    public static String checkName(String name) {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new ClickHouseConfigurationException("Invalid setting name '" + name
                     + "': a ClickHouse setting name is letters, digits and '_'");
@@ -60,7 +62,7 @@ final class Settings {
      *
      * @throws ClickHouseConfigurationException naming the setting when the value is {@code null}
      */
-    static String valueText(String name, Object value) {
+    public static String valueText(String name, Object value) {
         if (value == null) {
             throw new ClickHouseConfigurationException("Setting '" + name + "' has no value (null)");
         }

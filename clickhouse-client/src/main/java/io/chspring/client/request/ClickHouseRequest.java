@@ -1,5 +1,11 @@
-package io.chspring.client;
+package io.chspring.client.request;
 
+import io.chspring.client.ClickHouseConfigurationException;
+import io.chspring.client.ClickHouseException;
+import io.chspring.client.ClickHouseTransportException;
+import io.chspring.client.Compression;
+import io.chspring.client.QuerySummary;
+import io.chspring.client.ServerCapabilities;
 import io.chspring.client.transport.BodyWriter;
 import io.chspring.client.transport.TransportRequest;
 import io.chspring.client.transport.TransportResponse;
@@ -14,14 +20,14 @@ import java.util.UUID;
 
 /**
  * The options every request shares (settings, query id, session, database, timeout) and the assembly of the
- * transport request from them and the client's defaults. A request is a mutable builder, used once, and not
- * thread-safe; {@link io.chspring.client.query.Query} and {@link io.chspring.client.insert.RawInsert} extend it.
+ * transport request from them and the defaults of the {@link RequestContext} it runs in. A request is a mutable builder, used once, and not
+ * thread-safe; {@code Query} and {@code RawInsert} extend it.
  *
  * @param <S> the concrete request type, returned by the option methods for chaining
  */
 public abstract class ClickHouseRequest<S extends ClickHouseRequest<S>> {
 
-    private final ClickHouseClient client;
+    private final RequestContext context;
     private final Map<String, String> settings = new LinkedHashMap<>();
     private String queryId;
     private String sessionId;
@@ -30,9 +36,9 @@ public abstract class ClickHouseRequest<S extends ClickHouseRequest<S>> {
     private Duration timeout;
     private boolean sent;
 
-    /** For subclasses; {@code client} supplies the transport and the defaults. */
-    protected ClickHouseRequest(ClickHouseClient client) {
-        this.client = Objects.requireNonNull(client, "client");
+    /** For subclasses; {@code context} supplies the transport and the defaults. */
+    protected ClickHouseRequest(RequestContext context) {
+        this.context = Objects.requireNonNull(context, "context");
     }
 
     /** {@code this}, typed. */
@@ -106,9 +112,9 @@ public abstract class ClickHouseRequest<S extends ClickHouseRequest<S>> {
         return queryId;
     }
 
-    /** The client this request runs on. */
-    protected final ClickHouseClient client() {
-        return client;
+    /** The context this request runs in. */
+    protected final RequestContext context() {
+        return context;
     }
 
     /**
@@ -127,12 +133,12 @@ public abstract class ClickHouseRequest<S extends ClickHouseRequest<S>> {
 
     /** What the server can do; asks the server its version on the first call per client. */
     protected final ServerCapabilities capabilities() {
-        return client.runtime().capabilities();
+        return context.capabilities();
     }
 
     /** The endpoint, for messages. */
     protected final String endpoint() {
-        return client.config().endpoint().toString();
+        return context.endpoint().toString();
     }
 
     /**
@@ -147,7 +153,7 @@ public abstract class ClickHouseRequest<S extends ClickHouseRequest<S>> {
      */
     protected final TransportResponse send(String sql, Map<String, String> parameters, Map<String, String> ownSettings,
             BodyWriter body, boolean readsResult, boolean idempotent) {
-        return client.runtime().transport().execute(
+        return context.transport().execute(
                 assemble(sql, parameters, ownSettings, body, readsResult, idempotent));
     }
 
@@ -160,14 +166,13 @@ public abstract class ClickHouseRequest<S extends ClickHouseRequest<S>> {
         if (sessionTimeout != null && sessionId == null) {
             throw new ClickHouseConfigurationException("sessionTimeout is set but no session id; call session(...)");
         }
-        ClickHouseClientConfig config = client.config();
-        Map<String, String> merged = new LinkedHashMap<>(config.settings());
+        Map<String, String> merged = new LinkedHashMap<>(context.settings());
         merged.putAll(settings);
         merged.putAll(ownSettings);
-        boolean lz4 = config.compression() == Compression.LZ4;
+        boolean lz4 = context.compression() == Compression.LZ4;
         boolean compressResponse = readsResult && lz4
-                && (config.forceResponseCompression() || capabilities().responseCompressionUsable());
-        return new TransportRequest(sql, merged, parameters, database != null ? database : config.database().orElse(null),
+                && (context.forceResponseCompression() || capabilities().responseCompressionUsable());
+        return new TransportRequest(sql, merged, parameters, database != null ? database : context.database(),
                 queryId != null ? queryId : UUID.randomUUID().toString(), sessionId, sessionTimeout, body,
                 lz4 && body != null, compressResponse, idempotent, timeout);
     }
@@ -179,7 +184,7 @@ public abstract class ClickHouseRequest<S extends ClickHouseRequest<S>> {
         } catch (IOException e) {
             throw readFailure(e, response.queryId());
         }
-        return QuerySummary.of(response);
+        return QuerySummary.of(response.queryId(), response.header(QuerySummary.SUMMARY_HEADER).orElse(null));
     }
 
     /** The exception for a failed body read: the transport's own when it wrapped one, else a transport error. */

@@ -1,0 +1,203 @@
+package io.chspring.client.request;
+
+import io.chspring.client.ClickHouseConfigurationException;
+import io.chspring.client.ClickHouseTransportException;
+import io.chspring.client.Compression;
+import io.chspring.client.ServerCapabilities;
+import io.chspring.client.ServerVersion;
+import io.chspring.client.mapping.TableColumn;
+import io.chspring.client.transport.Endpoint;
+import io.chspring.client.transport.Transport;
+import io.chspring.client.transport.TransportRequest;
+import io.chspring.client.transport.TransportResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
+
+/**
+ * What every request of one client shares, handed down to queries, inserts and inserters so that they never
+ * need the {@code ClickHouseClient} that made them: the request defaults of the client (settings, database,
+ * compression) and, shared by a root client and all copies derived from it, the transport (so the connection
+ * pool), the closed flag, the server's capabilities (asked once) and the table schema cache.
+ *
+ * <p>Internal: public only because the request types live in their own packages. Users get a context's
+ * requests from {@code ClickHouseClient}; nothing here is meant to be called by them.
+ */
+public final class RequestContext {
+
+    /** Longer than any version string; a larger answer is not a version. */
+    private static final int MAX_VERSION_BYTES = 256;
+
+    private final Shared shared;
+    private final Map<String, String> settings;
+    private final String database;
+    private final Compression compression;
+    private final boolean forceResponseCompression;
+
+    private RequestContext(Shared shared, Map<String, String> settings, String database, Compression compression,
+            boolean forceResponseCompression) {
+        this.shared = shared;
+        this.settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+        this.database = database;
+        this.compression = Objects.requireNonNull(compression, "compression");
+        this.forceResponseCompression = forceResponseCompression;
+    }
+
+    /**
+     * The context of a root client, which owns {@code transport}.
+     *
+     * @param describer reads a table's columns with {@code DESCRIBE TABLE} through a context (the schema cache
+     *     calls it once per database and table)
+     */
+    public static RequestContext open(Transport transport, Endpoint endpoint,
+            BiFunction<RequestContext, String, List<TableColumn>> describer, Map<String, String> settings,
+            String database, Compression compression, boolean forceResponseCompression) {
+        return new RequestContext(new Shared(transport, endpoint, describer), settings, database, compression,
+                forceResponseCompression);
+    }
+
+    /** A context with other request defaults, sharing this one's transport, capabilities and schema cache. */
+    public RequestContext derive(Map<String, String> settings, String database, Compression compression,
+            boolean forceResponseCompression) {
+        return new RequestContext(shared, settings, database, compression, forceResponseCompression);
+    }
+
+    /** The transport; fails once the root client was closed. */
+    public Transport transport() {
+        if (shared.closed.get()) {
+            throw new IllegalStateException("The ClickHouseClient is closed");
+        }
+        return shared.transport;
+    }
+
+    /** The endpoint, for messages. */
+    public Endpoint endpoint() {
+        return shared.endpoint;
+    }
+
+    /** ClickHouse settings sent with every request, in order; a request's own win. */
+    public Map<String, String> settings() {
+        return settings;
+    }
+
+    /** The default database, or {@code null} for the user's default. */
+    public String database() {
+        return database;
+    }
+
+    /** The body compression chosen for the client. */
+    public Compression compression() {
+        return compression;
+    }
+
+    /** Whether LZ4 responses are asked for whatever the server version. */
+    public boolean forceResponseCompression() {
+        return forceResponseCompression;
+    }
+
+    /**
+     * Whether request bodies (INSERT rows) go to the server LZ4-framed: compression is {@link Compression#LZ4} and
+     * the transport frames bodies (HTTP does; an in-process engine does not).
+     */
+    public boolean compressesRequestBodies() {
+        return compression == Compression.LZ4 && transport().framesRequestBodies();
+    }
+
+    /** The server's capabilities; the first call per transport runs {@code SELECT version()}. */
+    public ServerCapabilities capabilities() {
+        ServerCapabilities known = shared.capabilities;
+        if (known != null) {
+            return known;
+        }
+        synchronized (shared) {
+            if (shared.capabilities == null) {
+                shared.capabilities = ServerCapabilities.of(fetchVersion());
+            }
+            return shared.capabilities;
+        }
+    }
+
+    /** The columns of {@code table} in this context's database, asked once and cached until {@link #forget}. */
+    public List<TableColumn> describeTable(String table) {
+        String key = schemaKey(table);
+        List<TableColumn> known = shared.schemas.get(key);
+        if (known != null) {
+            return known;
+        }
+        List<TableColumn> columns = List.copyOf(shared.describer.apply(this, table));
+        shared.schemas.put(key, columns);
+        return columns;
+    }
+
+    /** Forgets the cached schema of {@code table}. */
+    public void forget(String table) {
+        shared.schemas.remove(schemaKey(table));
+    }
+
+    private String schemaKey(String table) {
+        return (database == null ? "" : database) + "\0" + table;
+    }
+
+    /** Whether the root client is closed. */
+    public boolean isClosed() {
+        return shared.closed.get();
+    }
+
+    /** Closes the transport once; later requests through any context sharing it fail. */
+    public void close() {
+        if (shared.closed.compareAndSet(false, true)) {
+            shared.transport.close();
+        }
+    }
+
+    private ServerVersion fetchVersion() {
+        String queryId = UUID.randomUUID().toString();
+        // No client settings and no database: the answer must not depend on them, and a wrong database name
+        // should fail the user's query, not this one. default_format is allowed even for readonly users.
+        TransportRequest request = new TransportRequest("SELECT version()", Map.of("default_format", "TabSeparated"),
+                Map.of(), null, queryId, null, null, null, false, false, true, null);
+        String text;
+        try (TransportResponse response = transport().execute(request); InputStream body = response.body()) {
+            byte[] bytes = body.readNBytes(MAX_VERSION_BYTES + 1);
+            if (bytes.length > MAX_VERSION_BYTES) {
+                throw new ClickHouseTransportException("The answer to SELECT version() is longer than "
+                        + MAX_VERSION_BYTES + " bytes; is the endpoint a ClickHouse server?", null, 0, queryId, false);
+            }
+            text = new String(bytes, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new ClickHouseTransportException("Reading the answer to SELECT version() failed", e, 0, queryId, true);
+        }
+        try {
+            return ServerVersion.parse(text);
+        } catch (ClickHouseConfigurationException e) {
+            throw new ClickHouseTransportException("The server answered SELECT version() with '" + text
+                    + "'; is the endpoint a ClickHouse server?", e, 0, queryId, false);
+        }
+    }
+
+    /** What a root client and its derived copies share. */
+    private static final class Shared {
+        final Transport transport;
+        final Endpoint endpoint;
+        final BiFunction<RequestContext, String, List<TableColumn>> describer;
+        final AtomicBoolean closed = new AtomicBoolean();
+        final ConcurrentMap<String, List<TableColumn>> schemas = new ConcurrentHashMap<>();
+        volatile ServerCapabilities capabilities;
+
+        Shared(Transport transport, Endpoint endpoint, BiFunction<RequestContext, String, List<TableColumn>> describer) {
+            this.transport = Objects.requireNonNull(transport, "transport");
+            this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+            this.describer = Objects.requireNonNull(describer, "describer");
+        }
+    }
+}
