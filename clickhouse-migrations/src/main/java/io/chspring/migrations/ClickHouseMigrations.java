@@ -79,7 +79,14 @@ public final class ClickHouseMigrations {
                 settings.installedBy);
         lease.create(settings.replicaPath, settings.replicaName);
         long waitStart = System.nanoTime();
-        lease.acquire(settings.leaseWait);
+        try {
+            lease.acquire(settings.leaseWait);
+        } catch (ClickHouseException e) {
+            throw new MigrationException("Taking the migration lease " + target.qualified(settings.table + "_lease") + " failed, nothing was"
+                    + " run" + (target.clustered() ? " (on a cluster every one of its " + target.replicas
+                            + " nodes must be up: the lease and the history are written to all of them)" : "")
+                    + ": " + e.getMessage(), e);
+        }
         Duration waited = Duration.ofNanos(System.nanoTime() - waitStart);
         try {
             // another instance may have run everything while this one waited
@@ -168,7 +175,14 @@ public final class ClickHouseMigrations {
                 throw failure;
             }
             boolean last = i == statements.size();
-            history.append(++rank, script, i, settings.installedBy, millisSince(start), last, "");
+            try {
+                history.append(++rank, script, i, settings.installedBy, millisSince(start), last, "");
+            } catch (ClickHouseException e) {
+                throw new MigrationException(file + ": statement " + i + " of " + statements.size() + " ran, but"
+                        + " recording it in " + history.name() + " failed, so the run stops; the next run runs it again"
+                        + " (it must be safe to run twice)" + (history.clustered() ? "; on a cluster every node must"
+                                + " be up" : "") + ": " + e.getMessage(), e);
+            }
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         log.info("ClickHouse migrations: {} done ({} statements, {} ms)", file, statements.size() - step.from() + 1,

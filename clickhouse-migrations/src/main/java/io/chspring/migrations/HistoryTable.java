@@ -41,6 +41,10 @@ final class HistoryTable {
         return target.qualified(table);
     }
 
+    boolean clustered() {
+        return target.clustered();
+    }
+
     boolean exists() {
         return target.tableExists(table);
     }

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 final class Target {
 
-    private static final int UNSATISFIED_QUORUM_FOR_PREVIOUS_WRITE = 319;
+    private static final int UNSATISFIED_QUORUM_FOR_PREVIOUS_WRITE = 286;
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
@@ -85,7 +85,7 @@ final class Target {
 
     /**
      * Runs an insert into the history or the lease through {@link #coordinated}. 18.16 refuses a quorum insert while
-     * the previous one on the table has not reached its quorum (code 319, nothing written): that one is retried.
+     * the previous one on the table has not reached its quorum (code 286, nothing written): that one is retried.
      */
     void insert(String sql, Object... args) {
         for (int attempt = 1;; attempt++) {
