@@ -79,8 +79,9 @@ public final class ClickHouseMigrations {
                 settings.installedBy);
         lease.create(settings.replicaPath, settings.replicaName);
         long waitStart = System.nanoTime();
+        boolean held;
         try {
-            lease.acquire(settings.leaseWait);
+            held = lease.acquire(settings.leaseWait, () -> !plan(scripts, history.rows()).nothingToDo());
         } catch (ClickHouseException e) {
             throw new MigrationException("Taking the migration lease " + target.qualified(settings.table + "_lease") + " failed, nothing was"
                     + " run" + (target.clustered() ? " (on a cluster every one of its " + target.replicas
@@ -88,6 +89,10 @@ public final class ClickHouseMigrations {
                     + ": " + e.getMessage(), e);
         }
         Duration waited = Duration.ofNanos(System.nanoTime() - waitStart);
+        if (!held) {
+            log.info("ClickHouse migrations: another instance brought {} up to date", history.name());
+            return new MigrationReport(List.of(), latest(history.rows()), waited);
+        }
         try {
             // another instance may have run everything while this one waited
             List<AppliedMigration> rows = history.rows();

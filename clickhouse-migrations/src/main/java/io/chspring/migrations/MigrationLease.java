@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,15 +71,22 @@ final class MigrationLease implements AutoCloseable {
     }
 
     /**
-     * Takes the lease, waiting at most {@code maxWait} for other holders.
+     * Takes the lease, waiting at most {@code maxWait} for other holders. While another instance holds it, asks
+     * {@code stillNeeded} after each look: the holder may have done all the work.
      *
+     * @return true when the lease is ours, false when {@code stillNeeded} said it no longer is
      * @throws MigrationException when the lease is still held by another instance after {@code maxWait}
      */
-    void acquire(Duration maxWait) {
+    boolean acquire(Duration maxWait, BooleanSupplier stillNeeded) {
         long deadline = System.nanoTime() + maxWait.toNanos();
+        boolean waited = false;
         while (true) {
             if (!claimed) {
+                if (waited && !stillNeeded.getAsBoolean()) {
+                    return false;
+                }
                 List<Claim> others = live().stream().filter(c -> !c.token().equals(token)).toList();
+                waited = !others.isEmpty();
                 if (others.isEmpty()) {
                     claim();
                     startRenewing();
@@ -90,7 +98,7 @@ final class MigrationLease implements AutoCloseable {
             List<Claim> live = live();
             if (live.size() == 1 && live.get(0).token().equals(token)) {
                 log.debug("Migration lease {} taken by {}", table, holder);
-                return;
+                return true;
             }
             Claim oldest = live.stream().min(Comparator.comparing(Claim::firstSeen).thenComparing(Claim::token))
                     .orElse(null);
@@ -98,6 +106,7 @@ final class MigrationLease implements AutoCloseable {
                 // someone else was first: withdraw, so that the oldest claim can win
                 stopRenewing();
                 release();
+                waited = true;
                 waitOrFail(deadline, maxWait, live, 2);
             } else {
                 sleep(50 + ThreadLocalRandom.current().nextInt(50)); // the others see that we are older and withdraw
