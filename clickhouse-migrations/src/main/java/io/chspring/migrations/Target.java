@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  */
 final class Target {
 
+    private static final int TOO_FEW_LIVE_REPLICAS = 285;
     private static final int UNSATISFIED_QUORUM_FOR_PREVIOUS_WRITE = 286;
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -85,15 +86,21 @@ final class Target {
 
     /**
      * Runs an insert into the history or the lease through {@link #coordinated}. 18.16 refuses a quorum insert while
-     * the previous one on the table has not reached its quorum (code 286, nothing written): that one is retried.
+     * the previous one on the table has not reached its quorum (code 286, nothing written): that one is retried, and
+     * so is "too few live replicas" (285) for 5 s.
      */
     void insert(String sql, Object... args) {
+        long start = System.nanoTime();
         for (int attempt = 1;; attempt++) {
             try {
                 coordinated.execute(sql, args);
                 return;
             } catch (ClickHouseException e) {
-                if (e.errorCode() != UNSATISFIED_QUORUM_FOR_PREVIOUS_WRITE || attempt >= 100) {
+                boolean retry = e.errorCode() == UNSATISFIED_QUORUM_FOR_PREVIOUS_WRITE && attempt < 100
+                        // replicas of a table just created ON CLUSTER become active a moment later; a node that is
+                        // down stays down, so this is retried briefly only
+                        || e.errorCode() == TOO_FEW_LIVE_REPLICAS && System.nanoTime() - start < 5_000_000_000L;
+                if (!retry) {
                     throw e;
                 }
                 try {
