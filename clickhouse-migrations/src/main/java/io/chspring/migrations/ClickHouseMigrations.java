@@ -383,7 +383,29 @@ public final class ClickHouseMigrations {
             if (leaseTimeout.compareTo(Duration.ofSeconds(6)) < 0) {
                 throw new IllegalArgumentException("the lease timeout must be at least 6 s: " + leaseTimeout);
             }
-            return new ClickHouseMigrations(this);
+            return new ClickHouseMigrations(copy());
+        }
+
+        /** A snapshot, so that changing this builder later does not change migrations already built. */
+        private Builder copy() {
+            Builder copy = new Builder(client);
+            copy.locations.clear();
+            copy.locations.addAll(locations);
+            copy.resources.addAll(resources);
+            copy.placeholders.putAll(placeholders);
+            copy.locationsSet = locationsSet;
+            copy.classLoader = classLoader;
+            copy.table = table;
+            copy.cluster = cluster;
+            copy.replicaPath = replicaPath;
+            copy.replicaName = replicaName;
+            copy.validate = validate;
+            copy.retryFailed = retryFailed;
+            copy.baselineVersion = baselineVersion;
+            copy.leaseTimeout = leaseTimeout;
+            copy.leaseWait = leaseWait;
+            copy.installedBy = installedBy;
+            return copy;
         }
 
         private static String defaultInstalledBy() {
