@@ -22,7 +22,8 @@ import java.time.Instant;
  * @param error the error of a failed run, empty otherwise
  */
 public record AppliedMigration(long installedRank, String version, String description, MigrationType type,
-        String script, long checksum, int statementsTotal, int statementsApplied, long appliedChecksum, String installedBy,
+        String script, long checksum, int statementsTotal, int statementsApplied, long appliedChecksum,
+        String installedBy,
         Instant installedOn, long executionTimeMillis, boolean success, String error) {
 
     /** Whether the script stopped part-way: it failed, or the process running it died. */

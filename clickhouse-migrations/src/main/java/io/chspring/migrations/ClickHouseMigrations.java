@@ -82,11 +82,15 @@ public final class ClickHouseMigrations {
         boolean held;
         try {
             held = lease.acquire(settings.leaseWait, () -> !plan(scripts, history.rows()).nothingToDo());
-        } catch (ClickHouseException e) {
-            throw new MigrationException("Taking the migration lease " + target.qualified(settings.table + "_lease") + " failed, nothing was"
-                    + " run" + (target.clustered() ? " (on a cluster every one of its " + target.replicas
-                            + " nodes must be up: the lease and the history are written to all of them)" : "")
-                    + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            lease.close(); // stop renewing a claim this instance may have made
+            if (!(e instanceof ClickHouseException)) {
+                throw e;
+            }
+            String cluster = target.clustered() ? " (on a cluster every one of its " + target.replicas
+                    + " nodes must be up: the lease and the history are written to all of them)" : "";
+            throw new MigrationException("Taking the migration lease " + target.qualified(settings.table + "_lease")
+                    + " failed, nothing was run" + cluster + ": " + e.getMessage(), e);
         }
         Duration waited = Duration.ofNanos(System.nanoTime() - waitStart);
         if (!held) {
@@ -318,7 +322,10 @@ public final class ClickHouseMigrations {
             return this;
         }
 
-        /** A value for {@code ${name}} in the scripts; {@code database}, {@code cluster}, {@code on_cluster} are given. */
+        /**
+         * A value for {@code ${name}} in the scripts; {@code database}, {@code cluster} and {@code on_cluster} are
+         * given.
+         */
         public Builder placeholder(String name, String value) {
             this.placeholders.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, name));
             return this;

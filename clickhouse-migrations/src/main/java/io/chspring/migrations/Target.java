@@ -127,9 +127,9 @@ final class Target {
         if (tableExists(table)) {
             return;
         }
+        String path = replicaPath.replace("{database}", database).replace("{table}", table);
         String engine = cluster == null ? "MergeTree"
-                : "ReplicatedMergeTree(" + literal(replicaPath.replace("{database}", database).replace("{table}", table))
-                        + ", " + literal(replicaName) + ")";
+                : "ReplicatedMergeTree(" + literal(path) + ", " + literal(replicaName) + ")";
         String sql = "CREATE TABLE IF NOT EXISTS " + qualified(table) + onCluster() + " (" + columns + ") ENGINE = "
                 + engine + " ORDER BY " + orderBy;
         try {

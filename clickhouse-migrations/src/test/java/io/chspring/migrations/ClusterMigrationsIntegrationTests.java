@@ -27,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Migrations on the real cluster {@code c} (ZooKeeper and four 18.16 servers, 2 shards x 2 replicas): tables created
  * {@code ON CLUSTER} exist on every node and every node's history has the same rows; instances on different nodes
- * starting together apply each script once (10 times, each in a fresh database); with a node down the run fails clearly before running anything, and a
- * run after it is back completes.
+ * starting together apply each script once (10 times, each in a fresh database); with a node down the run fails
+ * clearly before running anything, and a run after it is back completes.
  */
 @ClickHouseClusterTest
 class ClusterMigrationsIntegrationTests {
@@ -171,7 +171,8 @@ class ClusterMigrationsIntegrationTests {
         Files.copy(scripts.resolve("V1__events.sql"), applied.resolve("V1__events.sql"));
         Files.copy(scripts.resolve("V2__events_all.sql"), applied.resolve("V2__events_all.sql"));
         script("V3__more.sql", "CREATE TABLE ${database}.more ${on_cluster} (id UInt64)\n"
-                + "ENGINE = ReplicatedMergeTree('/clickhouse/tables/{shard}/${database}/more', '{replica}') ORDER BY id");
+                + "ENGINE = ReplicatedMergeTree('/clickhouse/tables/{shard}/${database}/more', '{replica}')"
+                + " ORDER BY id");
         ClusterNode down = cluster.node(1, 2);
         down.stop();
 

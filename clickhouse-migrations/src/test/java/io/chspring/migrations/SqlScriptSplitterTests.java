@@ -43,7 +43,8 @@ class SqlScriptSplitterTests {
 
     @Test
     void lineCommentsAreDroppedWithTheirSemicolonsAndQuotes() {
-        assertThat(sql("-- first; it's a comment\nSELECT 1 -- trailing; 'quote\n;\n# hash; comment\nSELECT 2;\n#! shebang;\nSELECT 3"))
+        assertThat(sql("-- first; it's a comment\nSELECT 1 -- trailing; 'quote\n;\n# hash; comment\nSELECT 2;\n"
+                + "#! shebang;\nSELECT 3"))
                 .containsExactly("SELECT 1", "SELECT 2", "SELECT 3");
     }
 
@@ -84,7 +85,8 @@ class SqlScriptSplitterTests {
     @Test
     void linesAreWhereTheStatementStarts() {
         List<Statement> statements = SqlScriptSplitter.split(
-                "-- header\n\nCREATE TABLE a\n(x UInt8)\nENGINE = Memory;\n/* two\nlines */ SELECT 'a\nb';\n\nSELECT 3");
+                "-- header\n\nCREATE TABLE a\n(x UInt8)\nENGINE = Memory;\n/* two\nlines */ SELECT 'a\nb';\n\n"
+                        + "SELECT 3");
         assertThat(statements).extracting(Statement::line).containsExactly(3, 7, 10);
         assertThat(statements.get(0).firstLine()).isEqualTo("CREATE TABLE a");
     }

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -43,6 +44,12 @@ public final class ClickHouseMigrationsAutoConfiguration {
     @Bean
     static MigrationsDependencyPostProcessor clickHouseMigrationsDependencyPostProcessor() {
         return new MigrationsDependencyPostProcessor(INITIALIZER_BEAN_NAME);
+    }
+
+    /** With {@code spring.main.lazy-initialization} the migrations still run at startup, as Flyway's do. */
+    @Bean
+    static LazyInitializationExcludeFilter clickHouseMigrationsLazyInitializationExcludeFilter() {
+        return LazyInitializationExcludeFilter.forBeanTypes(ClickHouseMigrationsInitializer.class);
     }
 
     @Bean

@@ -105,6 +105,15 @@ class ClickHouseMigrationsAutoConfigurationIntegrationTests {
     }
 
     @Test
+    void scriptsRunAtStartupAlsoWithLazyInitialization() {
+        runner().withPropertyValues("clickhouse.inserter.enabled=false")
+                .withInitializer(context -> context.addBeanFactoryPostProcessor(
+                        new org.springframework.boot.LazyInitializationBeanFactoryPostProcessor()))
+                .run(context -> assertThat(context).hasNotFailed());
+        assertThat(db.query("SELECT count() FROM " + database + ".page_view").strip()).isEqualTo("1");
+    }
+
+    @Test
     void withoutALocationOrWhenDisabledNothingIsConfigured() {
         runner().withPropertyValues("clickhouse.migrations.locations=classpath:db/no-such-dir",
                 "clickhouse.inserter.enabled=false").run(context -> {
