@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chspring.boot.autoconfigure.ClickHouseAutoConfiguration;
 import io.chspring.boot.autoconfigure.app.Event;
+import io.chspring.boot.autoconfigure.app.EventRepository;
 import io.chspring.boot.autoconfigure.app.PageView;
 import io.chspring.boot.autoconfigure.app.ScanRoot;
 import io.chspring.boot.autoconfigure.data.ClickHouseDataAutoConfiguration;
@@ -75,6 +76,10 @@ class ClickHouseMigrationsAutoConfigurationIntegrationTests {
             String[] inserterDependsOn = context.getBeanFactory().getBeanDefinition("eventInserter").getDependsOn();
             assertThat(inserterDependsOn).contains(ClickHouseMigrationsAutoConfiguration.INITIALIZER_BEAN_NAME);
             assertThat(Arrays.asList(context.getBeanFactory().getBeanDefinition("clickHouseTemplate").getDependsOn()))
+                    .contains(ClickHouseMigrationsAutoConfiguration.INITIALIZER_BEAN_NAME);
+            String[] repositories = context.getBeanNamesForType(EventRepository.class);
+            assertThat(repositories).hasSize(1);
+            assertThat(context.getBeanFactory().getBeanDefinition(repositories[0]).getDependsOn())
                     .contains(ClickHouseMigrationsAutoConfiguration.INITIALIZER_BEAN_NAME);
             assertThat(context.getBean(ClickHouseMigrationsInitializer.class).getReport().appliedScripts())
                     .containsExactly("V1__events.sql", "V2__page_view.sql");
