@@ -24,6 +24,12 @@ class ScriptLocationsTests {
     private Path jar() throws IOException {
         Path jar = dir.resolve("app.jar");
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            // folder entries as Maven and Gradle write them: the class loader finds the folder by its entry
+            for (String folder : new String[] { "db/", "db/clickhouse/", "db/clickhouse/sub/",
+                    "db/clickhouse-other/" }) {
+                out.putNextEntry(new JarEntry(folder));
+                out.closeEntry();
+            }
             entry(out, "db/clickhouse/V1__in_jar.sql", "SELECT 1");
             entry(out, "db/clickhouse/notes.txt", "not a script");
             entry(out, "db/clickhouse/sub/V9__nested.sql", "SELECT 9");
