@@ -2,7 +2,7 @@ package io.chspring.benchmarks;
 
 import io.chspring.client.ClickHouseClient;
 import io.chspring.client.insert.Insert;
-import io.chspring.client.insert.Inserter;
+import io.chspring.client.inserter.Inserter;
 import io.chspring.client.mapping.MappedRowEncoder;
 import io.chspring.client.mapping.MappingOptions;
 import io.chspring.client.mapping.RowType;

@@ -1,11 +1,11 @@
 package io.chspring.client;
 
-import io.chspring.client.insert.BatchSender;
+import io.chspring.client.inserter.BatchSender;
 import io.chspring.client.insert.Insert;
-import io.chspring.client.insert.Inserter;
-import io.chspring.client.insert.InserterBuilder;
+import io.chspring.client.inserter.Inserter;
+import io.chspring.client.inserter.InserterBuilder;
 import io.chspring.client.insert.RawInsert;
-import io.chspring.client.insert.RowEncoder;
+import io.chspring.client.inserter.RowEncoder;
 import io.chspring.client.mapping.MappedRowEncoder;
 import io.chspring.client.mapping.MappingOptions;
 import io.chspring.client.mapping.RowType;
@@ -13,6 +13,7 @@ import io.chspring.client.mapping.TableColumn;
 import io.chspring.client.query.Query;
 import io.chspring.client.request.RequestContext;
 import io.chspring.client.sql.Identifier;
+import io.chspring.client.sql.SqlTemplate;
 import io.chspring.client.transport.Transport;
 import java.util.List;
 import java.util.Map;
@@ -172,6 +173,14 @@ public final class ClickHouseClient implements AutoCloseable {
         return new Query(context, sql);
     }
 
+    /**
+     * A new query of SQL parsed already (by a caller that lexed it to learn its placeholders, or bound its
+     * {@code :name} values with {@link SqlTemplate#bindNamed}), so it is not lexed again.
+     */
+    public Query query(SqlTemplate sql) {
+        return new Query(context, sql);
+    }
+
     /** A new raw insert into {@code "events"} or {@code "db.events"}; see {@link Identifier#ofQualified}. */
     public RawInsert insert(String table) {
         return new RawInsert(context, table);
@@ -225,7 +234,7 @@ public final class ClickHouseClient implements AutoCloseable {
         context.forget(table);
     }
 
-    // ---- Inserter factories (batching background inserts, see io.chspring.client.insert.Inserter) ----
+    // ---- Inserter factories (batching background inserts, see io.chspring.client.inserter.Inserter) ----
 
     /**
      * A builder for an {@link Inserter} that batches rows of {@code table} in the background and inserts them

@@ -46,6 +46,7 @@ final class ClickHouseUrl {
             throw new ClickHouseConfigurationException("The ClickHouse URL has a fragment ('#'); percent-encode '#' "
                     + "as %23 if it belongs to the password");
         }
+        checkPort(uri.getRawAuthority());
         String host = uri.getHost();
         if (host == null || host.isEmpty()) {
             throw new ClickHouseConfigurationException("The ClickHouse URL has no valid host name (letters, digits, "
@@ -107,6 +108,34 @@ final class ClickHouseUrl {
         }
         if (database != null) {
             b.database(database);
+        }
+    }
+
+    /**
+     * {@link URI} takes an authority with a bad port as a registry name (no host at all) and accepts ports above
+     * 65535, so the port is checked first, by itself, to name the real fault.
+     */
+    private static void checkPort(String rawAuthority) {
+        if (rawAuthority == null) {
+            return;
+        }
+        String hostPort = rawAuthority.substring(rawAuthority.lastIndexOf('@') + 1);
+        int colon = hostPort.lastIndexOf(':');
+        if (colon < 0 || hostPort.lastIndexOf(']') > colon) {
+            return;
+        }
+        String port = hostPort.substring(colon + 1);
+        if (port.isEmpty()) {
+            return;
+        }
+        int value = -1;
+        if (port.length() <= 5 && port.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            value = Integer.parseInt(port);
+        }
+        if (value < 1 || value > 65535) {
+            throw new ClickHouseConfigurationException("The ClickHouse URL has an invalid port '"
+                    + (port.length() > 20 ? port.substring(0, 20) + "..." : port)
+                    + "': expected a number from 1 to 65535");
         }
     }
 

@@ -1,8 +1,8 @@
 package io.chspring.client;
 
 import io.chspring.client.RequestEvent.Operation;
-import io.chspring.client.transport.BodyWriter;
-import io.chspring.client.transport.Lz4FramedBody;
+import io.chspring.client.transport.BodySink;
+import io.chspring.client.transport.RequestBody;
 import io.chspring.client.transport.Transport;
 import io.chspring.client.transport.TransportRequest;
 import io.chspring.client.transport.TransportResponse;
@@ -71,34 +71,33 @@ final class ListeningTransport implements Transport {
     }
 
     private static TransportRequest counting(TransportRequest r, AtomicLong sent) {
-        BodyWriter body = r.body();
+        RequestBody body = r.body();
         if (body == null) {
             return r;
         }
-        BodyWriter counted = body instanceof Lz4FramedBody framed ? new CountingFramedBody(framed, sent)
-                : out -> body.writeTo(new CountingOutputStream(out, sent));
+        RequestBody counted = sink -> body.writeTo(new CountingSink(sink, sent));
         return new TransportRequest(r.sql(), r.settings(), r.parameters(), r.database(), r.queryId(), r.sessionId(),
                 r.sessionTimeout(), counted, r.compressRequest(), r.compressResponse(), r.idempotent(),
                 r.responseTimeout());
     }
 
-    /** Keeps a framed body framed; counts its bytes before compression, as {@link RequestEvent#bytesSent} says. */
-    private record CountingFramedBody(Lz4FramedBody body, AtomicLong sent) implements Lz4FramedBody {
+    /** Counts a body's bytes before compression, as {@link RequestEvent#bytesSent} says, framed or not. */
+    private record CountingSink(BodySink sink, AtomicLong sent) implements BodySink {
 
         @Override
-        public void writeTo(OutputStream out) throws IOException {
-            body.writeTo(new CountingOutputStream(out, sent));
+        public boolean framed() {
+            return sink.framed();
         }
 
         @Override
-        public void writeLz4FramesTo(OutputStream out) throws IOException {
-            body.writeLz4FramesTo(out);
-            sent.addAndGet(body.uncompressedBytes());
+        public OutputStream plain() throws IOException {
+            return new CountingOutputStream(sink.plain(), sent);
         }
 
         @Override
-        public long uncompressedBytes() {
-            return body.uncompressedBytes();
+        public void frame(byte[] frame, int offset, int length, int plainLength) throws IOException {
+            sink.frame(frame, offset, length, plainLength);
+            sent.addAndGet(plainLength);
         }
     }
 
@@ -168,6 +167,11 @@ final class ListeningTransport implements Transport {
 
         void readFailed(IOException e) {
             readError = e.getCause() instanceof ClickHouseException ce ? ce : e;
+        }
+
+        @Override
+        public void abort() {
+            response.abort();
         }
 
         @Override

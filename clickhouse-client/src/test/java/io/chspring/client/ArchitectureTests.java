@@ -3,12 +3,15 @@ package io.chspring.client;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
+
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaPackage;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
@@ -19,6 +22,7 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.NullMarked;
 import org.junit.jupiter.api.Test;
 
 /** Keeps the layers of the client honest (see STYLE.md, habit 1) and test classes discoverable. */
@@ -152,5 +156,12 @@ class ArchitectureTests {
                 .should().haveSimpleNameEndingWith("Tests")
                 .allowEmptyShould(true)
                 .check(TESTS);
+    }
+
+    @Test
+    void everyPackageIsNullMarked() {
+        // checked here, so that a new package cannot forget its package-info.java
+        assertThat(MAIN.stream().map(JavaClass::getPackage).filter(p -> !p.isAnnotatedWith(NullMarked.class))
+                .map(JavaPackage::getName).distinct()).as("packages without a @NullMarked package-info").isEmpty();
     }
 }

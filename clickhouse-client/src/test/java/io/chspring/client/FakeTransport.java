@@ -1,5 +1,7 @@
 package io.chspring.client;
 
+import io.chspring.client.transport.BodySink;
+import io.chspring.client.transport.TestSink;
 import io.chspring.client.transport.Transport;
 import io.chspring.client.transport.TransportRequest;
 import io.chspring.client.transport.TransportResponse;
@@ -29,6 +31,8 @@ public final class FakeTransport implements Transport {
     private final AtomicInteger openResponses = new AtomicInteger();
     private volatile byte[] answer = new byte[0];
     private volatile Map<String, String> headers = Map.of();
+    private final List<String> threads = new CopyOnWriteArrayList<>();
+    private volatile boolean frames;
 
     public FakeTransport(String version) {
         this.version = version;
@@ -38,6 +42,25 @@ public final class FakeTransport implements Transport {
     public FakeTransport answering(String body) {
         this.answer = body.getBytes(StandardCharsets.UTF_8);
         return this;
+    }
+
+    /**
+     * Takes compressed bodies as LZ4 frames, as the HTTP transport does ({@link #framesRequestBodies()}); the bodies
+     * then recorded are the frames.
+     */
+    public FakeTransport framing() {
+        this.frames = true;
+        return this;
+    }
+
+    @Override
+    public boolean framesRequestBodies() {
+        return frames;
+    }
+
+    /** The names of the threads that sent each request, in order. */
+    public List<String> threads() {
+        return threads;
     }
 
     /** The headers of the next answers. */
@@ -78,14 +101,21 @@ public final class FakeTransport implements Transport {
     @Override
     public TransportResponse execute(TransportRequest request) {
         requests.add(request);
+        threads.add(Thread.currentThread().getName());
         if (request.body() != null) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
             try {
-                request.body().writeTo(out);
+                if (frames && request.compressRequest()) {
+                    TestSink sink = TestSink.compressed();
+                    request.body().writeTo(sink);
+                    bodies.add(sink.bytes());
+                } else {
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    request.body().writeTo(BodySink.plain(out));
+                    bodies.add(out.toByteArray());
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            bodies.add(out.toByteArray());
         }
         byte[] body = request.sql().equals("SELECT version()")
                 ? (version + "\n").getBytes(StandardCharsets.UTF_8) : answer;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chspring.client.RequestEvent.Operation;
-import io.chspring.client.transport.Lz4FramedBody;
+import io.chspring.client.transport.BodySink;
 import io.chspring.client.transport.Transport;
 import io.chspring.client.transport.TransportRequest;
 import io.chspring.client.transport.TransportResponse;
@@ -62,9 +62,9 @@ class RequestListenerTests {
         Transport framing = new Transport() {
             @Override
             public TransportResponse execute(TransportRequest request) {
-                if (request.body() instanceof Lz4FramedBody framed) { // as the HTTP transport does when compressing
+                if (request.compressRequest()) { // hands a framed sink, as the HTTP transport does when compressing
                     try {
-                        framed.writeLz4FramesTo(wire);
+                        request.body().writeTo(framedSink(wire));
                     } catch (IOException e) {
                         throw new ClickHouseTransportException("cannot write", e);
                     }
@@ -75,34 +75,46 @@ class RequestListenerTests {
             }
 
             @Override
+            public boolean framesRequestBodies() {
+                return true;
+            }
+
+            @Override
             public void close() {
             }
         };
         ClickHouseClient client = ClickHouseClient.builder().endpoint("http://127.0.0.1:8123")
                 .transport(config -> framing).requestListener(events::add).build();
         byte[] rows = "1\tone\n2\ttwo\n".getBytes(StandardCharsets.UTF_8);
-        Lz4FramedBody body = new Lz4FramedBody() {
-            @Override
-            public void writeTo(OutputStream out) throws IOException {
-                throw new IOException("the framed path must be taken");
-            }
 
-            @Override
-            public void writeLz4FramesTo(OutputStream out) throws IOException {
-                out.write(new byte[] {1, 2, 3});
-            }
-
-            @Override
-            public long uncompressedBytes() {
-                return rows.length;
-            }
-        };
-
-        client.insert("events").format("TabSeparated").send(body);
+        client.insert("events").format("TabSeparated").sendBody(sink -> {
+            assertThat(sink.framed()).isTrue();
+            sink.frame(new byte[] {1, 2, 3}, 0, 3, rows.length);
+        });
 
         assertThat(wire.toByteArray()).containsExactly(1, 2, 3);
         RequestEvent event = events.get(events.size() - 1);
         assertThat(event.bytesSent()).isEqualTo(rows.length); // the body before compression, as documented
+    }
+
+    /** A sink that takes frames as they are, as the HTTP transport's does for a compressed body. */
+    private static BodySink framedSink(OutputStream wire) {
+        return new BodySink() {
+            @Override
+            public boolean framed() {
+                return true;
+            }
+
+            @Override
+            public OutputStream plain() {
+                throw new IllegalStateException("the framed path must be taken");
+            }
+
+            @Override
+            public void frame(byte[] frame, int offset, int length, int plainLength) throws IOException {
+                wire.write(frame, offset, length);
+            }
+        };
     }
 
     @Test

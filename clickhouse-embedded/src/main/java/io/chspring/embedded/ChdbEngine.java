@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +27,9 @@ final class ChdbEngine {
 
     private static final Logger log = LoggerFactory.getLogger(ChdbEngine.class);
     private static final Object LOCK = new Object();
+    /** How long the JVM exit waits for open clients to close before it shuts the engine down anyway. */
+    static final String EXIT_WAIT_PROPERTY = "chspring.chdb.exit-wait-seconds";
+    private static final long DEFAULT_EXIT_WAIT_SECONDS = 30;
     private static ChdbApi api;
     private static ChdbEngine current;
 
@@ -61,10 +65,11 @@ final class ChdbEngine {
         }
     }
 
-    /** Ends one {@link #acquire}; the engine stays up (see the class comment). */
+    /** Ends one {@link #acquire}; the engine stays up (see the class comment). Wakes a JVM exit waiting for it. */
     void release() {
         synchronized (LOCK) {
             transports--;
+            LOCK.notifyAll();
         }
     }
 
@@ -92,6 +97,7 @@ final class ChdbEngine {
         lib.chdb_close_conn(handle);
         synchronized (LOCK) {
             connections--;
+            LOCK.notifyAll();
         }
     }
 
@@ -114,8 +120,33 @@ final class ChdbEngine {
      * Connections still in use are left alone, since closing them under a running query would crash for sure.
      */
     private void shutdownAtExit() {
+        long waitMillis = TimeUnit.SECONDS.toMillis(Long.getLong(EXIT_WAIT_PROPERTY, DEFAULT_EXIT_WAIT_SECONDS));
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
         synchronized (LOCK) {
+            // Shutdown hooks run concurrently: a Spring context closing in its own hook still flushes its Inserter
+            // beans through clients of this engine, and closes those clients only afterwards. Shutting down first
+            // left that last flush to an engine already shut down (chDB then silently booted again, a cycle it
+            // documents as unsafe), so the engine waits for its clients; bounded, since a client never closed must
+            // not hold the JVM's exit for long.
+            if (current == this && (transports > 0 || connections > 0)) {
+                log.info("JVM exit: waiting up to {} s for {} open client(s) of the chDB engine to close",
+                        waitMillis / 1000, transports);
+            }
+            long left;
+            while (current == this && (transports > 0 || connections > 0)
+                    && (left = deadline - System.nanoTime()) > 0) {
+                try {
+                    LOCK.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
             if (current == this && connections == 0) {
+                if (transports > 0) {
+                    log.warn("JVM exit: {} client(s) of the chDB engine were not closed within {} s ({}); shutting "
+                            + "the engine down", transports, waitMillis / 1000, EXIT_WAIT_PROPERTY);
+                }
                 current = null;
                 shutdown();
             }

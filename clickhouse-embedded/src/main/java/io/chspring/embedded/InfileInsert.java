@@ -2,7 +2,8 @@ package io.chspring.embedded;
 
 import io.chspring.client.ClickHouseConfigurationException;
 import io.chspring.client.ClickHouseTransportException;
-import io.chspring.client.transport.BodyWriter;
+import io.chspring.client.transport.BodySink;
+import io.chspring.client.transport.RequestBody;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Runs an INSERT whose rows come from a {@link BodyWriter} the binary-safe way: the body is streamed to a temporary
+ * Runs an INSERT whose rows come from a {@link RequestBody} the binary-safe way: the body is streamed to a temporary
  * file, then {@code INSERT INTO t (cols) FROM INFILE '<file>' COMPRESSION 'none' FORMAT <f>} reads it. Inline data
  * after {@code FORMAT} is not safe: chDB cuts it at the first {@code \n\n} and drops the rest silently. The file is
  * deleted whatever happens; it needs as much disk as the body, never heap.
@@ -26,7 +27,7 @@ final class InfileInsert {
     }
 
     /** Spools the body to a fresh temporary file in {@code directory}; the caller deletes it. */
-    static Path spool(BodyWriter body, Path directory, String queryId) {
+    static Path spool(RequestBody body, Path directory, String queryId) {
         Path file;
         try {
             file = Files.createTempFile(directory, "chspring-chdb-insert-", ".bin");
@@ -35,7 +36,7 @@ final class InfileInsert {
                     + directory + ": " + e.getMessage(), e, 0, queryId, false);
         }
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-            body.writeTo(out);
+            body.writeTo(BodySink.plain(out)); // this engine takes bodies unframed: no frames come
         } catch (IOException | RuntimeException e) {
             delete(file);
             if (e instanceof RuntimeException re) {

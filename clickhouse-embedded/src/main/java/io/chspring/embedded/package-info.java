@@ -4,4 +4,5 @@
  * repositories and the inserter run unchanged against a modern engine without a server. Entry point:
  * {@link io.chspring.embedded.EmbeddedClickHouse}.
  */
+@org.jspecify.annotations.NullMarked
 package io.chspring.embedded;

@@ -1,14 +1,22 @@
 package io.chspring.embedded;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaPackage;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.jspecify.annotations.NullMarked;
 import org.junit.jupiter.api.Test;
 
-/** Every test class is named so that Surefire runs it. */
+/** Every test class is named so that Surefire runs it, and every package is {@code @NullMarked}. */
 class ArchitectureTests {
+
+    private static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.chspring.embedded");
 
     @Test
     void everyTestClassIsNamedSoSurefireRunsIt() {
@@ -19,5 +27,12 @@ class ArchitectureTests {
                 .allowEmptyShould(true)
                 .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
                         .importPackages("io.chspring.embedded"));
+    }
+
+    @Test
+    void everyPackageIsNullMarked() {
+        // checked here, so that a new package cannot forget its package-info.java
+        assertThat(MAIN.stream().map(JavaClass::getPackage).filter(p -> !p.isAnnotatedWith(NullMarked.class))
+                .map(JavaPackage::getName).distinct()).as("packages without a @NullMarked package-info").isEmpty();
     }
 }

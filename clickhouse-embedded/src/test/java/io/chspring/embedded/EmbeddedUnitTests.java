@@ -61,8 +61,8 @@ class EmbeddedUnitTests {
 
     @Test
     void spoolDeletesTheFileWhenTheWriterFails() throws IOException {
-        assertThatThrownBy(() -> InfileInsert.spool(out -> {
-            out.write(1);
+        assertThatThrownBy(() -> InfileInsert.spool(sink -> {
+            sink.plain().write(1);
             throw new IOException("boom");
         }, tmp, "q")).isInstanceOf(ClickHouseTransportException.class).hasMessageContaining("boom");
         try (var files = Files.list(tmp)) {

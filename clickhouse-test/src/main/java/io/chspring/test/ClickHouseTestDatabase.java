@@ -1,5 +1,7 @@
 package io.chspring.test;
 
+import java.util.Map;
+
 /**
  * A database created for one test class (shared by its nested classes) and dropped after it. Injected by
  * {@link ClickHouseExtension}.
@@ -32,4 +34,13 @@ public interface ClickHouseTestDatabase {
      * @throws io.chspring.client.ClickHouseException when the server answers with an error (its code is kept)
      */
     String query(String sql);
+
+    /**
+     * Like {@link #query(String)}, with ClickHouse settings sent alongside the statement (as URL parameters), for
+     * example {@code Map.of("allow_experimental_low_cardinality_type", 1)} to create a {@code LowCardinality} table
+     * on ClickHouse 18.16. A setting the server does not know fails the statement (code 115).
+     *
+     * @throws io.chspring.client.ClickHouseException when the server answers with an error (its code is kept)
+     */
+    String query(String sql, Map<String, ?> settings);
 }

@@ -5,6 +5,7 @@ import io.chspring.client.ClickHouseConfigurationException;
 import io.chspring.client.ClickHouseException;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.slf4j.LoggerFactory;
 
 /**
  * The memory-only chDB engine of a test run, reached through the client's {@code chdb:} URL scheme (served by
@@ -48,8 +49,10 @@ final class EmbeddedEngine implements AutoCloseable {
             return new EmbeddedEngine(null, null, unavailableMessage(e.getMessage()), failWhenUnavailable);
         }
         try {
-            return new EmbeddedEngine(client, client.query("SELECT version()").fetchString("TabSeparated").strip(),
-                    null, failWhenUnavailable);
+            String version = client.query("SELECT version()").fetchString("TabSeparated").strip();
+            LoggerFactory.getLogger(EmbeddedEngine.class).info(
+                    "Started embedded ClickHouse {} (chDB, in this JVM, in memory: no port, no data directory)", version);
+            return new EmbeddedEngine(client, version, null, failWhenUnavailable);
         } catch (RuntimeException e) {
             client.close();
             throw e;

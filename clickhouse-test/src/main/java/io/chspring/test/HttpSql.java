@@ -11,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
+import java.util.StringJoiner;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,7 +54,19 @@ final class HttpSql {
      * from its pool, and a request sent on it never reached the server.
      */
     static Response send(String baseUrl, ClickHouseCredentials user, String database, String sql, Duration timeout) {
-        String uri = baseUrl + "/" + (database == null ? "" : "?database=" + URLEncoder.encode(database, StandardCharsets.UTF_8));
+        return send(baseUrl, user, database, sql, Map.of(), timeout);
+    }
+
+    /** Like {@link #send(String, ClickHouseCredentials, String, String, Duration)}, with settings as URL parameters. */
+    static Response send(String baseUrl, ClickHouseCredentials user, String database, String sql,
+            Map<String, ?> settings, Duration timeout) {
+        StringJoiner parameters = new StringJoiner("&", "?", "").setEmptyValue("");
+        if (database != null) {
+            parameters.add("database=" + URLEncoder.encode(database, StandardCharsets.UTF_8));
+        }
+        settings.forEach((name, value) -> parameters.add(URLEncoder.encode(name, StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(String.valueOf(value), StandardCharsets.UTF_8)));
+        String uri = baseUrl + "/" + parameters;
         String basic = Base64.getEncoder().encodeToString((user.user() + ":" + user.password()).getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(URI.create(uri))
                 .timeout(timeout)
@@ -80,7 +94,13 @@ final class HttpSql {
 
     /** Like {@link #send} but returns the body of a 200 answer and throws for any other. */
     static String query(String baseUrl, ClickHouseCredentials user, String database, String sql) {
-        Response response = send(baseUrl, user, database, sql, Duration.ofSeconds(60));
+        return query(baseUrl, user, database, sql, Map.of());
+    }
+
+    /** Like {@link #query(String, ClickHouseCredentials, String, String)}, with settings as URL parameters. */
+    static String query(String baseUrl, ClickHouseCredentials user, String database, String sql,
+            Map<String, ?> settings) {
+        Response response = send(baseUrl, user, database, sql, settings, Duration.ofSeconds(60));
         if (!response.ok()) {
             throw new ClickHouseException("ClickHouse at " + baseUrl + " answered HTTP " + response.status()
                     + " as user " + user.user() + ": " + response.body().strip(), null, response.errorCode(), null, false);

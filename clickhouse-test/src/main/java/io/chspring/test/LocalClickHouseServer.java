@@ -11,8 +11,12 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A private ClickHouse server process for tests: its own config, data and logs in one directory, HTTP on
@@ -30,6 +34,8 @@ public final class LocalClickHouseServer implements AutoCloseable {
 
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
 
+    private static final Logger LOG = LoggerFactory.getLogger(LocalClickHouseServer.class);
+
     private final ServerBinary binary;
     private final Path directory;
     private final boolean ownsDirectory;
@@ -37,9 +43,12 @@ public final class LocalClickHouseServer implements AutoCloseable {
     private final Map<String, String> serverConfig;
     private final Map<String, String> profileSettings;
     private final String configXml;
+    private final TestCertificates certificates;
+    private final TlsClientAuth clientAuth;
     private final Duration startTimeout;
 
     private int port;
+    private int httpsPort;
     private boolean startedOnce;
     private Process process;
     private String version;
@@ -62,6 +71,9 @@ public final class LocalClickHouseServer implements AutoCloseable {
         this.serverConfig = Map.copyOf(builder.serverConfig);
         this.profileSettings = Map.copyOf(builder.profileSettings);
         this.configXml = builder.configXml.toString();
+        this.certificates = builder.certificates;
+        this.clientAuth = builder.clientAuth;
+        this.httpsPort = certificates == null ? 0 : FreePort.pick();
         this.startTimeout = builder.startTimeout;
     }
 
@@ -96,12 +108,15 @@ public final class LocalClickHouseServer implements AutoCloseable {
                     throw new ClickHouseException(e.getMessage(), e);
                 }
                 port = FreePort.pick();
+                if (certificates != null) {
+                    httpsPort = FreePort.pick();
+                }
             }
         }
     }
 
     private void launch() {
-        ServerConfigFiles.write(directory, port, serverConfig, configXml, profileSettings);
+        ServerConfigFiles.write(directory, port, serverConfig, configXml + tlsConfig(), profileSettings);
         Path log = directory.resolve("log");
         ProcessBuilder pb = new ProcessBuilder(binary.command(directory.resolve("etc/config.xml"), directory.resolve("clickhouse.pid")))
                 .directory(directory.toFile())
@@ -117,8 +132,38 @@ public final class LocalClickHouseServer implements AutoCloseable {
         }
         ServerReaper.register(this);
         ServerReadiness.await(this, process, startTimeout);
+        if (certificates != null) {
+            ServerReadiness.awaitListening(this, httpsPort, startTimeout);
+        }
         version = LoopbackProbe.get(port, "SELECT version()", 10_000).map(String::strip).orElseThrow(
                 () -> new ClickHouseException("ClickHouse server on " + url() + " answered SELECT 1 but not SELECT version()"));
+        // which server a test run used is the first question when a test fails on one machine only
+        LOG.info("Started ClickHouse {} on {} (port {}, data directory {}, pid {})", version, url(), port,
+                directory, process.pid());
+    }
+
+    /**
+     * The HTTPS listener and its {@code <openSSL>} section: the server's certificate and key, the CA that client
+     * certificates must chain to (strict and relaxed only), no default CA file so that only the test CA counts.
+     */
+    private String tlsConfig() {
+        if (certificates == null) {
+            return "";
+        }
+        String ca = clientAuth == TlsClientAuth.NONE ? ""
+                : "            <caConfig>" + ServerConfigFiles.escape(certificates.caPem().toString()) + "</caConfig>\n";
+        return "    <https_port>" + httpsPort + "</https_port>\n"
+                + "    <openSSL>\n        <server>\n"
+                + "            <certificateFile>" + ServerConfigFiles.escape(certificates.serverCertificatePem().toString()) + "</certificateFile>\n"
+                + "            <privateKeyFile>" + ServerConfigFiles.escape(certificates.serverKeyPem().toString()) + "</privateKeyFile>\n"
+                + "            <dhParamsFile>" + ServerConfigFiles.escape(certificates.dhParamsPem().toString()) + "</dhParamsFile>\n"
+                + "            <verificationMode>" + clientAuth.verificationMode() + "</verificationMode>\n"
+                + ca
+                + "            <loadDefaultCAFile>false</loadDefaultCAFile>\n"
+                + "            <cacheSessions>true</cacheSessions>\n"
+                + "            <disableProtocols>sslv2,sslv3</disableProtocols>\n"
+                + "            <preferServerCiphers>true</preferServerCiphers>\n"
+                + "        </server>\n    </openSSL>\n";
     }
 
     /** Thrown by {@link ServerReadiness} when the server died because its port was taken. */
@@ -172,8 +217,8 @@ public final class LocalClickHouseServer implements AutoCloseable {
     }
 
     /** The server's process id while it runs. */
-    synchronized java.util.OptionalLong pid() {
-        return process == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(process.pid());
+    synchronized OptionalLong pid() {
+        return process == null ? OptionalLong.empty() : OptionalLong.of(process.pid());
     }
 
     /** Whether the server process is alive. */
@@ -184,6 +229,28 @@ public final class LocalClickHouseServer implements AutoCloseable {
     /** The HTTP port; fixed at build time (or at the first start, when a chosen free port was taken). */
     public synchronized int port() {
         return port;
+    }
+
+    /**
+     * The HTTPS port, when the server was built with {@link Builder#https(TestCertificates, TlsClientAuth)}.
+     *
+     * @throws IllegalStateException when it has none
+     */
+    public synchronized int httpsPort() {
+        if (certificates == null) {
+            throw new IllegalStateException("server in " + directory + " has no HTTPS port: build it with https(...)");
+        }
+        return httpsPort;
+    }
+
+    /** {@code https://127.0.0.1:PORT}; also reachable as {@code https://localhost:PORT} with the default certificates. */
+    public String httpsUrl() {
+        return "https://127.0.0.1:" + httpsPort();
+    }
+
+    /** The certificates of the HTTPS port, when it has one. */
+    public Optional<TestCertificates> certificates() {
+        return Optional.ofNullable(certificates);
     }
 
     /** {@code http://127.0.0.1:PORT}, without credentials and database. */
@@ -245,6 +312,8 @@ public final class LocalClickHouseServer implements AutoCloseable {
         private final Map<String, String> serverConfig = new LinkedHashMap<>();
         private final Map<String, String> profileSettings = new LinkedHashMap<>();
         private final StringBuilder configXml = new StringBuilder();
+        private TestCertificates certificates;
+        private TlsClientAuth clientAuth;
         private Duration startTimeout = Duration.ofSeconds(60);
 
         private Builder() {
@@ -293,6 +362,17 @@ public final class LocalClickHouseServer implements AutoCloseable {
             if (!fragment.endsWith("\n")) {
                 configXml.append('\n');
             }
+            return this;
+        }
+
+        /**
+         * Also serve HTTPS on a free port ({@link LocalClickHouseServer#httpsPort()}) with these certificates, asking
+         * clients for certificates as {@code clientAuth} says. The plain HTTP port stays open for set-up and the
+         * readiness probe.
+         */
+        public Builder https(TestCertificates certificates, TlsClientAuth clientAuth) {
+            this.certificates = Objects.requireNonNull(certificates, "certificates");
+            this.clientAuth = Objects.requireNonNull(clientAuth, "clientAuth");
             return this;
         }
 

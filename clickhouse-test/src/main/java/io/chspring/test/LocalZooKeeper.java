@@ -1,5 +1,6 @@
 package io.chspring.test;
 
+import io.chspring.client.ClickHouseConfigurationException;
 import io.chspring.client.ClickHouseException;
 import java.io.File;
 import java.io.IOException;
@@ -52,8 +53,7 @@ final class LocalZooKeeper implements AutoCloseable {
         if (explicit != null && !explicit.isBlank()) {
             Path path = Path.of(explicit);
             if (!Files.isRegularFile(path)) {
-                throw new io.chspring.client.ClickHouseConfigurationException(
-                        ENV_JAR + " points at " + path + ", which is not a file");
+                throw new ClickHouseConfigurationException(ENV_JAR + " points at " + path + ", which is not a file");
             }
             return Optional.of(path);
         }
@@ -84,7 +84,7 @@ final class LocalZooKeeper implements AutoCloseable {
                     "maxClientCnxns=0",
                     "admin.enableServer=false",
                     "4lw.commands.whitelist=srvr,ruok,stat,mntr",
-                    "") , StandardCharsets.UTF_8);
+                    ""), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the ZooKeeper config into " + directory, e);
         }

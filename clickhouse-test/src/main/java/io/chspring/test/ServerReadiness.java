@@ -3,6 +3,9 @@ package io.chspring.test;
 import io.chspring.client.ClickHouseException;
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +48,31 @@ final class ServerReadiness {
                 server.stop();
                 Thread.currentThread().interrupt();
                 throw new ClickHouseException("interrupted while waiting for the ClickHouse server to start", e);
+            }
+        }
+    }
+
+    /** Waits until a second listener of a server that already answers on HTTP accepts connections. */
+    static void awaitListening(LocalClickHouseServer server, int port, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port), 1000);
+                return;
+            } catch (IOException notYet) {
+                if (System.nanoTime() > deadline) {
+                    server.stop();
+                    throw new ClickHouseException("ClickHouse server " + server.binary() + " answers on HTTP but does not listen on port "
+                            + port + " within " + timeout.toSeconds() + " s; logs in " + server.directory().resolve("log") + "\n"
+                            + logTail(server.directory()));
+                }
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                server.stop();
+                Thread.currentThread().interrupt();
+                throw new ClickHouseException("interrupted while waiting for the ClickHouse server to listen on " + port, e);
             }
         }
     }

@@ -2,6 +2,7 @@ package io.chspring.test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** A database created for one test class; closing it drops it. */
@@ -57,6 +58,11 @@ final class TestDatabase implements ClickHouseTestDatabase, AutoCloseable {
     @Override
     public String query(String sql) {
         return HttpSql.query(server.url(), server.defaultUser(), name, sql);
+    }
+
+    @Override
+    public String query(String sql, Map<String, ?> settings) {
+        return HttpSql.query(server.url(), server.defaultUser(), name, sql, settings);
     }
 
     @Override

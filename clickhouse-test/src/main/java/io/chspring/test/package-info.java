@@ -4,4 +4,5 @@
  * the JUnit Jupiter {@link io.chspring.test.ClickHouseExtension} that hands each test class a real engine
  * ({@code CLICKHOUSE_URL}, Testcontainers or a local binary) and a fresh database of its own.
  */
+@org.jspecify.annotations.NullMarked
 package io.chspring.test;

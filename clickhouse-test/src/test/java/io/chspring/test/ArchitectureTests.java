@@ -2,12 +2,16 @@ package io.chspring.test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaPackage;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.Set;
+import org.jspecify.annotations.NullMarked;
 import org.junit.jupiter.api.Test;
 
 /** Keeps test classes discoverable, Testcontainers optional, and the harness and the mock off the client under test. */
@@ -72,5 +76,12 @@ class ArchitectureTests {
                         "io.chspring.client.compression").contains(packageName)
                 || simpleName.endsWith("Exception") || simpleName.equals("ServerErrorCodes")
                 || simpleName.equals("ServerVersion");
+    }
+
+    @Test
+    void everyPackageIsNullMarked() {
+        // checked here, so that a new package cannot forget its package-info.java
+        assertThat(MAIN.stream().map(JavaClass::getPackage).filter(p -> !p.isAnnotatedWith(NullMarked.class))
+                .map(JavaPackage::getName).distinct()).as("packages without a @NullMarked package-info").isEmpty();
     }
 }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.chspring.client.ClickHouseClient;
 import io.chspring.client.ClickHouseSchemaException;
 import io.chspring.client.insert.Insert;
-import io.chspring.client.insert.Inserter;
+import io.chspring.client.inserter.Inserter;
 import io.chspring.test.ClickHouseIntegrationTest;
 import io.chspring.test.ClickHouseTestDatabase;
 import java.util.List;

@@ -9,6 +9,7 @@ import io.chspring.client.ServerVersion;
 import io.chspring.client.sql.Identifier;
 import io.chspring.test.ClickHouseIntegrationTest;
 import io.chspring.test.ClickHouseTestDatabase;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,6 +59,18 @@ class ClientApiIntegrationTests {
             ItSupport.serverError(60, () -> client.query("SELECT x FROM only_there").fetchString("TabSeparated"));
             ItSupport.serverError(81, () -> client.withDatabase("no_such_db_" + UUID.randomUUID().toString()
                     .substring(0, 8)).query("SELECT 1").fetchString("TabSeparated"));
+        }
+    }
+
+    @Test
+    void aCollectionBoundAfterInIsAListThisServerReads(ClickHouseTestDatabase db) {
+        // 18.16 refuses an array on the right of IN, so these only pass because the client writes a tuple there
+        try (ClickHouseClient client = ItSupport.client(db)) {
+            String sql = "SELECT count() FROM numbers(10) WHERE number ";
+            assertThat(client.query(sql + "IN ?").bind(List.of(1, 2, 3, 42)).fetchOne(Long.class)).isEqualTo(3L);
+            assertThat(client.query(sql + "NOT IN (?)").bind(new long[] {0, 9}).fetchOne(Long.class)).isEqualTo(8L);
+            assertThat(client.query(sql + "IN ?").bind(List.of()).fetchOne(Long.class)).isZero();
+            assertThat(client.query("SELECT has(?, 2)").bind(List.of(1, 2)).fetchOne(Integer.class)).isEqualTo(1);
         }
     }
 

@@ -7,7 +7,7 @@ import io.chspring.client.Compression;
 import io.chspring.client.compression.ClickHouseLz4OutputStream;
 import io.chspring.client.insert.Insert;
 import io.chspring.client.query.QueryResponse;
-import io.chspring.client.transport.Lz4FramedBody;
+import io.chspring.client.transport.RequestBody;
 import io.chspring.test.ClickHouseIntegrationTest;
 import io.chspring.test.ClickHouseTestDatabase;
 import java.io.ByteArrayOutputStream;
@@ -16,7 +16,10 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeAll;
@@ -122,36 +125,36 @@ class CompressionIntegrationTests {
         db.query("CREATE TABLE framed_in (id UInt64, s String) ENGINE = Memory");
         ByteArrayOutputStream plain = new ByteArrayOutputStream();
         writeRows(plain);
-        ByteArrayOutputStream framed = new ByteArrayOutputStream();
-        try (ClickHouseLz4OutputStream lz4 = new ClickHouseLz4OutputStream(framed, 4096)) {
-            plain.writeTo(lz4);
+        byte[] rows = plain.toByteArray();
+        List<byte[]> frames = new ArrayList<>();
+        List<Integer> plainLengths = new ArrayList<>();
+        long framedBytes = 0;
+        for (int at = 0; at < rows.length; at += 4096) {
+            int n = Math.min(4096, rows.length - at);
+            byte[] frame = new byte[ClickHouseLz4OutputStream.maxFrameLength(n)];
+            frame = Arrays.copyOf(frame, ClickHouseLz4OutputStream.frame(rows, at, n, frame, 0));
+            frames.add(frame);
+            plainLengths.add(n);
+            framedBytes += frame.length;
         }
-        Lz4FramedBody body = new Lz4FramedBody() {
-            @Override
-            public void writeTo(OutputStream out) throws IOException {
-                throw new IOException("a compressing HTTP transport must send the frames");
+        RequestBody body = sink -> {
+            if (!sink.framed()) {
+                throw new IOException("a compressing HTTP transport must take the frames");
             }
-
-            @Override
-            public void writeLz4FramesTo(OutputStream out) throws IOException {
-                framed.writeTo(out);
-            }
-
-            @Override
-            public long uncompressedBytes() {
-                return plain.size();
+            for (int i = 0; i < frames.size(); i++) {
+                sink.frame(frames.get(i), 0, frames.get(i).length, plainLengths.get(i));
             }
         };
         String id = "it-lz4-framed-" + UUID.randomUUID();
         try (ClickHouseClient client = ItSupport.client(db).withSetting("log_queries", 1)) {
             assertThat(client.compressesRequestBodies()).isTrue();
-            client.insert("framed_in").format("TabSeparated").queryId(id).send(body);
+            client.insert("framed_in").format("TabSeparated").queryId(id).sendBody(body);
         }
         assertThat(db.query("SELECT count(), sum(id) FROM framed_in")).isEqualTo(ROWS + "\t" + ID_SUM + "\n");
         assertThat(ItSupport.profileEvent(db, id, "CompressedReadBufferBytes")).isEqualTo(plain.size());
         assertThat(ItSupport.profileEvent(db, id, "CompressedReadBufferBlocks"))
                 .isEqualTo((plain.size() + 4095) / 4096);
-        assertThat(ItSupport.profileEvent(db, id, "ReadCompressedBytes")).isEqualTo(framed.size());
+        assertThat(ItSupport.profileEvent(db, id, "ReadCompressedBytes")).isEqualTo(framedBytes);
     }
 
     /** The total number of decimal digits of 0..ROWS-1 (each id is written twice: as the id and in the string). */

@@ -8,10 +8,10 @@ import static io.chspring.it.InserterTestEvents.sumBelow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chspring.client.ClickHouseClient;
-import io.chspring.client.insert.BatchSender;
-import io.chspring.client.insert.Inserter;
-import io.chspring.client.insert.SpoolDirectory;
-import io.chspring.client.insert.SpoolReplayResult;
+import io.chspring.client.inserter.BatchSender;
+import io.chspring.client.inserter.Inserter;
+import io.chspring.client.inserter.SpoolDirectory;
+import io.chspring.client.inserter.SpoolReplayResult;
 import io.chspring.it.InserterTestEvents.Event;
 import io.chspring.test.ClickHouseEngines;
 import io.chspring.test.EngineKind;

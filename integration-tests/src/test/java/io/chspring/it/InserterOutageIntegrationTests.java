@@ -9,10 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chspring.client.ClickHouseClient;
 import io.chspring.client.ClickHouseException;
-import io.chspring.client.insert.Inserter;
-import io.chspring.client.insert.InserterStats;
-import io.chspring.client.insert.SpoolDirectory;
-import io.chspring.client.insert.SpoolReplayResult;
+import io.chspring.client.inserter.Inserter;
+import io.chspring.client.inserter.InserterStats;
+import io.chspring.client.inserter.SpoolDirectory;
+import io.chspring.client.inserter.SpoolReplayResult;
 import io.chspring.it.InserterTestEvents.Event;
 import io.chspring.it.InserterTestEvents.Recorder;
 import io.chspring.test.LocalClickHouseServer;

@@ -1,12 +1,12 @@
 package io.chspring.it;
 
 import io.chspring.client.ClickHouseClient;
-import io.chspring.client.insert.Batch;
-import io.chspring.client.insert.InserterListener;
-import io.chspring.client.insert.InserterStats;
-import io.chspring.client.insert.RowEncoder;
-import io.chspring.client.insert.SpoolDirectory;
-import io.chspring.client.insert.SpooledBatch;
+import io.chspring.client.inserter.Batch;
+import io.chspring.client.inserter.InserterListener;
+import io.chspring.client.inserter.InserterStats;
+import io.chspring.client.inserter.RowEncoder;
+import io.chspring.client.inserter.SpoolDirectory;
+import io.chspring.client.inserter.SpooledBatch;
 import io.chspring.client.rowbinary.RowBinaryCodecs;
 import io.chspring.client.rowbinary.RowBinaryOutput;
 import io.chspring.client.rowbinary.ValueCodec;

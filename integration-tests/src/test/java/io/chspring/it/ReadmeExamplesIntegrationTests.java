@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chspring.client.ClickHouseClient;
 import io.chspring.client.insert.Insert;
-import io.chspring.client.insert.Inserter;
-import io.chspring.client.insert.InserterStats;
+import io.chspring.client.inserter.Inserter;
+import io.chspring.client.inserter.InserterStats;
 import io.chspring.client.query.RowCursor;
 import io.chspring.test.ClickHouseIntegrationTest;
 import io.chspring.test.ClickHouseTestDatabase;

@@ -1,6 +1,6 @@
 package io.chspring.sample;
 
-import io.chspring.client.insert.Inserter;
+import io.chspring.client.inserter.Inserter;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,11 +2,15 @@ package io.chspring.sample;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaPackage;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.jspecify.annotations.NullMarked;
 import org.junit.jupiter.api.Test;
 
 /** Keeps test classes discoverable, and the development-only engine code in its own package. */
@@ -33,5 +37,12 @@ class ArchitectureTests {
         noClasses().that().resideOutsideOfPackage("io.chspring.sample.dev..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.chspring.test..", "io.chspring.embedded..")
                 .check(MAIN);
+    }
+
+    @Test
+    void everyPackageIsNullMarked() {
+        // checked here, so that a new package cannot forget its package-info.java
+        assertThat(MAIN.stream().map(JavaClass::getPackage).filter(p -> !p.isAnnotatedWith(NullMarked.class))
+                .map(JavaPackage::getName).distinct()).as("packages without a @NullMarked package-info").isEmpty();
     }
 }

@@ -20,11 +20,12 @@ class FlushOnShutdownIntegrationTests {
 
     @Test
     void rowsPostedRightBeforeCloseAreInTheTableAfterClose(ClickHouseTestDatabase db) {
+        // command-line arguments, not builder properties: those are defaults, below application.yml, whose 500 ms
+        // period for page_views would then flush whenever ten requests take longer than that on a loaded machine
         ConfigurableApplicationContext context = new SpringApplicationBuilder(SampleApplication.class)
-                .properties("server.port=0", "clickhouse.url=" + db.url(),
-                        "clickhouse.inserter.tables.page_views.period=1h",
-                        "clickhouse.inserter.tables.page_views.max-rows=1000000")
-                .run();
+                .run("--server.port=0", "--clickhouse.url=" + db.url(),
+                        "--clickhouse.inserter.tables.page_views.period=1h",
+                        "--clickhouse.inserter.tables.page_views.max-rows=1000000");
         try {
             SampleHttp http = new SampleHttp(((WebServerApplicationContext) context).getWebServer().getPort());
             for (int request = 0; request < 10; request++) {

@@ -5,4 +5,5 @@
  * v1.0.2 checksum, a 9-byte header (method, compressed size including the header, uncompressed size) and an LZ4
  * or uncompressed payload. Works on bytes only: no I/O beyond the streams it wraps.
  */
+@org.jspecify.annotations.NullMarked
 package io.chspring.client.compression;

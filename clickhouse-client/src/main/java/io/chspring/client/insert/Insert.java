@@ -4,11 +4,14 @@ import io.chspring.client.ClickHouseConfigurationException;
 import io.chspring.client.ClickHouseException;
 import io.chspring.client.ClickHouseSchemaException;
 import io.chspring.client.ClickHouseTransportException;
+import io.chspring.client.compression.ClickHouseLz4OutputStream;
 import io.chspring.client.mapping.MappedRowEncoder;
 import io.chspring.client.mapping.MappingOptions;
 import io.chspring.client.mapping.RowType;
 import io.chspring.client.request.RequestContext;
 import io.chspring.client.rowbinary.RowBinaryOutput;
+import io.chspring.client.transport.BodySink;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +23,14 @@ import java.util.concurrent.FutureTask;
  * A streaming typed {@code INSERT INTO table (columns) FORMAT RowBinary}: {@link #write} encodes each row and streams
  * it in the request body (chunked, in constant memory), {@link #end()} completes the request and waits for the
  * server. Closing without {@code end()} aborts the request mid-body. The schema is validated against the class
- * before anything is sent. Used by one thread; the body is written by a helper thread started on the first row. With
- * LZ4 (the default) the calling thread also compresses, one 1 MiB block at a time, and the helper only sends the
- * frames: one busy client thread, the other cores left to the server (see {@code RowPipe}).
+ * before anything is sent. Used by one thread.
+ *
+ * <p>Small inserts take a light path: rows wait in one buffer until they pass {@value #LIGHT_LIMIT} bytes, and an
+ * insert that ends below that (a single {@code repository.save(entity)}, say) is sent by {@code end()} on the calling
+ * thread, in one frame of its own size when LZ4 applies: no thread, no 1 MiB block. A larger insert starts streaming
+ * once it passes the limit: the body is written by a helper thread, and with LZ4 (the default) the calling thread
+ * compresses, one 1 MiB block at a time, and the helper only sends the frames: one busy client thread, the other
+ * cores left to the server (see {@code RowPipe}). Until an insert streams, the server sees nothing of it.
  *
  * <pre>{@code
  * try (Insert<Event> insert = client.insert("events", Event.class)) {
@@ -38,12 +46,15 @@ import java.util.concurrent.FutureTask;
  */
 public final class Insert<T> implements AutoCloseable {
 
+    /** The most encoded bytes an insert holds before it starts streaming; below it, {@code end()} sends in one go. */
+    static final int LIGHT_LIMIT = 64 * 1024;
+
     private final RequestContext context;
     private final String table;
     private final MappedRowEncoder<T> encoder;
     private final Map<String, Object> settings = new LinkedHashMap<>();
     private String queryId;
-    private final InserterScratch scratch = new InserterScratch();
+    private final RowScratch scratch = new RowScratch();
     private RowBinaryOutput scratchOut = new RowBinaryOutput(scratch, 256);
     private RowPipe pipe;
     private FutureTask<InsertSummary> request;
@@ -64,7 +75,7 @@ public final class Insert<T> implements AutoCloseable {
 
     /** A ClickHouse setting for the INSERT request; call before the first row. */
     public Insert<T> setting(String name, Object value) {
-        if (request != null) {
+        if (begun()) {
             throw new IllegalStateException("Settings must be set before the first row");
         }
         settings.put(name, value);
@@ -76,7 +87,7 @@ public final class Insert<T> implements AutoCloseable {
      * before the first row.
      */
     public Insert<T> queryId(String id) {
-        if (request != null) {
+        if (begun()) {
             throw new IllegalStateException("The query id must be set before the first row");
         }
         if (id == null || id.isBlank()) {
@@ -84,6 +95,11 @@ public final class Insert<T> implements AutoCloseable {
         }
         this.queryId = id;
         return this;
+    }
+
+    /** Whether a row was written or the insert ended: the request is then fixed, streaming or not. */
+    private boolean begun() {
+        return rows > 0 || ended || request != null;
     }
 
     /** The columns of the INSERT, in the order rows are written. */
@@ -102,15 +118,26 @@ public final class Insert<T> implements AutoCloseable {
         if (ended || closed) {
             throw new IllegalStateException("This insert into " + table + " is " + (ended ? "ended" : "closed"));
         }
+        int before = scratch.size();
         try {
             encoder.write(scratchOut, row);
             scratchOut.flush();
         } catch (RuntimeException e) {
-            scratch.reset();
+            scratch.truncate(before);
             scratchOut = new RowBinaryOutput(scratch, 256);
+            if (e instanceof ClickHouseSchemaException) {
+                throw new ClickHouseSchemaException("INSERT into " + table + ", row " + (rows + 1) + " (rejected; "
+                        + rows + " rows before it are kept): " + e.getMessage(), e);
+            }
             throw e;
         }
-        start();
+        if (request == null && scratch.size() <= LIGHT_LIMIT) {
+            rows++;
+            return; // still light: the rows wait for end() or for the limit
+        }
+        if (request == null) {
+            start();
+        }
         pipe.write(scratch.array(), 0, scratch.size());
         scratch.reset();
         rows++;
@@ -131,7 +158,9 @@ public final class Insert<T> implements AutoCloseable {
             throw new IllegalStateException("This insert into " + table + " is already " + (closed ? "closed" : "ended"));
         }
         ended = true;
-        start();
+        if (request == null) {
+            return sendLight();
+        }
         pipe.finish();
         return await();
     }
@@ -155,20 +184,50 @@ public final class Insert<T> implements AutoCloseable {
         }
     }
 
-    private void start() {
-        if (request != null) {
+    /**
+     * Sends the rows held so far on this thread, in one request: one LZ4 frame of their own size when the body is
+     * compressed, else the plain bytes. Errors surface as a streaming insert's {@link #end()} reports them.
+     */
+    private InsertSummary sendLight() {
+        byte[] held = scratch.array();
+        int length = scratch.size();
+        try {
+            return rawInsert().sendBody(sink -> writeLight(sink, held, length));
+        } catch (ClickHouseException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ClickHouseTransportException("INSERT into " + table + " failed: " + e, e);
+        }
+    }
+
+    private static void writeLight(BodySink sink, byte[] held, int length) throws IOException {
+        if (length == 0) {
             return;
         }
-        pipe = new RowPipe(context.compressesRequestBodies());
+        if (sink.framed()) {
+            byte[] frame = new byte[ClickHouseLz4OutputStream.maxFrameLength(length)];
+            sink.frame(frame, 0, ClickHouseLz4OutputStream.frame(held, 0, length, frame, 0), length);
+        } else {
+            sink.plain().write(held, 0, length);
+        }
+    }
+
+    private RawInsert rawInsert() {
         RawInsert raw = new RawInsert(context, table).format("RowBinary").columns(encoder.columnNames()).settings(settings);
         if (queryId != null) {
             raw.queryId(queryId);
         }
+        return raw;
+    }
+
+    private void start() {
+        pipe = new RowPipe(context.compressesRequestBodies());
+        RawInsert raw = rawInsert();
         RowPipe body = pipe;
         request = new FutureTask<>(() -> {
             Throwable failure = null;
             try {
-                return raw.send(body);
+                return raw.sendBody(body);
             } catch (Throwable e) {
                 failure = e;
                 throw e;

@@ -5,6 +5,7 @@ import io.chspring.client.request.ClickHouseRequest;
 import io.chspring.client.request.RequestContext;
 import io.chspring.client.sql.Identifier;
 import io.chspring.client.transport.BodyWriter;
+import io.chspring.client.transport.RequestBody;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +85,17 @@ public final class RawInsert extends ClickHouseRequest<RawInsert> {
      */
     public InsertSummary send(BodyWriter writer) {
         Objects.requireNonNull(writer, "writer");
-        return InsertSummary.of(finish(send(sql(), Map.of(), Map.of(), writer, false, false)));
+        return sendBody(RequestBody.of(writer));
+    }
+
+    /**
+     * Sends the insert with a body that writes itself into the transport's sink: plain bytes, or, when the client
+     * compresses request bodies ({@code RequestContext.compressesRequestBodies()}), LZ4 frames it made while the
+     * rows were written. For the client's own inserts and inserters.
+     */
+    public InsertSummary sendBody(RequestBody body) {
+        Objects.requireNonNull(body, "body");
+        return InsertSummary.of(finish(send(sql(), Map.of(), Map.of(), body, false, false)));
     }
 
     /** The statement, with the table and column names quoted as identifiers. */

@@ -1,12 +1,10 @@
 package io.chspring.client.insert;
 
 import io.chspring.client.ClickHouseTransportException;
-import io.chspring.client.compression.ClickHouseLz4InputStream;
 import io.chspring.client.compression.ClickHouseLz4OutputStream;
-import io.chspring.client.transport.Lz4FramedBody;
-import java.io.ByteArrayInputStream;
+import io.chspring.client.transport.BodySink;
+import io.chspring.client.transport.RequestBody;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -21,27 +19,30 @@ import java.util.concurrent.TimeUnit;
  * connection in the middle of the chunked body: the server sees a broken request, not an end.
  *
  * <p>Two modes. <em>Plain</em>: pieces are {@value #CHUNK}-byte chunks of RowBinary, at most {@value #CHUNKS}
- * waiting. <em>Framed</em> (the client LZ4-compresses request bodies): the writing thread fills a block of
+ * waiting. <em>Framed</em> (the request body is compressed, as its context decided): the writing thread fills a block of
  * {@link ClickHouseLz4OutputStream#DEFAULT_BLOCK_SIZE} bytes and compresses it into one ClickHouse LZ4 frame itself,
- * at most {@value #FRAMES} frames waiting, and the body thread only copies finished frames to the connection
- * ({@link #writeLz4FramesTo}). Compressing on the writing thread, not on the body thread, is deliberate: the server
+ * at most {@value #FRAMES} frames waiting, and the body thread only hands finished frames to the transport's
+ * {@link BodySink#frame sink}. Compressing on the writing thread, not on the body thread, is deliberate: the server
  * parses one INSERT on one thread, so a client that keeps its work on one busy thread leaves a core to the server,
  * where a second busy client thread competes with it (measured on 2 cores, 5M rows: 2.33 s and 0.78 s of idle cores
  * with compression on the body thread, 2.11 s and 0.48 s idle with it here; benchmarks/RESULTS.md). Handing whole
  * blocks to the body thread whenever it waits was tried as well and was no faster.
  */
-final class RowPipe extends OutputStream implements Lz4FramedBody {
+final class RowPipe extends OutputStream implements RequestBody {
 
     static final int CHUNK = 64 * 1024;
     static final int CHUNKS = 4;
     static final int FRAMES = 2;
 
-    /** One hand-off: {@code length} bytes of {@code bytes}; the array is recycled when it is a pooled one. */
-    private record Piece(byte[] bytes, int length, boolean pooled) {
+    /**
+     * One hand-off: {@code length} bytes of {@code bytes} (a frame of {@code plainLength} bytes when framed); the
+     * array is recycled when it is a pooled one.
+     */
+    private record Piece(byte[] bytes, int length, int plainLength, boolean pooled) {
     }
 
-    private static final Piece END = new Piece(new byte[0], 0, false);
-    private static final Piece ABORT = new Piece(new byte[0], 0, false);
+    private static final Piece END = new Piece(new byte[0], 0, 0, false);
+    private static final Piece ABORT = new Piece(new byte[0], 0, 0, false);
 
     private final boolean framed;
     private final BlockingQueue<Piece> queue;
@@ -50,14 +51,8 @@ final class RowPipe extends OutputStream implements Lz4FramedBody {
     /** Plain: the chunk being filled. Framed: the block being filled, compressed into a frame when full. */
     private byte[] buffer;
     private int pos;
-    private long uncompressed;
     private volatile boolean readerDone;
     private volatile Throwable readerFailure;
-
-    /** A plain pipe: RowBinary chunks, for a transport that sends the body as it is or compresses it itself. */
-    RowPipe() {
-        this(false);
-    }
 
     /** A plain pipe, or with {@code framed} one that hands over LZ4 frames made on the writing thread. */
     RowPipe(boolean framed) {
@@ -97,15 +92,14 @@ final class RowPipe extends OutputStream implements Lz4FramedBody {
 
     /** Hands over what the buffer holds: the chunk itself (plain), or its frame (framed, the block is reused). */
     private void handOffBuffer() {
-        uncompressed += pos;
         if (framed) {
             byte[] frame = pooled(ClickHouseLz4OutputStream.maxFrameLength(buffer.length));
-            handOff(new Piece(frame, ClickHouseLz4OutputStream.frame(buffer, 0, pos, frame, 0), true));
+            handOff(new Piece(frame, ClickHouseLz4OutputStream.frame(buffer, 0, pos, frame, 0), pos, true));
         } else if (pos == buffer.length) {
-            handOff(new Piece(buffer, pos, true));
+            handOff(new Piece(buffer, pos, pos, true));
             buffer = pooled(CHUNK);
         } else {
-            handOff(new Piece(buffer, pos, false)); // only from finish(): no row is written after it
+            handOff(new Piece(buffer, pos, pos, false)); // only from finish(): no row is written after it
         }
         pos = 0;
     }
@@ -149,53 +143,54 @@ final class RowPipe extends OutputStream implements Lz4FramedBody {
         }
     }
 
-    /** Writes the rows as RowBinary; a framed pipe decompresses its frames (for a transport that does not want them). */
+    /**
+     * Hands the pieces to the sink as they come: frames as they are, or plain chunks. A framed pipe exists only for a
+     * request whose body is compressed, so its sink takes frames.
+     */
     @Override
-    public void writeTo(OutputStream out) throws IOException {
-        drain(out, framed);
-    }
-
-    /** Writes the frames as they are; only a framed pipe has them. */
-    @Override
-    public void writeLz4FramesTo(OutputStream out) throws IOException {
-        if (!framed) {
-            throw new IllegalStateException("this insert's rows are not LZ4-framed");
+    public void writeTo(BodySink sink) throws IOException {
+        if (framed) {
+            drainFrames(sink);
+        } else {
+            drain(sink.plain());
         }
-        drain(out, false);
     }
 
-    /** The RowBinary bytes handed over so far: all of them once the body was written. */
-    @Override
-    public long uncompressedBytes() {
-        return uncompressed;
+    private void drainFrames(BodySink sink) throws IOException {
+        Piece piece;
+        while ((piece = next()) != END) {
+            sink.frame(piece.bytes(), 0, piece.length(), piece.plainLength());
+            recycle(piece);
+        }
     }
 
-    private void drain(OutputStream out, boolean decompress) throws IOException {
+    private void drain(OutputStream out) throws IOException {
+        Piece piece;
+        while ((piece = next()) != END) {
+            out.write(piece.bytes(), 0, piece.length());
+            recycle(piece);
+        }
+    }
+
+    /** The next piece, or {@link #END}; fails on an {@link #abort()}. */
+    private Piece next() throws IOException {
+        Piece piece;
         try {
-            while (true) {
-                Piece piece = queue.take();
-                if (piece == END) {
-                    return;
-                }
-                if (piece == ABORT) {
-                    throw new IOException("INSERT aborted: closed without end(); the body is left incomplete so the "
-                            + "server stores no rows of it");
-                }
-                if (decompress) {
-                    try (InputStream plain = new ClickHouseLz4InputStream(
-                            new ByteArrayInputStream(piece.bytes(), 0, piece.length()))) {
-                        plain.transferTo(out);
-                    }
-                } else {
-                    out.write(piece.bytes(), 0, piece.length());
-                }
-                if (piece.pooled()) {
-                    free.offer(piece.bytes()); // the stream is done with it once write returns
-                }
-            }
+            piece = queue.take();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("Interrupted while writing INSERT rows");
+        }
+        if (piece == ABORT) {
+            throw new IOException("INSERT aborted: closed without end(); the body is left incomplete so the "
+                    + "server stores no rows of it");
+        }
+        return piece;
+    }
+
+    private void recycle(Piece piece) {
+        if (piece.pooled()) {
+            free.offer(piece.bytes()); // the sink is done with it once write returns
         }
     }
 }

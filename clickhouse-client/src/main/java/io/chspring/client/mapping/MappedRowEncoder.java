@@ -116,7 +116,7 @@ public final class MappedRowEncoder<T> {
     }
 
     /**
-     * Writes one row to a stream; the method to pass where an {@code io.chspring.client.insert.RowEncoder} is
+     * Writes one row to a stream; the method to pass where an {@code io.chspring.client.inserter.RowEncoder} is
      * wanted ({@code encoder::encode}). Does not close {@code out}.
      *
      * @throws ClickHouseSchemaException when a value does not fit its column, naming the column and the field

@@ -5,4 +5,5 @@
  * reports every mismatch between a class and a table in one {@link io.chspring.client.ClickHouseSchemaException}.
  * No I/O beyond the streams it is given.
  */
+@org.jspecify.annotations.NullMarked
 package io.chspring.client.mapping;

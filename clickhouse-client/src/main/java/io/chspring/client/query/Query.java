@@ -16,6 +16,7 @@ import io.chspring.client.type.ClickHouseColumn;
 import io.chspring.client.transport.TransportResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -44,17 +45,31 @@ public final class Query extends ClickHouseRequest<Query> {
     public static final int MAX_STRING_BYTES = 16 << 20;
 
     private static final Pattern FORMAT = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+    /** Read-only statements that {@code DESCRIBE (...)} cannot wrap; their columns come from a header instead. */
+    private static final Pattern NOT_DESCRIBABLE = Pattern.compile("(?is)(SHOW|EXISTS|DESCRIBE|DESC)\\b.*");
 
     private final String sql;
+    private SqlTemplate template;
     private List<Object> args;
     private final Map<String, String> parameters = new LinkedHashMap<>();
     private boolean waitEndOfQuery;
     private MappingOptions mappingOptions = MappingOptions.DEFAULT;
+    private Duration deadline;
 
     /** A query of {@code sql} in {@code context}; users get one from {@code client.query(sql)}. */
     public Query(RequestContext context, String sql) {
         super(context);
         this.sql = Objects.requireNonNull(sql, "sql");
+    }
+
+    /**
+     * A query of SQL parsed already (by a caller that lexed it to learn its placeholders, or bound some of them with
+     * {@link SqlTemplate#bindNamed}), so it is not lexed again; {@code ?} and {@code ?fields} work as for a string.
+     */
+    public Query(RequestContext context, SqlTemplate sql) {
+        super(context);
+        this.template = Objects.requireNonNull(sql, "sql");
+        this.sql = sql.sql();
     }
 
     @Override
@@ -174,12 +189,13 @@ public final class Query extends ClickHouseRequest<Query> {
     /**
      * RowBinaryWithNamesAndTypes where the server has it (19.3+): the header names the columns and types. Older
      * servers (18.16) get plain RowBinary, with the columns learned first from {@code DESCRIBE (<query>)}, which they
-     * answer without running the query (checked on 18.16.1). That DESCRIBE runs under {@code <query id>:describe}
-     * when the caller chose a query id.
+     * answer without running the query (checked on 18.16.1); SHOW, EXISTS and DESCRIBE statements, which DESCRIBE
+     * cannot wrap, are run once more for their TabSeparatedWithNamesAndTypes header instead. That first request runs
+     * under {@code <query id>:describe} when the caller chose a query id.
      */
     private <T> RowCursor<T> fetch(Class<T> type, RowType<T> rowType) {
         String fields = null;
-        if (SqlTemplate.parse(sql).hasFields()) {
+        if (template().hasFields()) {
             if (rowType == null) {
                 throw new ClickHouseConfigurationException("?fields needs a mapped row class, not " + type.getName());
             }
@@ -205,20 +221,47 @@ public final class Query extends ClickHouseRequest<Query> {
         while (query.endsWith(";")) {
             query = query.substring(0, query.length() - 1).strip();
         }
+        boolean describable = !NOT_DESCRIBABLE.matcher(query).matches();
         // the newline ends a trailing -- comment before the closing parenthesis
-        Query describe = copyOptionsTo(new Query(context(), "DESCRIBE (" + query + "\n)"));
+        Query describe = copyOptionsTo(new Query(context(), describable ? "DESCRIBE (" + query + "\n)" : query));
         // an id of its own (two requests may not share one), derived from the caller's so that an error here and the
         // query_log row tie back to it
         if (chosenQueryId() != null) {
             describe.queryId(chosenQueryId() + ":describe");
         }
+        if (!describable) {
+            // Run once for its header, then again for the rows: cheap for these statements, and they change nothing.
+            try (QueryResponse header = describe.fetchBytes("TabSeparatedWithNamesAndTypes")) {
+                return TsvHeader.read(header, header.queryId());
+            } catch (IOException e) {
+                throw readFailure(e, describe.chosenQueryId());
+            }
+        }
         return TableColumn.parseDescribe(describe.fetchString("TabSeparated")).stream()
                 .map(TableColumn::column).toList();
     }
 
+    /**
+     * The longest this query may run, from sending it to reading its last byte (and the longest wait for any byte,
+     * instead of the client's response timeout). When it is over, the exchange is cancelled and reading throws a
+     * {@link io.chspring.client.ClickHouseTimeoutException}. Client-side: the server notices the closed connection
+     * when it next writes; to make it stop on its own, set {@code max_execution_time} too.
+     */
+    @Override
+    public Query timeout(Duration value) {
+        super.timeout(value);
+        this.deadline = value;
+        return this;
+    }
+
     /** Runs the statement, reads and discards any output (surfacing late errors), and returns its summary. */
     public QuerySummary execute() {
-        return finish(send(sql(null), parameters(), ownSettings(null), null, false, false));
+        long start = System.nanoTime();
+        return finish(withDeadline(send(sql(null), parameters(), ownSettings(null), null, false, false), start));
+    }
+
+    private TransportResponse withDeadline(TransportResponse response, long startNanos) {
+        return deadline == null ? response : QueryDeadline.of(response, deadline, startNanos);
     }
 
     /**
@@ -258,8 +301,9 @@ public final class Query extends ClickHouseRequest<Query> {
         if (format == null || !FORMAT.matcher(format).matches()) {
             throw new ClickHouseConfigurationException("Invalid output format name '" + format + "'");
         }
+        long start = System.nanoTime();
         TransportResponse response = send(sql(fields), parameters(), ownSettings(format), null, true, true);
-        return new QueryResponse(response);
+        return new QueryResponse(withDeadline(response, start));
     }
 
     /** The SQL to send: rendered when values were bound (or {@code ?fields} is filled), else as written. */
@@ -267,7 +311,14 @@ public final class Query extends ClickHouseRequest<Query> {
         if (args == null && fields == null) {
             return sql;
         }
-        return SqlTemplate.parse(sql).render(args == null ? List.of() : args, fields);
+        return template().render(args == null ? List.of() : args, fields);
+    }
+
+    private SqlTemplate template() {
+        if (template == null) {
+            template = SqlTemplate.parse(sql);
+        }
+        return template;
     }
 
     private Map<String, String> parameters() {

@@ -6,7 +6,7 @@ import io.chspring.client.ClickHouseTransportException;
 import io.chspring.client.Compression;
 import io.chspring.client.QuerySummary;
 import io.chspring.client.ServerCapabilities;
-import io.chspring.client.transport.BodyWriter;
+import io.chspring.client.transport.RequestBody;
 import io.chspring.client.transport.TransportRequest;
 import io.chspring.client.transport.TransportResponse;
 import java.io.IOException;
@@ -152,13 +152,13 @@ public abstract class ClickHouseRequest<S extends ClickHouseRequest<S>> {
      * @param idempotent whether the transport may resend after a stale pooled connection failed it
      */
     protected final TransportResponse send(String sql, Map<String, String> parameters, Map<String, String> ownSettings,
-            BodyWriter body, boolean readsResult, boolean idempotent) {
+            RequestBody body, boolean readsResult, boolean idempotent) {
         return context.transport().execute(
                 assemble(sql, parameters, ownSettings, body, readsResult, idempotent));
     }
 
     final TransportRequest assemble(String sql, Map<String, String> parameters, Map<String, String> ownSettings,
-            BodyWriter body, boolean readsResult, boolean idempotent) {
+            RequestBody body, boolean readsResult, boolean idempotent) {
         if (sent) {
             throw new IllegalStateException("This request was already sent; a request is single-use, make a new one");
         }
@@ -170,6 +170,8 @@ public abstract class ClickHouseRequest<S extends ClickHouseRequest<S>> {
         merged.putAll(settings);
         merged.putAll(ownSettings);
         boolean lz4 = context.compression() == Compression.LZ4;
+        // the request says what the client chose; whether the body's writer frames it itself, or the transport's
+        // sink does, follows from it and the transport (RequestContext.compressesRequestBodies)
         boolean compressResponse = readsResult && lz4
                 && (context.forceResponseCompression() || capabilities().responseCompressionUsable());
         return new TransportRequest(sql, merged, parameters, database != null ? database : context.database(),

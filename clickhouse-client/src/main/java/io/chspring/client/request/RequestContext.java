@@ -106,8 +106,11 @@ public final class RequestContext {
     }
 
     /**
-     * Whether request bodies (INSERT rows) go to the server LZ4-framed: compression is {@link Compression#LZ4} and
-     * the transport frames bodies (HTTP does; an in-process engine does not).
+     * The one decision about request-body compression: whether bodies (INSERT rows) go to the server LZ4-framed
+     * through a {@link io.chspring.client.transport.BodySink} that takes frames. True when compression is
+     * {@link Compression#LZ4} and the transport frames bodies (HTTP does; an in-process engine does not). Writers of
+     * rows ({@code Insert}, the inserter's batches) then make their frames on the thread that writes the rows;
+     * otherwise they write plain bytes and the transport does what the request's {@code compressRequest} asks.
      */
     public boolean compressesRequestBodies() {
         return compression == Compression.LZ4 && transport().framesRequestBodies();

@@ -4,4 +4,5 @@
  * the options and assembly common to queries and inserts. Internal to the client: it sits below the entry points
  * in the root package and above the transport, so queries and inserts never need the {@code ClickHouseClient}.
  */
+@org.jspecify.annotations.NullMarked
 package io.chspring.client.request;

@@ -12,7 +12,8 @@ import java.time.ZonedDateTime;
  * DateTime (UInt32 seconds since the epoch) and DateTime64(p) (Int64 ticks of 10^-p s) as Instant, or as
  * LocalDateTime / OffsetDateTime / ZonedDateTime in the column's zone (else the default zone of the
  * {@link CodecOptions}). The wire value is always UTC-based; the zone only changes the rendering. Writes never
- * round: a value with more fraction digits than the precision keeps is rejected.
+ * round: a value with more fraction digits than the precision keeps is rejected, or truncated towards the past when
+ * {@link CodecOptions#truncateFractionalSeconds()} says so.
  */
 final class DateTimeCodec extends BaseCodec<Object> {
 
@@ -26,8 +27,9 @@ final class DateTimeCodec extends BaseCodec<Object> {
     private final long nanosPerTick;
     private final ZoneId zone;
     private final Target target;
+    private final boolean truncate;
 
-    DateTimeCodec(ClickHouseType type, Class<?> javaType, Target target, ZoneId defaultZone) {
+    DateTimeCodec(ClickHouseType type, Class<?> javaType, Target target, ZoneId defaultZone, boolean truncate) {
         super(type, javaType);
         this.wide = type.kind() == ClickHouseKind.DATETIME64;
         int precision = wide ? type.precision() : 0;
@@ -35,6 +37,7 @@ final class DateTimeCodec extends BaseCodec<Object> {
         this.nanosPerTick = POWERS[9 - precision];
         this.zone = type.timeZone() != null ? ZoneId.of(type.timeZone()) : defaultZone;
         this.target = target;
+        this.truncate = truncate;
     }
 
     @Override
@@ -71,8 +74,13 @@ final class DateTimeCodec extends BaseCodec<Object> {
         } else {
             throw CodecErrors.notWritable(type, value);
         }
-        if (instant.getNano() % nanosPerTick != 0) {
-            throw CodecErrors.outOfRange(type, value, "more fraction digits than the precision keeps");
+        long nanos = instant.getNano();
+        if (nanos % nanosPerTick != 0) {
+            if (!truncate) {
+                throw CodecErrors.outOfRange(type, value, tooPrecise());
+            }
+            // floor, like a clock: 12:00:00.999 is still 12:00:00 (epoch seconds already count towards the past)
+            nanos -= nanos % nanosPerTick;
         }
         if (!wide) {
             long seconds = instant.getEpochSecond();
@@ -84,9 +92,21 @@ final class DateTimeCodec extends BaseCodec<Object> {
         }
         try {
             out.writeLong(Math.addExact(Math.multiplyExact(instant.getEpochSecond(), ticksPerSecond),
-                    instant.getNano() / nanosPerTick));
+                    nanos / nanosPerTick));
         } catch (ArithmeticException e) {
             throw CodecErrors.outOfRange(type, value, "beyond the Int64 range of ticks");
         }
+    }
+
+    /** Why a value was refused, and the three ways out, so nobody has to look it up. */
+    private String tooPrecise() {
+        String unit = nanosPerTick == 1_000_000_000L ? "ChronoUnit.SECONDS" : nanosPerTick == 1_000_000L
+                ? "ChronoUnit.MILLIS" : nanosPerTick == 1_000L ? "ChronoUnit.MICROS" : null;
+        String truncate = unit != null ? "value.truncatedTo(" + unit + ")" : "dropping the extra digits";
+        return "more fraction digits than the precision keeps (" + (wide ? type.precision() : 0) + "); truncate it"
+                + " first (" + truncate + "), use a DateTime64 column with enough precision (DateTime64(3) for"
+                + " milliseconds, DateTime64(6) for Instant.now() on most JVMs), or opt in to truncation with"
+                + " CodecOptions.withTruncateFractionalSeconds(true) (Spring Boot:"
+                + " clickhouse.mapping.truncate-fractional-seconds=true)";
     }
 }

@@ -1,5 +1,6 @@
 package io.chspring.client.rowbinary;
 
+import io.chspring.client.ClickHouseSchemaException;
 import io.chspring.client.ClickHouseTransportException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -132,8 +133,11 @@ public final class RowBinaryOutput {
     }
 
     /**
-     * A length-prefixed UTF-8 string, encoded straight into the buffer (no {@code byte[]} per string). An unpaired
-     * surrogate becomes {@code '?'}, as {@link String#getBytes(java.nio.charset.Charset)} does.
+     * A length-prefixed UTF-8 string, encoded straight into the buffer (no {@code byte[]} per string).
+     *
+     * @throws ClickHouseSchemaException for an unpaired UTF-16 surrogate, which has no UTF-8 form; nothing of the
+     *     string is written then. Bound SQL values follow the same rule: replacing it (with {@code '?'}, as
+     *     {@link String#getBytes(java.nio.charset.Charset)} does) would store something the caller never wrote.
      */
     public void writeString(String s) {
         int n = s.length();
@@ -175,7 +179,9 @@ public final class RowBinaryOutput {
                     i++;
                 } else if (!Character.isSurrogate(c)) {
                     length += 2;
-                } // an unpaired surrogate is one '?'
+                } else {
+                    throw unpairedSurrogate(c, i);
+                }
             }
         }
         return length;
@@ -208,10 +214,29 @@ public final class RowBinaryOutput {
                 b[p++] = (byte) (0x80 | cp >> 6 & 0x3F);
                 b[p++] = (byte) (0x80 | cp & 0x3F);
             } else {
-                b[p++] = '?';
+                throw unpairedSurrogate(c, i); // unreachable after utf8Length, kept so no '?' can ever be written
             }
         }
         pos = p;
+    }
+
+    /** Checks that {@code s} has a UTF-8 form: no unpaired UTF-16 surrogate. */
+    static void checkUtf8(String s) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw unpairedSurrogate(c, i);
+            }
+        }
+    }
+
+    private static ClickHouseSchemaException unpairedSurrogate(char c, int index) {
+        return new ClickHouseSchemaException("string has an unpaired UTF-16 surrogate \\u"
+                + Integer.toHexString(c) + " at index " + index
+                + "; it has no UTF-8 form and is rejected, not replaced");
     }
 
     /** Convenience for tests and small values: encodes with {@code writer} into a new array. */

@@ -89,6 +89,7 @@ final class StringCodecs {
             if (value instanceof byte[] b) {
                 bytes = b;
             } else if (value instanceof String s) {
+                RowBinaryOutput.checkUtf8(s);
                 bytes = s.getBytes(StandardCharsets.UTF_8);
             } else {
                 throw CodecErrors.notWritable(type, value);

@@ -1,6 +1,7 @@
 package io.chspring.client.sql;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A table, column or database name bound in place of a {@code ?}: rendered as a back-quoted identifier, never as a
@@ -85,7 +86,7 @@ public final class Identifier {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof Identifier other && parts.equals(other.parts);
     }
 

@@ -1,6 +1,7 @@
 package io.chspring.client.sql;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * SQL text bound in place of a {@code ?} exactly as written, with no quoting or escaping: for the rare fragment no
@@ -28,7 +29,7 @@ public final class RawSql {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof RawSql other && sql.equals(other.sql);
     }
 

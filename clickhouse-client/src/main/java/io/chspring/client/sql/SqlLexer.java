@@ -11,6 +11,10 @@ import java.util.Set;
  * identifiers (backslash escapes and doubled quotes), {@code $tag$…$tag$} heredoc strings, {@code --} and
  * {@code # }/{@code #!} line comments and nested {@code /* *}{@code /} comments, the token rules of ClickHouse's
  * {@code src/Parsers/Lexer.cpp}.
+ *
+ * <p>On the way it follows whether the last code token was the keyword {@code IN} (or {@code IN} and an opening
+ * parenthesis), with whitespace and comments between, so that a placeholder knows it stands for an IN-list and
+ * {@link SqlTemplate} can write a bound collection in the tuple form every server version reads.
  */
 final class SqlLexer {
 
@@ -20,6 +24,7 @@ final class SqlLexer {
     private final List<Placeholder> placeholders = new ArrayList<>();
     private final Set<String> serverParameters = new LinkedHashSet<>();
     private int textStart;
+    private Placeholder.Position position = Placeholder.Position.VALUE;
 
     private SqlLexer(String sql) {
         this.sql = sql;
@@ -41,18 +46,43 @@ final class SqlLexer {
         while (i < length) {
             char c = sql.charAt(i);
             switch (c) {
-                case '\'', '"', '`' -> i = skipQuoted(i, c);
-                case '-' -> i = at(i + 1) == '-' ? skipLine(i) : i + 1;
-                case '#' -> i = at(i + 1) == ' ' || at(i + 1) == '!' ? skipLine(i) : i + 1;
-                case '/' -> i = at(i + 1) == '*' ? skipBlockComment(i) : i + 1;
-                case '$' -> i = skipHeredoc(i);
-                case '{' -> i = skipServerParameter(i);
-                case '?' -> i = question(i);
-                case ':' -> i = colon(i);
-                default -> i++;
+                case '\'', '"', '`' -> i = operand(skipQuoted(i, c));
+                case '-' -> i = at(i + 1) == '-' ? skipLine(i) : operand(i + 1);
+                case '#' -> i = at(i + 1) == ' ' || at(i + 1) == '!' ? skipLine(i) : operand(i + 1);
+                case '/' -> i = at(i + 1) == '*' ? skipBlockComment(i) : operand(i + 1);
+                case '$' -> i = operand(skipHeredoc(i));
+                case '{' -> i = operand(skipServerParameter(i));
+                case '?' -> i = operand(question(i));
+                case ':' -> i = operand(colon(i));
+                default -> i = other(i, c);
             }
         }
         texts.add(sql.substring(textStart));
+    }
+
+    /** After a token that is neither whitespace, a comment, {@code IN} nor its parenthesis. */
+    private int operand(int next) {
+        position = Placeholder.Position.VALUE;
+        return next;
+    }
+
+    /** A word (where {@code IN} is recognised), whitespace (which keeps the state) or a one-character token. */
+    private int other(int start, char c) {
+        if (isIdentifierPart(c)) {
+            int end = start + 1;
+            while (end < length && isIdentifierPart(sql.charAt(end))) {
+                end++;
+            }
+            boolean in = end - start == 2 && sql.regionMatches(true, start, "in", 0, 2);
+            position = in ? Placeholder.Position.AFTER_IN : Placeholder.Position.VALUE;
+            return end;
+        }
+        if (c == '(' && position == Placeholder.Position.AFTER_IN) {
+            position = Placeholder.Position.IN_PARENTHESES;
+        } else if (!Character.isWhitespace(c)) {
+            position = Placeholder.Position.VALUE;
+        }
+        return start + 1;
     }
 
     private char at(int i) {
@@ -153,9 +183,9 @@ final class SqlLexer {
     private int question(int start) {
         int end = start + 1;
         if (sql.startsWith("fields", end) && !isIdentifierPart(at(end + 6))) {
-            cut(start, end + 6, new Placeholder(Placeholder.Kind.FIELDS, null, start));
+            cut(start, end + 6, new Placeholder(Placeholder.Kind.FIELDS, null, Placeholder.Position.VALUE));
         } else {
-            cut(start, end, new Placeholder(Placeholder.Kind.POSITIONAL, null, start));
+            cut(start, end, new Placeholder(Placeholder.Kind.POSITIONAL, null, position));
         }
         return textStart;
     }
@@ -175,7 +205,7 @@ final class SqlLexer {
         while (end < length && isIdentifierPart(sql.charAt(end))) {
             end++;
         }
-        cut(start, end, new Placeholder(Placeholder.Kind.NAMED, sql.substring(start + 1, end), start));
+        cut(start, end, new Placeholder(Placeholder.Kind.NAMED, sql.substring(start + 1, end), position));
         return end;
     }
 

@@ -17,6 +17,7 @@ import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Renders Java values as ClickHouse SQL literals with correct escaping, in forms that ClickHouse 18.16 and current
@@ -64,7 +65,7 @@ public final class SqlLiterals {
      *
      * @throws IllegalArgumentException when the type has no literal form; the message names the type
      */
-    public static String toLiteral(Object value) {
+    public static String toLiteral(@Nullable Object value) {
         StringBuilder out = new StringBuilder(value instanceof CharSequence s ? s.length() + 8 : 24);
         appendLiteral(out, value);
         return out.toString();
@@ -75,11 +76,11 @@ public final class SqlLiterals {
      *
      * @throws IllegalArgumentException when the type has no literal form; the message names the type
      */
-    public static void appendLiteral(StringBuilder out, Object value) {
+    public static void appendLiteral(StringBuilder out, @Nullable Object value) {
         append(out, value, 0);
     }
 
-    private static void append(StringBuilder out, Object value, int depth) {
+    private static void append(StringBuilder out, @Nullable Object value, int depth) {
         if (value == null) {
             out.append("NULL");
         } else if (value instanceof String s) {
@@ -196,7 +197,7 @@ public final class SqlLiterals {
     }
 
     /** For {@link ArrayLiterals}: one element of an {@code Object[]}. */
-    static void appendElement(StringBuilder out, Object element, int depth) {
+    static void appendElement(StringBuilder out, @Nullable Object element, int depth) {
         append(out, element, depth + 1);
     }
 

@@ -6,4 +6,5 @@
  * {@link io.chspring.client.sql.Identifier} binds names; {@link io.chspring.client.sql.RawSql} is the explicit,
  * dangerous escape hatch for trusted SQL fragments.
  */
+@org.jspecify.annotations.NullMarked
 package io.chspring.client.sql;

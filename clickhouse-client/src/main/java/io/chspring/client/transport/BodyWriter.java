@@ -8,8 +8,8 @@ import java.io.OutputStream;
 public interface BodyWriter {
 
     /**
-     * Writes the body. The stream is compressed by the transport when the request asks for it; the writer
-     * must not close it.
+     * Writes the body as plain bytes; they are LZ4-framed on the way when the client compresses request bodies.
+     * The writer must not close the stream.
      */
     void writeTo(OutputStream out) throws IOException;
 }

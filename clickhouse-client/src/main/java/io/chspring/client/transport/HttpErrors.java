@@ -7,15 +7,23 @@ import io.chspring.client.ClickHouseTransportException;
 import io.chspring.client.ServerErrorCodes;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.util.List;
 import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.HttpHostConnectException;
+import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
+import org.apache.hc.core5.http.NoHttpResponseException;
 
 /** Turns HTTP statuses, server error texts and I/O failures into the client's exception categories. */
 final class HttpErrors {
+
+    /** TLS alerts (as JSSE names them) by which a server refuses a missing or untrusted client certificate. */
+    private static final List<String> CLIENT_CERTIFICATE_ALERTS = List.of("certificate_required", "bad_certificate",
+            "unknown_ca", "certificate_unknown", "handshake_failure");
 
     /** Longest server text kept in an exception message. */
     static final int MAX_MESSAGE_CHARS = 16 * 1024;
@@ -114,10 +122,32 @@ final class HttpErrors {
                     false);
         }
         if (e instanceof SSLException) {
-            return new ClickHouseTransportException("TLS failure" + where + ": " + e.getMessage(), e, 0, queryId,
-                    false);
+            return new ClickHouseTransportException("TLS failure" + where + ": " + e.getMessage() + tlsHint(e, endpoint),
+                    e, 0, queryId, false);
         }
-        return new ClickHouseTransportException("request failed" + where + ": " + e, e, 0, queryId, true);
+        return new ClickHouseTransportException("request failed" + where + ": " + e + tlsHint(e, endpoint), e, 0, queryId,
+                true);
+    }
+
+    /**
+     * A TLS server that requires a client certificate (mTLS) and gets none, or one it does not trust, finishes the
+     * TLS 1.3 handshake and then drops the connection: the client sees only "Broken pipe", a reset or no response
+     * (checked against 18.16 with {@code verificationMode strict}; the server logs the real reason).
+     */
+    private static String tlsHint(IOException e, String endpoint) {
+        if (!endpoint.startsWith("https:")) {
+            return "";
+        }
+        if (e instanceof SSLException) {
+            // the server's alert, when it arrives before the connection drops (racy under TLS 1.3)
+            String alert = String.valueOf(e.getMessage());
+            return CLIENT_CERTIFICATE_ALERTS.stream().anyMatch(alert::contains) ? "; the server wants a valid client "
+                    + "certificate (mTLS): configure one (clientCertificate or keyStore) signed by a CA it trusts" : "";
+        }
+        boolean dropped = e instanceof SocketException || e instanceof NoHttpResponseException
+                || e instanceof ConnectionClosedException;
+        return dropped ? "; the TLS server dropped the connection: if it requires a client certificate (mTLS), "
+                + "configure one (clientCertificate or keyStore) signed by a CA the server trusts" : "";
     }
 
     /** The exception for a body that broke off before its end (never handed back as a short body). */

@@ -66,7 +66,9 @@ public final class HttpTransport implements Transport {
         PoolingHttpClientConnectionManagerBuilder pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(o.maxConnectionsTotal())
                 .setMaxConnPerRoute(o.maxConnectionsPerRoute())
-                .setDefaultConnectionConfig(connections);
+                .setDefaultConnectionConfig(connections)
+                // HttpClient's own header and wire logs print credentials; this connection logs headers redacted
+                .setConnectionFactory(RedactingConnection.FACTORY);
         if (o.secure()) {
             pool.setTlsSocketStrategy(TlsContexts.strategy(o.tls()));
         } else {

@@ -4,8 +4,10 @@ import io.chspring.client.ClickHouseException;
 import io.chspring.client.compression.ClickHouseLz4InputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.ref.Cleaner;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.Function;
@@ -30,8 +32,20 @@ final class HttpTransportResponse implements TransportResponse {
     /** On close, an unread remainder up to this size is read to keep the connection; a larger one drops it. */
     static final int DRAIN_LIMIT = 64 * 1024;
 
+    /**
+     * Releases the connections of responses dropped without {@code close()}: a pooled connection leased by a
+     * forgotten cursor would otherwise stay leased for good, and a pool of a few connections would soon be dead.
+     */
+    private static final Cleaner CLEANER = Cleaner.create(r -> {
+        Thread t = new Thread(r, "chspring-response-cleaner");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final ClassicHttpResponse response;
     private final Cancellable exchange;
+    private final Unclosed unclosed;
+    private final Cleaner.Cleanable cleanable;
     private final String queryId;
     private final InputStream raw;
     private final ResponseBody body;
@@ -44,15 +58,19 @@ final class HttpTransportResponse implements TransportResponse {
         this.queryId = headerValue(response, ClickHouseHttp.HEADER_QUERY_ID).orElse(request.queryId());
         HttpEntity entity = response.getEntity();
         this.raw = entity == null ? InputStream.nullInputStream() : entity.getContent();
+        // Counted below the error-tail windows, which hold back up to 64 KiB: an error names what arrived.
+        Arrived arrived = new Arrived(raw);
         String tag = headerValue(response, ClickHouseHttp.HEADER_EXCEPTION_TAG).orElse(null);
         Function<ServerErrorText, ClickHouseException> toException = e -> HttpErrors.fromTrailing(e, queryId);
-        InputStream stack = raw;
+        InputStream stack = arrived;
         if (request.compressResponse()) {
             stack = new ErrorTailInputStream(stack, tag, toException, ErrorTailInputStream.DEFAULT_WINDOW);
             stack = new ClickHouseLz4InputStream(stack);
         }
         stack = new ErrorTailInputStream(stack, tag, toException, ErrorTailInputStream.DEFAULT_WINDOW);
-        this.body = new ResponseBody(stack, this, timeoutMillis);
+        this.body = new ResponseBody(stack, this, timeoutMillis, arrived::count);
+        this.unclosed = new Unclosed(exchange, queryId);
+        this.cleanable = CLEANER.register(this, unclosed);
     }
 
     /**
@@ -132,11 +150,18 @@ final class HttpTransportResponse implements TransportResponse {
     }
 
     @Override
+    public void abort() {
+        exchange.cancel();
+    }
+
+    @Override
     public void close() {
         if (closed) {
             return;
         }
         closed = true;
+        unclosed.closed = true;
+        cleanable.clean();
         boolean reusable;
         try {
             reusable = body.atEnd() || drainRemainder();
@@ -179,6 +204,59 @@ final class HttpTransportResponse implements TransportResponse {
             response.close();
         } catch (IOException e) {
             LOG.debug("closing the {} failed", what, e);
+        }
+    }
+
+    /** What the cleaner does for a response that became unreachable unclosed; holds no reference to it. */
+    private static final class Unclosed implements Runnable {
+        private final Cancellable exchange;
+        private final String queryId;
+        private volatile boolean closed;
+
+        Unclosed(Cancellable exchange, String queryId) {
+            this.exchange = exchange;
+            this.queryId = queryId;
+        }
+
+        @Override
+        public void run() {
+            if (!closed) {
+                LOG.warn("The result of query {} (a RowCursor, Stream or QueryResponse) was garbage-collected without "
+                        + "being closed; its connection is dropped now. Close results, with try-with-resources",
+                        queryId);
+                exchange.cancel();
+            }
+        }
+    }
+
+    /** Counts the body bytes that arrived from the network. */
+    private static final class Arrived extends FilterInputStream {
+        private long count;
+
+        Arrived(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        long count() {
+            return count;
         }
     }
 

@@ -2,6 +2,7 @@ package io.chspring.client.transport;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.LongSupplier;
 
 /**
  * The body stream a consumer reads: counts bytes, turns I/O failures into client exceptions (a body that breaks
@@ -13,11 +14,13 @@ final class ResponseBody extends InputStream {
     private final byte[] one = new byte[1];
     private final HttpTransportResponse owner;
     private final long responseTimeoutMillis;
-    private long bytesRead;
+    private final LongSupplier arrived;
     private boolean eof;
 
-    ResponseBody(InputStream in, HttpTransportResponse owner, long responseTimeoutMillis) {
+    /** {@code arrived} counts the bytes received, not the ones handed out so far (held back or still framed). */
+    ResponseBody(InputStream in, HttpTransportResponse owner, long responseTimeoutMillis, LongSupplier arrived) {
         this.in = in;
+        this.arrived = arrived;
         this.owner = owner;
         this.responseTimeoutMillis = responseTimeoutMillis;
     }
@@ -37,12 +40,10 @@ final class ResponseBody extends InputStream {
             int n = in.read(b, off, len);
             if (n < 0) {
                 eof = true;
-            } else {
-                bytesRead += n;
             }
             return n;
         } catch (IOException e) {
-            throw HttpErrors.fromBrokenBody(e, bytesRead, owner.queryId(), responseTimeoutMillis);
+            throw HttpErrors.fromBrokenBody(e, arrived.getAsLong(), owner.queryId(), responseTimeoutMillis);
         }
     }
 

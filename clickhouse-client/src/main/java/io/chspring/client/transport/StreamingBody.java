@@ -1,6 +1,5 @@
 package io.chspring.client.transport;
 
-import io.chspring.client.compression.ClickHouseLz4OutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,18 +8,19 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
 
 /**
- * A request body written by a {@link BodyWriter} straight onto the connection, with chunked transfer encoding
- * (unknown length) and optional ClickHouse LZ4 framing. Nothing is buffered beyond one LZ4 block.
+ * A request body written straight onto the connection, with chunked transfer encoding (unknown length), through a
+ * {@link BodySink} that LZ4-frames plain bytes or passes finished frames when the request body is compressed.
+ * Nothing is buffered beyond one LZ4 block, and only for plain bytes that the sink frames.
  */
 final class StreamingBody extends AbstractHttpEntity {
 
-    private final BodyWriter writer;
+    private final RequestBody body;
     private final boolean compress;
     private final boolean repeatable;
 
-    StreamingBody(BodyWriter writer, boolean compress, boolean repeatable, ContentType contentType) {
+    StreamingBody(RequestBody body, boolean compress, boolean repeatable, ContentType contentType) {
         super(contentType, null, true);
-        this.writer = writer;
+        this.body = body;
         this.compress = compress;
         this.repeatable = repeatable;
     }
@@ -39,15 +39,9 @@ final class StreamingBody extends AbstractHttpEntity {
                 flush();
             }
         };
-        if (compress && writer instanceof Lz4FramedBody framed) {
-            framed.writeLz4FramesTo(shielded);
-        } else if (compress) {
-            ClickHouseLz4OutputStream lz4 = new ClickHouseLz4OutputStream(shielded);
-            writer.writeTo(lz4);
-            lz4.finish();
-        } else {
-            writer.writeTo(shielded);
-        }
+        WireSink sink = new WireSink(shielded, compress);
+        body.writeTo(sink);
+        sink.finish();
         shielded.flush();
     }
 
@@ -74,6 +68,6 @@ final class StreamingBody extends AbstractHttpEntity {
 
     @Override
     public void close() {
-        // nothing held: the writer owns its source
+        // nothing held: the body owns its source
     }
 }

@@ -18,8 +18,8 @@ public interface Transport extends AutoCloseable {
     TransportResponse execute(TransportRequest request);
 
     /**
-     * Whether request bodies go out LZ4-framed when a request asks for compression, so that a body prepared as
-     * {@link Lz4FramedBody} frames is worth having; an in-process engine that ignores compression says no.
+     * Whether this transport can send request bodies LZ4-framed ({@link TransportRequest#compressRequest()}); the
+     * client asks for framed bodies only then. An in-process engine that takes plain bytes says no.
      */
     default boolean framesRequestBodies() {
         return false;

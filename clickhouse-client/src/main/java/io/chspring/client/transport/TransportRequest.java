@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param sessionId the session id, or {@code null} for no session
  * @param sessionTimeout the session timeout, or {@code null} for the server default
  * @param body the request body (for example INSERT rows), or {@code null}
- * @param compressRequest whether to LZ4-frame the body ({@code decompress=1})
+ * @param compressRequest whether the body travels LZ4-framed ({@code decompress=1}); decided by the client for
+ *     transports that {@link Transport#framesRequestBodies() frame bodies}, and followed by the {@link BodySink}
  * @param compressResponse whether to ask for an LZ4-framed response ({@code compress=1})
  * @param idempotent whether the request may be sent again after a stale pooled connection failed it
  * @param responseTimeout the longest wait for the response, or {@code null} for the transport default
@@ -29,7 +30,7 @@ public record TransportRequest(
         String queryId,
         String sessionId,
         Duration sessionTimeout,
-        BodyWriter body,
+        RequestBody body,
         boolean compressRequest,
         boolean compressResponse,
         boolean idempotent,

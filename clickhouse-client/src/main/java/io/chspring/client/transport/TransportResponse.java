@@ -19,6 +19,13 @@ public interface TransportResponse extends AutoCloseable {
     /** The body as a stream; read it once. */
     InputStream body();
 
+    /**
+     * Stops the exchange from any thread, at once: a read blocked on the body fails. For deadlines; the owner still
+     * closes the response. Engines whose reads never wait on the network need not do anything.
+     */
+    default void abort() {
+    }
+
     /** Releases the connection; unread body bytes are discarded (the connection is dropped if that is cheaper). */
     @Override
     void close();

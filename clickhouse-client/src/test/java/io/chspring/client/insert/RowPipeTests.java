@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.chspring.client.ClickHouseTransportException;
 import io.chspring.client.compression.ClickHouseLz4InputStream;
 import io.chspring.client.compression.ClickHouseLz4OutputStream;
+import io.chspring.client.transport.TestSink;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -29,15 +30,10 @@ class RowPipeTests {
     }
 
     /** Writes {@code payload} through the pipe in rows of varying size while another thread drains it. */
-    private static byte[] transfer(RowPipe pipe, byte[] payload, boolean frames) throws Exception {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
+    private static byte[] transfer(RowPipe pipe, byte[] payload, TestSink body) throws Exception {
         CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
             try {
-                if (frames) {
-                    pipe.writeLz4FramesTo(body);
-                } else {
-                    pipe.writeTo(body);
-                }
+                pipe.writeTo(body);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -55,7 +51,7 @@ class RowPipeTests {
         }
         pipe.finish();
         reader.get(30, TimeUnit.SECONDS);
-        return body.toByteArray();
+        return body.bytes();
     }
 
     private static byte[] decompressed(byte[] frames) throws IOException {
@@ -70,11 +66,12 @@ class RowPipeTests {
         for (int total : new int[] {0, 1, 1000, block, 3 * block + 12_345}) {
             byte[] payload = payload(total, total);
             RowPipe pipe = new RowPipe(true);
+            TestSink sink = TestSink.compressed();
 
-            byte[] frames = transfer(pipe, payload, true);
+            byte[] frames = transfer(pipe, payload, sink);
 
             assertThat(decompressed(frames)).as("%d bytes", total).isEqualTo(payload);
-            assertThat(pipe.uncompressedBytes()).isEqualTo(total);
+            assertThat(sink.framedPlainBytes()).isEqualTo(total);
             int frameCount = 0;
             for (int at = 0; at < frames.length; frameCount++) {
                 long compressedSize = frames[at + 17] & 0xffL | (frames[at + 18] & 0xffL) << 8
@@ -92,21 +89,23 @@ class RowPipeTests {
     }
 
     @Test
-    void aFramedPipeWritesPlainRowsToABodyThatIsNotCompressed() throws Exception {
-        byte[] payload = payload(2 * ClickHouseLz4OutputStream.DEFAULT_BLOCK_SIZE + 77, 5);
+    void aFramedPipeRefusesABodyThatIsNotCompressedInsteadOfDecompressing() throws Exception {
+        RowPipe pipe = new RowPipe(true);
+        pipe.write(payload(100, 5), 0, 100);
+        pipe.finish();
 
-        assertThat(transfer(new RowPipe(true), payload, false)).isEqualTo(payload);
+        assertThatThrownBy(() -> pipe.writeTo(TestSink.uncompressed())).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not compressed");
     }
 
     @Test
-    void aPlainPipeWritesTheRowsAsTheyAreAndHasNoFrames() throws Exception {
+    void aPlainPipeWritesTheRowsAsTheyAreAndTheSinkFramesThemWhenTheBodyIsCompressed() throws Exception {
         byte[] payload = payload(5 * RowPipe.CHUNK + 3, 9);
-        RowPipe pipe = new RowPipe();
+        RowPipe pipe = new RowPipe(false);
 
-        assertThat(transfer(pipe, payload, false)).isEqualTo(payload);
+        assertThat(transfer(pipe, payload, TestSink.uncompressed())).isEqualTo(payload);
         assertThat(pipe.framed()).isFalse();
-        assertThatThrownBy(() -> new RowPipe(false).writeLz4FramesTo(OutputStream.nullOutputStream()))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("not LZ4-framed");
+        assertThat(decompressed(transfer(new RowPipe(false), payload, TestSink.compressed()))).isEqualTo(payload);
     }
 
     @Test
@@ -116,13 +115,8 @@ class RowPipeTests {
             pipe.write(payload(100, 1), 0, 100);
             pipe.abort();
 
-            assertThatThrownBy(() -> {
-                if (framed) {
-                    pipe.writeLz4FramesTo(OutputStream.nullOutputStream());
-                } else {
-                    pipe.writeTo(OutputStream.nullOutputStream());
-                }
-            }).isInstanceOf(IOException.class)
+            assertThatThrownBy(() -> pipe.writeTo(framed ? TestSink.compressed() : TestSink.uncompressed()))
+                    .isInstanceOf(IOException.class)
                     .hasMessageContaining("closed without end()");
         }
     }

@@ -1,7 +1,9 @@
 package io.chspring.client.rowbinary;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.chspring.client.ClickHouseSchemaException;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -59,22 +61,39 @@ class RowBinaryOutputTests {
         return samples;
     }
 
+    /** Whether {@code s} has a UTF-8 form: no unpaired surrogate, which the JDK would write as '?'. */
+    private static boolean hasUtf8Form(String s) {
+        return new String(s.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8).equals(s);
+    }
+
     @Test
     void stringsAreTheJdkUtf8BytesAtEveryOffsetAndBufferSize() {
         for (String s : samples()) {
-            byte[] expected = expected(s);
             for (int bufferSize : new int[] {64, 100, 8192}) {
                 for (int before : new int[] {0, 1, 3, 60, 63, 99}) {
-                    assertThat(written(s, bufferSize, before)).as("%s (buffer %d, offset %d)", s, bufferSize, before)
-                            .isEqualTo(expected);
+                    if (hasUtf8Form(s)) {
+                        assertThat(written(s, bufferSize, before)).as("%s (buffer %d, offset %d)", s, bufferSize,
+                                before).isEqualTo(expected(s));
+                    } else {
+                        assertThatThrownBy(() -> written(s, bufferSize, before))
+                                .isInstanceOf(ClickHouseSchemaException.class)
+                                .hasMessageContaining("unpaired UTF-16 surrogate");
+                    }
                 }
             }
         }
     }
 
     @Test
-    void anUnpairedSurrogateIsAQuestionMarkAsTheJdkWritesIt() {
-        assertThat(written("a\ud83db", 64, 0)).containsExactly(3, 'a', '?', 'b');
+    void anUnpairedSurrogateIsRejectedAndNothingOfTheStringIsWritten() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        RowBinaryOutput out = new RowBinaryOutput(bytes, 64);
+        out.writeString("ok");
+        assertThatThrownBy(() -> out.writeString("a\ud83db")).isInstanceOf(ClickHouseSchemaException.class)
+                .hasMessage("string has an unpaired UTF-16 surrogate \\ud83d at index 1; it has no UTF-8 form and is "
+                        + "rejected, not replaced");
+        out.flush();
+        assertThat(bytes.toByteArray()).containsExactly(2, 'o', 'k');
         assertThat(written("😀", 64, 0)).containsExactly(4, 0xF0 - 256, 0x9F - 256, 0x98 - 256, 0x80 - 256);
     }
 

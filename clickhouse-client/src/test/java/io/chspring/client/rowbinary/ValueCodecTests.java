@@ -126,6 +126,30 @@ class ValueCodecTests {
     }
 
     @Test
+    void dateTimeRefusesAFractionAndSaysHowToFitIt() {
+        assertThatThrownBy(() -> hex(codec("DateTime", Instant.class), Instant.parse("2026-12-06T20:00:00.123456Z")))
+                .hasMessageContaining("2026-12-06T20:00:00.123456Z")
+                .hasMessageContaining("value.truncatedTo(ChronoUnit.SECONDS)")
+                .hasMessageContaining("DateTime64(6)")
+                .hasMessageContaining("CodecOptions.withTruncateFractionalSeconds(true)")
+                .hasMessageContaining("clickhouse.mapping.truncate-fractional-seconds=true");
+        assertThatThrownBy(() -> hex(codec("DateTime64(3)", Instant.class), Instant.parse("1970-01-01T00:00:00.0015Z")))
+                .hasMessageContaining("value.truncatedTo(ChronoUnit.MILLIS)");
+    }
+
+    @Test
+    void truncationOptInDropsTheDigitsTheColumnCannotKeepTowardsThePast() {
+        CodecOptions truncate = CodecOptions.DEFAULT.withTruncateFractionalSeconds(true);
+        ValueCodec<Instant> seconds = RowBinaryCodecs.codec(ClickHouseType.parse("DateTime"), Instant.class, truncate);
+        assertThat(hex(seconds, Instant.parse("1970-01-01T00:00:01.999999Z"))).isEqualTo("01000000");
+        ValueCodec<Instant> ms = RowBinaryCodecs.codec(ClickHouseType.parse("DateTime64(3)"), Instant.class, truncate);
+        assertThat(hex(ms, Instant.parse("1970-01-01T00:00:00.0015Z"))).isEqualTo("0100000000000000");
+        // -0.0015 s is 0.0015 s before the epoch: towards the past is -0.002 s, two ticks below zero
+        assertThat(hex(ms, Instant.parse("1969-12-31T23:59:59.9985Z"))).isEqualTo("feffffffffffffff");
+        assertThat(CodecOptions.DEFAULT.truncateFractionalSeconds()).isFalse();
+    }
+
+    @Test
     void dateTime64KeepsPrecisionAndRefusesSubPrecisionDigits() {
         ValueCodec<Instant> ms = codec("DateTime64(3)", Instant.class);
         assertThat(hex(ms, Instant.parse("1970-01-01T00:00:00.001Z"))).isEqualTo("0100000000000000");

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SqlTemplateTests {
@@ -17,8 +18,94 @@ class SqlTemplateTests {
 
     @Test
     void replacesPlaceholdersInOrder() {
-        assertThat(render("SELECT * FROM t WHERE a = ? AND b IN ? LIMIT ?", "x", List.of(1, 2), 10))
-                .isEqualTo("SELECT * FROM t WHERE a = 'x' AND b IN [1, 2] LIMIT 10");
+        assertThat(render("SELECT * FROM t WHERE a = ? AND b = ? LIMIT ?", "x", List.of(1, 2), 10))
+                .isEqualTo("SELECT * FROM t WHERE a = 'x' AND b = [1, 2] LIMIT 10");
+    }
+
+    @Test
+    void aCollectionAfterInIsAParenthesisedList() {
+        assertThat(render("SELECT * FROM t WHERE b IN ? LIMIT ?", List.of(1, 2), 10))
+                .isEqualTo("SELECT * FROM t WHERE b IN (1, 2) LIMIT 10");
+        assertThat(render("WHERE b NOT IN ?", List.of("x"))).isEqualTo("WHERE b NOT IN ('x')");
+        assertThat(render("WHERE b global in\n\t?", new long[] {7, 8})).isEqualTo("WHERE b global in\n\t(7, 8)");
+        assertThat(render("WHERE b In /* the ids */ -- and more\n ?", (Object) new String[] {"a"}))
+                .isEqualTo("WHERE b In /* the ids */ -- and more\n ('a')");
+        assertThat(render("WHERE b IN?", Set.of(3))).isEqualTo("WHERE b IN(3)");
+    }
+
+    @Test
+    void aCollectionInsideInParenthesesBecomesItsItems() {
+        assertThat(render("WHERE b IN (?)", List.of(1, 2))).isEqualTo("WHERE b IN (1, 2)");
+        assertThat(render("WHERE b IN ( ? )", List.of())).isEqualTo("WHERE b IN ( NULL )");
+        // only the first item after the parenthesis: a second placeholder is a value of its own
+        assertThat(render("WHERE b IN (?, ?)", 1, List.of(2, 3))).isEqualTo("WHERE b IN (1, [2, 3])");
+    }
+
+    @Test
+    void anEmptyCollectionAfterInMatchesNothing() {
+        assertThat(render("WHERE b IN ?", List.of())).isEqualTo("WHERE b IN (NULL)");
+        assertThat(render("WHERE b NOT IN ?", new int[0])).isEqualTo("WHERE b NOT IN (NULL)");
+    }
+
+    @Test
+    void onlyTheKeywordInMakesAList() {
+        // a word ending in "in", a string, a quoted name, a function call between: all arrays
+        assertThat(render("SELECT min ?", List.of(1))).isEqualTo("SELECT min [1]");
+        assertThat(render("SELECT 'in' ?", List.of(1))).isEqualTo("SELECT 'in' [1]");
+        assertThat(render("SELECT `in` ?", List.of(1))).isEqualTo("SELECT `in` [1]");
+        assertThat(render("SELECT in1 ?", List.of(1))).isEqualTo("SELECT in1 [1]");
+        assertThat(render("WHERE has(?, b)", List.of(1))).isEqualTo("WHERE has([1], b)");
+        assertThat(render("WHERE b IN f(?)", List.of(1))).isEqualTo("WHERE b IN f([1])");
+        assertThat(render("WHERE b IN ((?))", List.of(1))).isEqualTo("WHERE b IN (([1]))");
+        // values that are not collections are written as always; byte[] and char[] are strings
+        assertThat(render("WHERE b IN ?", 5)).isEqualTo("WHERE b IN 5");
+        assertThat(render("WHERE b IN ?", (Object) new byte[] {'a'})).isEqualTo("WHERE b IN 'a'");
+        assertThat(render("WHERE b IN ?", (Object) new char[] {'a'})).isEqualTo("WHERE b IN 'a'");
+    }
+
+    @Test
+    void namedCollectionsExpandToo() {
+        SqlTemplate template = SqlTemplate.parse("WHERE a IN :ids AND b IN (:names) AND has(:ids, c)");
+        assertThat(template.renderNamed(Map.of("ids", List.of(1, 2), "names", List.of("x")), null))
+                .isEqualTo("WHERE a IN (1, 2) AND b IN ('x') AND has([1, 2], c)");
+    }
+
+    @Test
+    void bindNamedFillsValuesAndKeepsFieldsForLater() {
+        SqlTemplate template = SqlTemplate.parse("SELECT ?fields FROM t WHERE a = :a AND b IN :b -- :c\n");
+        Map<String, Object> values = new HashMap<>();
+        values.put("a", "it's ?fields");
+        values.put("b", List.of(1, 2));
+        SqlTemplate bound = template.bindNamed(values);
+        assertThat(bound.sql()).isEqualTo("SELECT ?fields FROM t WHERE a = 'it\\'s ?fields' AND b IN (1, 2) -- :c\n");
+        assertThat(bound.hasFields()).isTrue();
+        assertThat(bound.namedParameterNames()).isEmpty();
+        assertThat(bound.placeholderCount()).isZero();
+        // the ?fields inside the bound string is text, not a placeholder
+        assertThat(bound.render(List.of(), "`x`"))
+                .isEqualTo("SELECT `x` FROM t WHERE a = 'it\\'s ?fields' AND b IN (1, 2) -- :c\n");
+        assertThat(bound.render(List.of(), "`x`")).isEqualTo(template.renderNamed(values, "`x`"));
+        assertThatIllegalArgumentException().isThrownBy(() -> bound.render(List.of(), null))
+                .withMessage("SQL has ?fields but no field list was given");
+    }
+
+    @Test
+    void bindNamedChecksLikeRenderNamed() {
+        SqlTemplate template = SqlTemplate.parse("SELECT :a, :b");
+        assertThatIllegalArgumentException().isThrownBy(() -> template.bindNamed(Map.of("b", 1)))
+                .withMessage("No value for named parameter(s) [:a] of [:a, :b]");
+        assertThatIllegalArgumentException().isThrownBy(() -> template.bindNamed(Map.of("a", new Object(), "b", 1)))
+                .withMessageContaining(":a").withMessageContaining("java.lang.Object");
+        assertThatIllegalArgumentException().isThrownBy(() -> SqlTemplate.parse("SELECT ?").bindNamed(Map.of()))
+                .withMessageContaining("1 ? placeholder(s)");
+        SqlTemplate plain = SqlTemplate.parse("SELECT 1");
+        assertThat(plain.bindNamed(Map.of("unused", 1))).isSameAs(plain);
+    }
+
+    @Test
+    void bindNamedKeepsANegativeValueFromOpeningAComment() {
+        assertThat(SqlTemplate.parse("SELECT 1 -:a, ?fields").bindNamed(Map.of("a", -1)).sql())
+                .isEqualTo("SELECT 1 - -1, ?fields");
     }
 
     @Test

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class HttpRequestsTests {
 
-    private static final BodyWriter BODY = out -> out.write(1);
+    private static final RequestBody BODY = sink -> sink.plain().write(1);
 
     @Test
     void bodylessRequestCarriesTheSqlInTheBodyAndTheRestInTheUrl() {

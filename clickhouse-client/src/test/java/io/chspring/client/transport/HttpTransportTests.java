@@ -232,8 +232,8 @@ class HttpTransportTests {
         return HttpTransport.create(builder.build());
     }
 
-    private static TransportRequest request(String sql, BodyWriter body, boolean idempotent, Duration timeout) {
-        return new TransportRequest(sql, Map.of(), Map.of(), null, "q-1", null, null, body, false, false, idempotent,
+    private static TransportRequest request(String sql, BodyWriter writer, boolean idempotent, Duration timeout) {
+        return new TransportRequest(sql, Map.of(), Map.of(), null, "q-1", null, null, writer == null ? null : RequestBody.of(writer), false, false, idempotent,
                 timeout);
     }
 }

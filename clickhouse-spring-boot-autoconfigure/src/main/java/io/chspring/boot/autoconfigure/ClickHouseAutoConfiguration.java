@@ -40,8 +40,17 @@ public final class ClickHouseAutoConfiguration {
             ObjectProvider<SslBundles> sslBundles, ObjectProvider<ClickHouseClientBuilderCustomizer> customizers,
             ObjectProvider<ClickHouseHttpClientBuilderCustomizer> httpCustomizers,
             ObjectProvider<RequestListener> requestListeners) {
-        return new ClickHouseClientFactory(properties, connectionDetails, sslBundles.getIfAvailable())
-                .create(customizers.orderedStream().toList(), httpCustomizers.orderedStream().toList(),
-                        requestListeners.orderedStream().toList());
+        ClickHouseClient client = new ClickHouseClientFactory(properties, connectionDetails,
+                sslBundles.getIfAvailable()).create(customizers.orderedStream().toList(),
+                        httpCustomizers.orderedStream().toList(), requestListeners.orderedStream().toList());
+        if (properties.isCreateDatabase()) {
+            try {
+                DatabaseCreator.createIfMissing(client);
+            } catch (RuntimeException e) {
+                client.close();
+                throw e;
+            }
+        }
+        return client;
     }
 }

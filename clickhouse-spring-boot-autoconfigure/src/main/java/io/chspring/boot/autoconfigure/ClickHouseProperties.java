@@ -45,11 +45,19 @@ public class ClickHouseProperties {
     /** Product token appended to the client's User-Agent, for example billing-service/1.2. */
     private String userAgent;
 
+    /**
+     * Whether to create the client's database (CREATE DATABASE IF NOT EXISTS) when the client is created, for
+     * development and tests; off by default, so a misspelt database name fails instead of creating a new one.
+     */
+    private boolean createDatabase;
+
     private final Pool pool = new Pool();
 
     private final Ssl ssl = new Ssl();
 
     private final Data data = new Data();
+
+    private final Mapping mapping = new Mapping();
 
     public String getUrl() {
         return url;
@@ -121,6 +129,18 @@ public class ClickHouseProperties {
 
     public void setUserAgent(String userAgent) {
         this.userAgent = userAgent;
+    }
+
+    public boolean isCreateDatabase() {
+        return createDatabase;
+    }
+
+    public void setCreateDatabase(boolean createDatabase) {
+        this.createDatabase = createDatabase;
+    }
+
+    public Mapping getMapping() {
+        return mapping;
     }
 
     public Pool getPool() {
@@ -253,6 +273,24 @@ public class ClickHouseProperties {
             public void setEnabled(boolean enabled) {
                 this.enabled = enabled;
             }
+        }
+    }
+
+    /** How entities are written (the template, the repositories and the Inserter beans). */
+    public static class Mapping {
+
+        /**
+         * Whether a date-time with more fraction digits than its column keeps (Instant.now() into a DateTime column)
+         * is truncated to the column's precision instead of rejected.
+         */
+        private boolean truncateFractionalSeconds;
+
+        public boolean isTruncateFractionalSeconds() {
+            return truncateFractionalSeconds;
+        }
+
+        public void setTruncateFractionalSeconds(boolean truncateFractionalSeconds) {
+            this.truncateFractionalSeconds = truncateFractionalSeconds;
         }
     }
 }

@@ -8,6 +8,7 @@ import io.chspring.client.ClickHouseServerException;
 import io.chspring.client.ClickHouseTimeoutException;
 import io.chspring.client.ClickHouseTransportException;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -106,7 +107,7 @@ public class ClickHouseExceptionTranslator implements PersistenceExceptionTransl
             373); // SESSION_IS_LOCKED
 
     @Override
-    public DataAccessException translateExceptionIfPossible(RuntimeException ex) {
+    public @Nullable DataAccessException translateExceptionIfPossible(RuntimeException ex) {
         if (!(ex instanceof ClickHouseException ce)) {
             return null;
         }

@@ -1,11 +1,12 @@
 package io.chspring.data.core;
 
-import io.chspring.client.insert.InserterBuilder;
+import io.chspring.client.inserter.InserterBuilder;
 import io.chspring.data.mapping.ClickHouseMappingContext;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a {@link ClickHouseTemplate} does: the interface to use (and mock) in application code.
@@ -23,25 +24,28 @@ public interface ClickHouseOperations {
     StatementSpec sql(String sql);
 
     /** Runs a statement that returns no rows (DDL, {@code INSERT ... SELECT}); {@code args} bind to {@code ?}. */
-    void execute(String sql, Object... args);
+    void execute(String sql, @Nullable Object... args);
 
     /** Every row of the query as {@code type}. */
-    <T> List<T> queryForList(String sql, Class<T> type, Object... args);
+    <T> List<T> queryForList(String sql, Class<T> type, @Nullable Object... args);
 
     /** The only row of the query, or empty; more than one row is an {@code IncorrectResultSizeDataAccessException}. */
-    <T> Optional<T> queryForOptional(String sql, Class<T> type, Object... args);
+    <T> Optional<T> queryForOptional(String sql, Class<T> type, @Nullable Object... args);
 
-    /** The only row of the query; none or more is an {@code IncorrectResultSizeDataAccessException}. */
-    <T> T queryForObject(String sql, Class<T> type, Object... args);
+    /**
+     * The only row of the query ({@code null} for a single column's NULL); none or more is an
+     * {@code IncorrectResultSizeDataAccessException}.
+     */
+    <T> @Nullable T queryForObject(String sql, Class<T> type, @Nullable Object... args);
 
     /**
      * The rows of the query as a lazily read stream. The stream holds an HTTP connection until it is read to the
      * end or closed: use it in try-with-resources.
      */
-    <T> Stream<T> queryForStream(String sql, Class<T> type, Object... args);
+    <T> Stream<T> queryForStream(String sql, Class<T> type, @Nullable Object... args);
 
     /** Every row of the query as a map from column name to value, in column order. */
-    List<Map<String, Object>> queryForMaps(String sql, Object... args);
+    List<Map<String, @Nullable Object>> queryForMaps(String sql, @Nullable Object... args);
 
     /** An insert of entities of {@code type} into its table; see {@link InsertSpec}. */
     <T> InsertSpec<T> insert(Class<T> type);
@@ -90,13 +94,13 @@ public interface ClickHouseOperations {
     interface StatementSpec {
 
         /** Binds {@code value} to every {@code :name} placeholder, or to a server-side {@code {name:Type}} one. */
-        StatementSpec param(String name, Object value);
+        StatementSpec param(String name, @Nullable Object value);
 
         /** Binds each entry as {@link #param(String, Object)}. */
         StatementSpec params(Map<String, ?> values);
 
         /** Binds {@code value} to the next {@code ?} placeholder. */
-        StatementSpec param(Object value);
+        StatementSpec param(@Nullable Object value);
 
         /** Binds {@code values} to the next {@code ?} placeholders, in order. */
         StatementSpec params(List<?> values);
@@ -105,13 +109,13 @@ public interface ClickHouseOperations {
         StatementSpec setting(String name, Object value);
 
         /** The query id, to find the statement in {@code system.query_log} or kill it; random when not set. */
-        StatementSpec queryId(String queryId);
+        StatementSpec queryId(@Nullable String queryId);
 
         /** Reads the result rows as {@code type}. */
         <T> QuerySpec<T> query(Class<T> type);
 
         /** Reads the result rows as ordered maps from column name to value. */
-        QuerySpec<Map<String, Object>> query();
+        QuerySpec<Map<String, @Nullable Object>> query();
 
         /** Runs the statement, discarding any output. */
         void execute();
@@ -130,8 +134,11 @@ public interface ClickHouseOperations {
         /** The only row, or empty; more than one is an {@code IncorrectResultSizeDataAccessException}. */
         Optional<T> optional();
 
-        /** The only row; none or more is an {@code IncorrectResultSizeDataAccessException}. */
-        T single();
+        /**
+         * The only row ({@code null} for a single column's NULL); none or more is an
+         * {@code IncorrectResultSizeDataAccessException}.
+         */
+        @Nullable T single();
 
         /** The rows, read lazily; close the stream (try-with-resources) to release the connection early. */
         Stream<T> stream();
@@ -148,7 +155,7 @@ public interface ClickHouseOperations {
         InsertSpec<T> setting(String name, Object value);
 
         /** The query id of the INSERT, to find it in {@code system.query_log} or kill it; random when not set. */
-        InsertSpec<T> queryId(String queryId);
+        InsertSpec<T> queryId(@Nullable String queryId);
 
         /** Inserts the entities. */
         void all(Iterable<? extends T> entities);

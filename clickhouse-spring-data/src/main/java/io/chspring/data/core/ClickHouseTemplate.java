@@ -2,7 +2,7 @@ package io.chspring.data.core;
 
 import io.chspring.client.ClickHouseClient;
 import io.chspring.client.ClickHouseException;
-import io.chspring.client.insert.InserterBuilder;
+import io.chspring.client.inserter.InserterBuilder;
 import io.chspring.client.mapping.MappingOptions;
 import io.chspring.client.mapping.RowType;
 import io.chspring.data.mapping.ClickHouseMappingContext;
@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.dao.support.PersistenceExceptionTranslator;
@@ -31,6 +32,7 @@ public class ClickHouseTemplate implements ClickHouseOperations {
     private final EntityRowTypes rowTypes;
     private final PersistenceExceptionTranslator exceptionTranslator = new ClickHouseExceptionTranslator();
     private volatile Duration mutationTimeout = Duration.ofMinutes(5);
+    private volatile MappingOptions writeOptions = MappingOptions.DEFAULT;
 
     /** A template over {@code client} with a mapping context of its own. */
     public ClickHouseTemplate(ClickHouseClient client) {
@@ -60,38 +62,52 @@ public class ClickHouseTemplate implements ClickHouseOperations {
         this.mutationTimeout = timeout;
     }
 
+    /**
+     * How entity inserts and {@link #inserter} encode rows ({@link MappingOptions#DEFAULT} unless set), for instance
+     * {@code MappingOptions.DEFAULT.withCodecOptions(CodecOptions.DEFAULT.withTruncateFractionalSeconds(true))} to
+     * store {@code Instant.now()} in a {@code DateTime} column truncated to whole seconds.
+     */
+    public void setWriteOptions(MappingOptions options) {
+        this.writeOptions = Objects.requireNonNull(options, "options");
+    }
+
+    /** The options entity inserts and Inserters are encoded with. */
+    public MappingOptions getWriteOptions() {
+        return writeOptions;
+    }
+
     @Override
     public StatementSpec sql(String sql) {
         return new DefaultStatementSpec(this, sql);
     }
 
     @Override
-    public void execute(String sql, Object... args) {
+    public void execute(String sql, @Nullable Object... args) {
         sql(sql).params(Arrays.asList(args)).execute();
     }
 
     @Override
-    public <T> List<T> queryForList(String sql, Class<T> type, Object... args) {
+    public <T> List<T> queryForList(String sql, Class<T> type, @Nullable Object... args) {
         return sql(sql).params(Arrays.asList(args)).query(type).list();
     }
 
     @Override
-    public <T> Optional<T> queryForOptional(String sql, Class<T> type, Object... args) {
+    public <T> Optional<T> queryForOptional(String sql, Class<T> type, @Nullable Object... args) {
         return sql(sql).params(Arrays.asList(args)).query(type).optional();
     }
 
     @Override
-    public <T> T queryForObject(String sql, Class<T> type, Object... args) {
+    public <T> @Nullable T queryForObject(String sql, Class<T> type, @Nullable Object... args) {
         return sql(sql).params(Arrays.asList(args)).query(type).single();
     }
 
     @Override
-    public <T> Stream<T> queryForStream(String sql, Class<T> type, Object... args) {
+    public <T> Stream<T> queryForStream(String sql, Class<T> type, @Nullable Object... args) {
         return sql(sql).params(Arrays.asList(args)).query(type).stream();
     }
 
     @Override
-    public List<Map<String, Object>> queryForMaps(String sql, Object... args) {
+    public List<Map<String, @Nullable Object>> queryForMaps(String sql, @Nullable Object... args) {
         return sql(sql).params(Arrays.asList(args)).query().list();
     }
 
@@ -122,7 +138,7 @@ public class ClickHouseTemplate implements ClickHouseOperations {
         String table = getTableName(type);
         RowType<T> rowType = rowType(type);
         try {
-            return client.inserter(table, rowType, MappingOptions.DEFAULT);
+            return client.inserter(table, rowType, writeOptions);
         } catch (RuntimeException e) {
             throw translate(e);
         }
@@ -130,12 +146,12 @@ public class ClickHouseTemplate implements ClickHouseOperations {
 
     @Override
     public void delete(Class<?> type, String where, Map<String, ?> params) {
-        new Deletes(this, mutationTimeout).delete(getTableName(type), where, params);
+        new Deletes(this, mutationTimeout).delete(new EntitySql(entity(type)), getTableName(type), where, params);
     }
 
     @Override
     public void deleteAll(Class<?> type) {
-        sql("TRUNCATE TABLE " + SqlClauses.table(entity(type))).execute();
+        sql(new EntitySql(entity(type)).truncate()).execute();
     }
 
     @Override

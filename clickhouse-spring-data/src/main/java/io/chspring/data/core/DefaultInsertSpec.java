@@ -1,13 +1,13 @@
 package io.chspring.data.core;
 
 import io.chspring.client.insert.Insert;
-import io.chspring.client.mapping.MappingOptions;
 import io.chspring.data.core.ClickHouseOperations.InsertSpec;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /** Inserts entities with the client's streaming RowBinary insert, one request per call. */
 final class DefaultInsertSpec<T> implements InsertSpec<T> {
@@ -15,7 +15,7 @@ final class DefaultInsertSpec<T> implements InsertSpec<T> {
     private final ClickHouseTemplate template;
     private final Class<T> type;
     private final Map<String, Object> settings = new LinkedHashMap<>();
-    private String queryId;
+    private @Nullable String queryId;
 
     DefaultInsertSpec(ClickHouseTemplate template, Class<T> type) {
         this.template = template;
@@ -29,7 +29,7 @@ final class DefaultInsertSpec<T> implements InsertSpec<T> {
     }
 
     @Override
-    public InsertSpec<T> queryId(String queryId) {
+    public InsertSpec<T> queryId(@Nullable String queryId) {
         this.queryId = queryId;
         return this;
     }
@@ -55,7 +55,7 @@ final class DefaultInsertSpec<T> implements InsertSpec<T> {
     private void send(Iterator<? extends T> rows) {
         String table = template.getTableName(type);
         // close() without end() aborts the request mid-body, so a failure leaves no partial insert behind
-        try (Insert<T> insert = template.getClient().insert(table, template.rowType(type), MappingOptions.DEFAULT)) {
+        try (Insert<T> insert = template.getClient().insert(table, template.rowType(type), template.getWriteOptions())) {
             settings.forEach(insert::setting);
             if (queryId != null) {
                 insert.queryId(queryId);

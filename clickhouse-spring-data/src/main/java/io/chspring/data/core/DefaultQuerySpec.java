@@ -1,7 +1,6 @@
 package io.chspring.data.core;
 
 import io.chspring.client.mapping.RowType;
-import io.chspring.client.query.Query;
 import io.chspring.client.query.RowCursor;
 import io.chspring.data.core.ClickHouseOperations.QuerySpec;
 import java.util.ArrayList;
@@ -12,6 +11,7 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.dao.IncorrectResultSizeDataAccessException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
@@ -60,7 +60,7 @@ final class DefaultQuerySpec<T> implements QuerySpec<T> {
     }
 
     @Override
-    public T single() {
+    public @Nullable T single() {
         try (RowCursor<T> cursor = open()) {
             if (!cursor.hasNext()) {
                 throw new EmptyResultDataAccessException("Query " + cursor.queryId()
@@ -115,10 +115,9 @@ final class DefaultQuerySpec<T> implements QuerySpec<T> {
             if (statement.hasFields()) {
                 throw new InvalidDataAccessApiUsageException("?fields needs a mapped row class, not " + type.getName());
             }
-            return statement.newQuery(null).fetch(type);
+            return statement.newQuery().fetch(type);
         }
         RowType<T> rowType = template.rowType(type);
-        Query query = statement.newQuery(statement.hasFields() ? rowType.selectList() : null);
-        return query.fetch(rowType);
+        return statement.newQuery().fetch(rowType);
     }
 }

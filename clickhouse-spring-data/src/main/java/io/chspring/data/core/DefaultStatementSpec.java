@@ -1,5 +1,6 @@
 package io.chspring.data.core;
 
+import io.chspring.client.ClickHouseClient;
 import io.chspring.client.query.Query;
 import io.chspring.client.sql.SqlTemplate;
 import io.chspring.data.core.ClickHouseOperations.QuerySpec;
@@ -9,9 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 
-/** A statement being configured; renders its placeholders client-side when it is sent. */
+/** A statement being configured; hands the client its parsed SQL and values when it is sent. */
 final class DefaultStatementSpec implements StatementSpec {
 
     private final ClickHouseTemplate template;
@@ -19,7 +21,8 @@ final class DefaultStatementSpec implements StatementSpec {
     private final List<Object> positional = new ArrayList<>();
     private final Map<String, Object> named = new LinkedHashMap<>();
     private final Map<String, Object> settings = new LinkedHashMap<>();
-    private String queryId;
+    private @Nullable String queryId;
+    private @Nullable SqlTemplate parsed;
 
     DefaultStatementSpec(ClickHouseTemplate template, String sql) {
         this.template = template;
@@ -27,7 +30,7 @@ final class DefaultStatementSpec implements StatementSpec {
     }
 
     @Override
-    public StatementSpec param(String name, Object value) {
+    public StatementSpec param(String name, @Nullable Object value) {
         named.put(Objects.requireNonNull(name, "name"), value);
         return this;
     }
@@ -39,7 +42,7 @@ final class DefaultStatementSpec implements StatementSpec {
     }
 
     @Override
-    public StatementSpec param(Object value) {
+    public StatementSpec param(@Nullable Object value) {
         positional.add(value);
         return this;
     }
@@ -57,7 +60,7 @@ final class DefaultStatementSpec implements StatementSpec {
     }
 
     @Override
-    public StatementSpec queryId(String id) {
+    public StatementSpec queryId(@Nullable String id) {
         this.queryId = id;
         return this;
     }
@@ -69,14 +72,14 @@ final class DefaultStatementSpec implements StatementSpec {
 
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public QuerySpec<Map<String, Object>> query() {
-        return (QuerySpec<Map<String, Object>>) (QuerySpec) query(Map.class);
+    public QuerySpec<Map<String, @Nullable Object>> query() {
+        return (QuerySpec<Map<String, @Nullable Object>>) (QuerySpec) query(Map.class);
     }
 
     @Override
     public void execute() {
         try {
-            newQuery(null).execute();
+            newQuery().execute();
         } catch (RuntimeException e) {
             throw template.translate(e);
         }
@@ -84,15 +87,16 @@ final class DefaultStatementSpec implements StatementSpec {
 
     /** Whether the SQL has a {@code ?fields} placeholder. */
     boolean hasFields() {
-        return SqlTemplate.parse(sql).hasFields();
+        return parsed().hasFields();
     }
 
     /**
-     * The client query with every client-side placeholder rendered ({@code fields} for {@code ?fields}) and named
-     * values whose names only appear as server-side {@code {name:Type}} placeholders sent as query parameters.
+     * The client query over the parsed SQL with every client-side value bound; {@code ?fields} is left to the
+     * client, which fills it from the row type it reads. Named values whose names only appear as server-side
+     * {@code {name:Type}} placeholders are sent as query parameters.
      */
-    Query newQuery(String fields) {
-        SqlTemplate parsed = SqlTemplate.parse(sql);
+    Query newQuery() {
+        SqlTemplate parsed = parsed();
         Map<String, Object> clientSide = new LinkedHashMap<>();
         Map<String, Object> serverSide = new LinkedHashMap<>();
         named.forEach((name, value) -> {
@@ -102,19 +106,32 @@ final class DefaultStatementSpec implements StatementSpec {
                 clientSide.put(name, value);
             }
         });
-        if (!serverSide.isEmpty() && !template.getClient().capabilities().supportsQueryParameters()) {
+        ClickHouseClient client = template.getClient();
+        if (!serverSide.isEmpty() && !client.capabilities().supportsQueryParameters()) {
             // Checked here, before the client's DESCRIBE round trip on old servers would fail on the {name:Type}
             // text with a plain syntax error.
             throw new InvalidDataAccessApiUsageException("Server-side parameters " + serverSide.keySet()
                     + " ({name:Type}) need ClickHouse 19.11 or newer, the server runs "
-                    + template.getClient().serverVersion() + "; write :name to bind them client-side");
+                    + client.serverVersion() + "; write :name to bind them client-side");
         }
-        Query query = template.getClient().query(SqlRenderer.render(parsed, positional, clientSide, fields));
+        // Always bind, even nothing: the client then renders the SQL, so a ?fields with no row type or a ? without
+        // a value fails before anything is sent rather than reaching the server as text.
+        Query query = parsed.namedParameterNames().isEmpty()
+                ? client.query(parsed).bind(positional.toArray())
+                : client.query(parsed.bindNamed(clientSide)).bind();
         serverSide.forEach(query::param);
         settings.forEach(query::setting);
         if (queryId != null) {
             query.queryId(queryId);
         }
         return query;
+    }
+
+    /** The SQL lexed once per statement, however many times it is asked for. */
+    private SqlTemplate parsed() {
+        if (parsed == null) {
+            parsed = SqlTemplate.parse(sql);
+        }
+        return parsed;
     }
 }

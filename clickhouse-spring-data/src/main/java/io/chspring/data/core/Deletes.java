@@ -1,7 +1,6 @@
 package io.chspring.data.core;
 
 import io.chspring.client.ServerCapabilities;
-import io.chspring.client.sql.SqlLiterals;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -27,31 +26,24 @@ final class Deletes {
         this.timeout = timeout;
     }
 
-    void delete(String table, String where, Map<String, ?> params) {
-        String quoted = SqlClauses.table(table);
+    void delete(EntitySql sql, String table, String where, Map<String, ?> params) {
         ServerCapabilities capabilities = template.getClient().capabilities();
         Map<String, Object> values = new HashMap<>(params);
-        if (capabilities.supportsLightweightDelete()) {
-            var spec = template.sql("DELETE FROM " + quoted + " WHERE " + where).params(values);
-            if (!capabilities.version().isAtLeast(23, 3)) {
-                spec.setting("allow_experimental_lightweight_delete", 1);
-            }
-            spec.execute();
-            return;
+        boolean lightweight = capabilities.supportsLightweightDelete();
+        var spec = template.sql(sql.delete(where, lightweight)).params(values);
+        if (lightweight && !capabilities.version().isAtLeast(23, 3)) {
+            spec.setting("allow_experimental_lightweight_delete", 1);
         }
-        template.sql("ALTER TABLE " + quoted + " DELETE WHERE " + where).params(values).execute();
-        awaitMutations(table);
+        spec.execute();
+        if (!lightweight) {
+            awaitMutations(sql.pendingMutations(), table);
+        }
     }
 
-    private void awaitMutations(String table) {
-        int dot = table.indexOf('.');
-        String database = dot > 0 ? SqlLiterals.toLiteral(table.substring(0, dot)) : "currentDatabase()";
-        String name = dot > 0 ? table.substring(dot + 1) : table;
-        String pending = "SELECT count() FROM system.mutations WHERE database = " + database
-                + " AND table = ? AND is_done = 0";
+    private void awaitMutations(String pending, String table) {
         long deadline = System.nanoTime() + timeout.toNanos();
         long pause = FIRST_POLL_MILLIS;
-        while (template.queryForObject(pending, Long.class, name) > 0) {
+        while (template.queryForObject(pending, Long.class) > 0) {
             if (System.nanoTime() > deadline) {
                 throw new QueryTimeoutException("The DELETE mutation on " + table + " was not done after " + timeout
                         + "; it keeps running on the server (see system.mutations)");

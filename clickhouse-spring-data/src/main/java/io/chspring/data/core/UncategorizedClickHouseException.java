@@ -2,6 +2,7 @@ package io.chspring.data.core;
 
 import io.chspring.client.ClickHouseException;
 import java.io.Serial;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.UncategorizedDataAccessException;
 
 /** A ClickHouse error that fits no more specific {@code DataAccessException}; keeps the server code and query id. */
@@ -11,7 +12,7 @@ public class UncategorizedClickHouseException extends UncategorizedDataAccessExc
     private static final long serialVersionUID = 1L;
 
     private final int errorCode;
-    private final String queryId;
+    private final @Nullable String queryId;
 
     /** Wraps {@code cause}, keeping its error code and query id. */
     public UncategorizedClickHouseException(String message, ClickHouseException cause) {
@@ -26,7 +27,7 @@ public class UncategorizedClickHouseException extends UncategorizedDataAccessExc
     }
 
     /** The query id of the failed request, or {@code null}. */
-    public String getQueryId() {
+    public @Nullable String getQueryId() {
         return queryId;
     }
 }

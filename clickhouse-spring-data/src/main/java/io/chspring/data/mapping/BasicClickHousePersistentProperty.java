@@ -1,6 +1,7 @@
 package io.chspring.data.mapping;
 
 import io.chspring.client.mapping.NamingStrategy;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.mapping.Association;
 import org.springframework.data.mapping.model.AnnotationBasedPersistentProperty;
 import org.springframework.data.mapping.model.Property;
@@ -41,7 +42,7 @@ final class BasicClickHousePersistentProperty extends AnnotationBasedPersistentP
     }
 
     @Override
-    protected Association<ClickHousePersistentProperty> createAssociation() {
+    protected @Nullable Association<ClickHousePersistentProperty> createAssociation() {
         return null;
     }
 }

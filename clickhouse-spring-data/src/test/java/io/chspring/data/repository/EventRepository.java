@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
@@ -113,7 +114,8 @@ public interface EventRepository extends ClickHouseRepository<Event, UUID> {
 
     Optional<Event> findFirstByOrderByTsAsc();
 
-    Event findOneByName(String name);
+    // null when no row matches: this package is @NullMarked, so Spring Data refuses a null return not declared
+    @Nullable Event findOneByName(String name);
 
     void deleteByName(String name);
 

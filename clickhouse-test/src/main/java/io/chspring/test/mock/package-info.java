@@ -4,4 +4,5 @@
  * encoding and decoding rows with the client's own codecs, and fails the test when handlers and requests do not
  * match up.
  */
+@org.jspecify.annotations.NullMarked
 package io.chspring.test.mock;

@@ -6,4 +6,5 @@
  * {@code clickhouse.url} and none of this is used. This is sample code, not part of the library's
  * auto-configuration.
  */
+@org.jspecify.annotations.NullMarked
 package io.chspring.sample.dev;

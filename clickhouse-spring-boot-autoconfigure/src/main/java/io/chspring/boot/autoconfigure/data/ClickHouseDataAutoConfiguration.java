@@ -1,7 +1,10 @@
 package io.chspring.boot.autoconfigure.data;
 
 import io.chspring.boot.autoconfigure.ClickHouseAutoConfiguration;
+import io.chspring.boot.autoconfigure.ClickHouseProperties;
 import io.chspring.client.ClickHouseClient;
+import io.chspring.client.mapping.MappingOptions;
+import io.chspring.client.rowbinary.CodecOptions;
 import io.chspring.data.core.ClickHouseOperations;
 import io.chspring.data.core.ClickHouseTemplate;
 import io.chspring.data.mapping.ClickHouseMappingContext;
@@ -10,6 +13,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.persistence.autoconfigure.EntityScanner;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -22,6 +26,7 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = ClickHouseAutoConfiguration.class)
 @ConditionalOnClass({ ClickHouseClient.class, ClickHouseTemplate.class, EntityScanner.class })
 @ConditionalOnBean(ClickHouseClient.class)
+@EnableConfigurationProperties(ClickHouseProperties.class)
 public final class ClickHouseDataAutoConfiguration {
 
     @Bean
@@ -34,7 +39,13 @@ public final class ClickHouseDataAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(ClickHouseOperations.class)
-    ClickHouseTemplate clickHouseTemplate(ClickHouseClient client, ClickHouseMappingContext mappingContext) {
-        return new ClickHouseTemplate(client, mappingContext);
+    ClickHouseTemplate clickHouseTemplate(ClickHouseClient client, ClickHouseMappingContext mappingContext,
+            ClickHouseProperties properties) {
+        ClickHouseTemplate template = new ClickHouseTemplate(client, mappingContext);
+        if (properties.getMapping().isTruncateFractionalSeconds()) {
+            template.setWriteOptions(MappingOptions.DEFAULT.withCodecOptions(
+                    CodecOptions.DEFAULT.withTruncateFractionalSeconds(true)));
+        }
+        return template;
     }
 }

@@ -39,6 +39,12 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnBooleanProperty(name = "clickhouse.inserter.enabled", matchIfMissing = true)
 public final class ClickHouseInserterAutoConfiguration {
 
+    /** Logs, per Inserter bean, what it sent of its pending rows when the context closes. */
+    @Bean
+    static InserterShutdownLogger clickHouseInserterShutdownLogger() {
+        return new InserterShutdownLogger();
+    }
+
     @Bean
     @ConditionalOnMissingBean
     ClickHouseInserterFactory clickHouseInserterFactory(ClickHouseClient client,

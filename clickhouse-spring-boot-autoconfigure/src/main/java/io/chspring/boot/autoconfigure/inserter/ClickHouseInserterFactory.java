@@ -2,8 +2,8 @@ package io.chspring.boot.autoconfigure.inserter;
 
 import io.chspring.boot.autoconfigure.ClickHouseInserterProperties;
 import io.chspring.client.ClickHouseClient;
-import io.chspring.client.insert.Inserter;
-import io.chspring.client.insert.InserterBuilder;
+import io.chspring.client.inserter.Inserter;
+import io.chspring.client.inserter.InserterBuilder;
 import java.util.Objects;
 
 /**

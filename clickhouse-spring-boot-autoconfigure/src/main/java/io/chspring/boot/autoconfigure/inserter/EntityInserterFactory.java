@@ -1,6 +1,6 @@
 package io.chspring.boot.autoconfigure.inserter;
 
-import io.chspring.client.insert.Inserter;
+import io.chspring.client.inserter.Inserter;
 import io.chspring.data.core.ClickHouseOperations;
 
 /**
@@ -30,6 +30,10 @@ final class EntityInserterFactory {
     /** The Inserter of {@code entity}; reads its table's columns now, so a mismatch fails the startup. */
     <T> Inserter<T> create(Class<T> entity) {
         String table = operations.getTableName(entity);
-        return inserters.configure(table, operations.inserter(entity)).build();
+        try {
+            return inserters.configure(table, operations.inserter(entity)).build();
+        } catch (RuntimeException e) {
+            throw InserterStartupErrors.explain(e, entity, table);
+        }
     }
 }

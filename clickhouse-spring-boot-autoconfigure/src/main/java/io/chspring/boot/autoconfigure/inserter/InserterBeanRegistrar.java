@@ -1,6 +1,6 @@
 package io.chspring.boot.autoconfigure.inserter;
 
-import io.chspring.client.insert.Inserter;
+import io.chspring.client.inserter.Inserter;
 import java.beans.Introspector;
 import java.lang.annotation.Annotation;
 import java.util.Comparator;

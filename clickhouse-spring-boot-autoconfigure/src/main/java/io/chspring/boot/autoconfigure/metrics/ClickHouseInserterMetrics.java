@@ -1,7 +1,7 @@
 package io.chspring.boot.autoconfigure.metrics;
 
-import io.chspring.client.insert.Inserter;
-import io.chspring.client.insert.InserterStats;
+import io.chspring.client.inserter.Inserter;
+import io.chspring.client.inserter.InserterStats;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

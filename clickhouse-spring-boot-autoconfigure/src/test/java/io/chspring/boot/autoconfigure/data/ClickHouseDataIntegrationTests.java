@@ -7,7 +7,7 @@ import io.chspring.boot.autoconfigure.app.Event;
 import io.chspring.boot.autoconfigure.app.EventRepository;
 import io.chspring.boot.autoconfigure.app.ScanRoot;
 import io.chspring.boot.autoconfigure.inserter.ClickHouseInserterAutoConfiguration;
-import io.chspring.client.insert.Inserter;
+import io.chspring.client.inserter.Inserter;
 import io.chspring.data.core.ClickHouseOperations;
 import io.chspring.test.ClickHouseIntegrationTest;
 import io.chspring.test.ClickHouseTestDatabase;

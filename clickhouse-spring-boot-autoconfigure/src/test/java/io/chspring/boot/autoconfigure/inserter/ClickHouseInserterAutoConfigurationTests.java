@@ -9,7 +9,7 @@ import io.chspring.boot.autoconfigure.app.PageView;
 import io.chspring.boot.autoconfigure.app.ScanRoot;
 import io.chspring.boot.autoconfigure.elsewhere.Click;
 import io.chspring.client.ClickHouseClient;
-import io.chspring.client.insert.Inserter;
+import io.chspring.client.inserter.Inserter;
 import io.chspring.data.core.ClickHouseOperations;
 import io.chspring.data.core.ClickHouseTemplate;
 import io.chspring.data.mapping.ClickHouseMappingContext;

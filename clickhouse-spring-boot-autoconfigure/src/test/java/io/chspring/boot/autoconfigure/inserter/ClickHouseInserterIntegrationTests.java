@@ -7,7 +7,7 @@ import io.chspring.boot.autoconfigure.app.Event;
 import io.chspring.boot.autoconfigure.app.PageView;
 import io.chspring.boot.autoconfigure.app.ScanRoot;
 import io.chspring.client.ClickHouseClient;
-import io.chspring.client.insert.Inserter;
+import io.chspring.client.inserter.Inserter;
 import io.chspring.test.ClickHouseIntegrationTest;
 import io.chspring.test.ClickHouseTestDatabase;
 import java.util.stream.LongStream;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chspring.boot.autoconfigure.ClickHouseAutoConfiguration;
 import io.chspring.client.ClickHouseClient;
-import io.chspring.client.insert.Inserter;
+import io.chspring.client.inserter.Inserter;
 import io.chspring.test.ClickHouseIntegrationTest;
 import io.chspring.test.ClickHouseTestDatabase;
 import java.util.stream.LongStream;

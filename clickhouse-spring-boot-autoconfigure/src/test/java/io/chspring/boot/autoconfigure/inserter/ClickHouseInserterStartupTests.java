@@ -8,7 +8,7 @@ import io.chspring.boot.autoconfigure.app.Event;
 import io.chspring.boot.autoconfigure.app.ScanRoot;
 import io.chspring.boot.autoconfigure.data.ClickHouseDataAutoConfiguration;
 import io.chspring.client.ClickHouseTransportException;
-import io.chspring.client.insert.Inserter;
+import io.chspring.client.inserter.Inserter;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

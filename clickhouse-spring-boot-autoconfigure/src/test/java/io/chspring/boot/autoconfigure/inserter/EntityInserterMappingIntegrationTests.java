@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chspring.boot.autoconfigure.ClickHouseAutoConfiguration;
 import io.chspring.boot.autoconfigure.data.ClickHouseDataAutoConfiguration;
 import io.chspring.boot.autoconfigure.mapped.SensorReading;
-import io.chspring.client.insert.Inserter;
+import io.chspring.client.inserter.Inserter;
 import io.chspring.client.mapping.NamingStrategy;
 import io.chspring.data.mapping.ClickHouseMappingContext;
 import io.chspring.test.ClickHouseIntegrationTest;

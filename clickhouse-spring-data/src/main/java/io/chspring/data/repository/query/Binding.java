@@ -1,7 +1,7 @@
 package io.chspring.data.repository.query;
 
-import io.chspring.data.core.SqlClauses;
 import io.chspring.client.sql.RawSql;
+import io.chspring.data.core.EntitySql;
 
 /**
  * How one method argument becomes the value of one {@code :name} placeholder of a derived query.
@@ -48,7 +48,7 @@ record Binding(String name, int parameter, Transform transform, String expressio
     }
 
     private RawSql in(Object value, String operator, String whenEmpty, String function) {
-        String tuple = SqlClauses.tuple(value, function);
+        String tuple = EntitySql.tuple(value, function);
         // "x IN ()" is a syntax error; an empty set matches nothing (and NOT IN everything).
         return RawSql.trusted(tuple == null ? whenEmpty : expression + operator + tuple);
     }

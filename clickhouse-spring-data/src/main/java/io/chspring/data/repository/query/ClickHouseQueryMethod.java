@@ -2,6 +2,7 @@ package io.chspring.data.repository.query;
 
 import io.chspring.data.repository.Query;
 import java.lang.reflect.Method;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.data.projection.ProjectionFactory;
 import org.springframework.data.repository.core.RepositoryMetadata;
@@ -12,7 +13,7 @@ import org.springframework.data.repository.query.QueryMethod;
 final class ClickHouseQueryMethod extends QueryMethod {
 
     private final Method method;
-    private final Query query;
+    private final @Nullable Query query;
 
     ClickHouseQueryMethod(Method method, RepositoryMetadata metadata, ProjectionFactory factory) {
         super(method, metadata, factory, DefaultParameters::new);
@@ -21,7 +22,7 @@ final class ClickHouseQueryMethod extends QueryMethod {
     }
 
     /** The {@link Query} annotation, or {@code null}. */
-    Query annotatedQuery() {
+    @Nullable Query annotatedQuery() {
         return query;
     }
 

@@ -1,17 +1,19 @@
 package io.chspring.data.repository.query;
 
-import io.chspring.data.core.SqlClauses;
+import io.chspring.data.core.EntitySql;
 import io.chspring.data.mapping.ClickHousePersistentEntity;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 
 /**
  * A derived query prepared at start-up: the table, the {@code WHERE} condition with {@code :name} placeholders, how
  * arguments bind to them, and the static parts from the method name (Distinct, OrderBy, Top/First). Per call only
- * the values, a {@code Sort} or {@code Pageable} argument are added. Immutable.
+ * the values, a {@code Sort} or {@code Pageable} argument are added; the statements themselves are written by
+ * {@link EntitySql}. Immutable.
  */
 final class DerivedSql {
 
@@ -19,17 +21,17 @@ final class DerivedSql {
     enum Kind { SELECT, COUNT, EXISTS, DELETE }
 
     private final Kind kind;
-    private final ClickHousePersistentEntity<?> entity;
+    private final EntitySql sql;
     private final String condition;
     private final List<Binding> bindings;
     private final boolean distinct;
     private final Sort sort;
-    private final Integer maxResults;
+    private final @Nullable Integer maxResults;
 
     DerivedSql(Kind kind, ClickHousePersistentEntity<?> entity, String condition, List<Binding> bindings,
-            boolean distinct, Sort sort, Integer maxResults) {
+            boolean distinct, Sort sort, @Nullable Integer maxResults) {
         this.kind = kind;
-        this.entity = entity;
+        this.sql = new EntitySql(entity);
         this.condition = condition;
         this.bindings = List.copyOf(bindings);
         this.distinct = distinct;
@@ -51,7 +53,7 @@ final class DerivedSql {
     }
 
     /** The limit from Top/First, or {@code null}. */
-    Integer maxResults() {
+    @Nullable Integer maxResults() {
         return maxResults;
     }
 
@@ -69,55 +71,18 @@ final class DerivedSql {
      * method name's order then {@code dynamicSort}, and the limit: Top/First, narrowed by {@code page} when paged.
      * {@code extraRow} reads one row more than the page (for a Slice's {@code hasNext}).
      */
-    String select(Sort dynamicSort, Pageable page, boolean extraRow) {
-        StringBuilder sql = new StringBuilder("SELECT ");
-        if (distinct) {
-            sql.append("DISTINCT ");
-        }
-        sql.append("?fields FROM ").append(SqlClauses.table(entity));
-        appendWhere(sql);
+    String select(@Nullable Sort dynamicSort, @Nullable Pageable page, boolean extraRow) {
         Sort order = sort.and(dynamicSort == null ? Sort.unsorted() : dynamicSort);
-        if (page != null && page.isPaged()) {
-            order = order.and(page.getSort());
-        }
-        SqlClauses.appendOrderBy(sql, order, entity);
-        if (page != null && page.isPaged()) {
-            long offset = page.getOffset();
-            long size = page.getPageSize() + (extraRow ? 1L : 0L);
-            if (maxResults != null) {
-                size = Math.max(0, Math.min(size, maxResults - offset));
-            }
-            SqlClauses.appendLimit(sql, offset, size);
-        } else if (maxResults != null) {
-            SqlClauses.appendLimit(sql, 0, maxResults);
-        }
-        return sql.toString();
+        return sql.select(distinct, condition, order, page, maxResults, extraRow);
     }
 
     /** {@code SELECT count()} over the matching rows (distinct rows for a Distinct method). */
     String count() {
-        StringBuilder sql = new StringBuilder("SELECT count() FROM ");
-        if (distinct) {
-            sql.append("(SELECT DISTINCT ").append(SqlClauses.columns(entity)).append(" FROM ")
-                    .append(SqlClauses.table(entity));
-            appendWhere(sql);
-            return sql.append(')').toString();
-        }
-        sql.append(SqlClauses.table(entity));
-        appendWhere(sql);
-        return sql.toString();
+        return sql.count(distinct, condition);
     }
 
     /** One row when any row matches, none otherwise. */
     String exists() {
-        StringBuilder sql = new StringBuilder("SELECT 1 FROM ").append(SqlClauses.table(entity));
-        appendWhere(sql);
-        return sql.append(" LIMIT 1").toString();
-    }
-
-    private void appendWhere(StringBuilder sql) {
-        if (!condition.isEmpty()) {
-            sql.append(" WHERE ").append(condition);
-        }
+        return sql.exists(condition);
     }
 }

@@ -1,6 +1,6 @@
 package io.chspring.data.repository.query;
 
-import io.chspring.data.core.SqlClauses;
+import io.chspring.data.core.EntitySql;
 import io.chspring.data.mapping.ClickHousePersistentEntity;
 import io.chspring.data.mapping.ClickHousePersistentProperty;
 import io.chspring.data.repository.query.Binding.Transform;
@@ -72,7 +72,7 @@ final class DerivedSqlBuilder {
 
     private String predicate(Part part) {
         ClickHousePersistentProperty property = property(part.getProperty());
-        String column = SqlClauses.column(property);
+        String column = EntitySql.column(property);
         boolean ignoreCase = ignoreCase(part, property);
         String lhs = ignoreCase ? "lowerUTF8(" + column + ")" : column;
         boolean array = property.isCollectionLike();

@@ -1,8 +1,8 @@
 package io.chspring.data.repository.query;
 
-import io.chspring.data.core.SqlClauses;
 import io.chspring.client.sql.SqlTemplate;
 import io.chspring.data.core.ClickHouseOperations;
+import io.chspring.data.core.EntitySql;
 import io.chspring.data.core.ClickHouseOperations.StatementSpec;
 import io.chspring.data.repository.Query;
 import java.util.ArrayList;
@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.repository.query.Parameter;
 import org.springframework.data.repository.query.Parameters;
 import org.springframework.data.repository.query.ParametersParameterAccessor;
@@ -27,6 +26,7 @@ final class StringBasedClickHouseQuery extends AbstractClickHouseQuery {
 
     private final String sql;
     private final String countSql;
+    private final EntitySql entitySql;
     private final boolean named;
     private final List<String> parameterNames = new ArrayList<>();
 
@@ -34,7 +34,8 @@ final class StringBasedClickHouseQuery extends AbstractClickHouseQuery {
         super(method, operations);
         Query query = method.annotatedQuery();
         this.sql = query.value().strip();
-        this.countSql = query.countQuery().isBlank() ? "SELECT count() FROM (" + sql + "\n)" : query.countQuery();
+        this.countSql = query.countQuery().isBlank() ? EntitySql.countRows(sql) : query.countQuery();
+        this.entitySql = new EntitySql(entity);
         SqlTemplate template = SqlTemplate.parse(sql);
         Parameters<?, ?> bindable = method.getParameters().getBindableParameters();
         for (Parameter p : bindable) {
@@ -69,19 +70,7 @@ final class StringBasedClickHouseQuery extends AbstractClickHouseQuery {
 
     @Override
     StatementSpec select(ParametersParameterAccessor accessor, Pageable page, boolean extraRow) {
-        Sort sort = accessor.getSort();
-        if (page != null && page.isPaged()) {
-            sort = sort.and(page.getSort());
-        }
-        if (sort.isUnsorted() && (page == null || page.isUnpaged())) {
-            return bind(operations.sql(sql), accessor);
-        }
-        StringBuilder text = new StringBuilder(sql);
-        SqlClauses.appendOrderBy(text, sort, entity);
-        if (page != null && page.isPaged()) {
-            SqlClauses.appendLimit(text, page.getOffset(), page.getPageSize() + (extraRow ? 1L : 0L));
-        }
-        return bind(operations.sql(text.toString()), accessor);
+        return bind(operations.sql(entitySql.orderAndPage(sql, accessor.getSort(), page, extraRow)), accessor);
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.chspring.data.mapping.ClickHousePersistentEntity;
 import io.chspring.data.repository.query.ClickHouseQueryLookupStrategy;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.repository.core.EntityInformation;
 import org.springframework.data.repository.core.RepositoryInformation;
 import org.springframework.data.repository.core.RepositoryMetadata;
@@ -43,7 +44,7 @@ public class ClickHouseRepositoryFactory extends RepositoryFactorySupport {
     }
 
     @Override
-    protected Optional<QueryLookupStrategy> getQueryLookupStrategy(QueryLookupStrategy.Key key,
+    protected Optional<QueryLookupStrategy> getQueryLookupStrategy(QueryLookupStrategy.@Nullable Key key,
             ValueExpressionDelegate valueExpressionDelegate) {
         return Optional.of(new ClickHouseQueryLookupStrategy(operations));
     }

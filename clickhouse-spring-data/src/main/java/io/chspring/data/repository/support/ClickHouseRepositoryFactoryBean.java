@@ -1,6 +1,7 @@
 package io.chspring.data.repository.support;
 
 import io.chspring.data.core.ClickHouseOperations;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.repository.Repository;
 import org.springframework.data.repository.core.support.RepositoryFactoryBeanSupport;
 import org.springframework.data.repository.core.support.RepositoryFactorySupport;
@@ -17,7 +18,7 @@ import org.springframework.util.Assert;
 public class ClickHouseRepositoryFactoryBean<T extends Repository<S, ID>, S, ID>
         extends RepositoryFactoryBeanSupport<T, S, ID> {
 
-    private ClickHouseOperations operations;
+    private @Nullable ClickHouseOperations operations;
 
     /** A factory bean for {@code repositoryInterface}. */
     public ClickHouseRepositoryFactoryBean(Class<? extends T> repositoryInterface) {

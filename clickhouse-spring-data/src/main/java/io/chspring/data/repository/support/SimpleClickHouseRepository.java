@@ -1,10 +1,9 @@
 package io.chspring.data.repository.support;
 
 import io.chspring.data.core.ClickHouseOperations;
+import io.chspring.data.core.EntitySql;
 import io.chspring.data.mapping.ClickHousePersistentEntity;
-import io.chspring.data.mapping.ClickHousePersistentProperty;
 import io.chspring.data.repository.ClickHouseRepository;
-import io.chspring.data.core.SqlClauses;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,13 +25,13 @@ public class SimpleClickHouseRepository<T, ID> implements ClickHouseRepository<T
 
     private final ClickHousePersistentEntity<T> entity;
     private final ClickHouseOperations operations;
-    private final String table;
+    private final EntitySql sql;
 
     /** A repository of {@code entity} rows through {@code operations}. */
     public SimpleClickHouseRepository(ClickHousePersistentEntity<T> entity, ClickHouseOperations operations) {
         this.entity = entity;
         this.operations = operations;
-        this.table = SqlClauses.table(entity);
+        this.sql = new EntitySql(entity);
     }
 
     @Override
@@ -51,32 +50,30 @@ public class SimpleClickHouseRepository<T, ID> implements ClickHouseRepository<T
 
     @Override
     public Optional<T> findById(ID id) {
-        return operations.sql("SELECT ?fields FROM " + table + " WHERE " + idColumn() + " = :id LIMIT 1")
+        return operations.sql(sql.select(false, sql.idEquals(), Sort.unsorted(), null, 1, false))
                 .param("id", requireId(id)).query(entity.getType()).optional();
     }
 
     @Override
     public boolean existsById(ID id) {
-        return !operations.sql("SELECT 1 FROM " + table + " WHERE " + idColumn() + " = :id LIMIT 1")
+        return !operations.sql(sql.exists(sql.idEquals()))
                 .param("id", requireId(id)).query().list().isEmpty();
     }
 
     @Override
     public List<T> findAll() {
-        return operations.sql("SELECT ?fields FROM " + table).query(entity.getType()).list();
+        return findAll(Sort.unsorted());
     }
 
     @Override
     public List<T> findAllById(Iterable<ID> ids) {
-        return operations.sql("SELECT ?fields FROM " + table + " WHERE " + idColumn() + " IN :ids")
+        return operations.sql(sql.select(false, sql.idIn(), Sort.unsorted(), null, null, false))
                 .param("ids", ids(ids)).query(entity.getType()).list();
     }
 
     @Override
     public List<T> findAll(Sort sort) {
-        StringBuilder sql = new StringBuilder("SELECT ?fields FROM ").append(table);
-        SqlClauses.appendOrderBy(sql, sort, entity);
-        return operations.sql(sql.toString()).query(entity.getType()).list();
+        return operations.sql(sql.select(false, "", sort, null, null, false)).query(entity.getType()).list();
     }
 
     @Override
@@ -85,16 +82,14 @@ public class SimpleClickHouseRepository<T, ID> implements ClickHouseRepository<T
             List<T> all = findAll(pageable.getSort());
             return PageableExecutionUtils.getPage(all, pageable, all::size);
         }
-        StringBuilder sql = new StringBuilder("SELECT ?fields FROM ").append(table);
-        SqlClauses.appendOrderBy(sql, pageable.getSort(), entity);
-        SqlClauses.appendLimit(sql, pageable.getOffset(), pageable.getPageSize());
-        List<T> content = operations.sql(sql.toString()).query(entity.getType()).list();
+        List<T> content = operations.sql(sql.select(false, "", Sort.unsorted(), pageable, null, false))
+                .query(entity.getType()).list();
         return PageableExecutionUtils.getPage(content, pageable, this::count);
     }
 
     @Override
     public long count() {
-        return operations.sql("SELECT count() FROM " + table).query(Long.class).single();
+        return operations.sql(sql.count(false, "")).query(Long.class).single();
     }
 
     @Override
@@ -108,14 +103,14 @@ public class SimpleClickHouseRepository<T, ID> implements ClickHouseRepository<T
     }
 
     private void deleteId(Object id) {
-        operations.delete(entity.getType(), idColumn() + " = :id", Map.of("id", requireId(id)));
+        operations.delete(entity.getType(), sql.idEquals(), Map.of("id", requireId(id)));
     }
 
     @Override
     public void deleteAllById(Iterable<? extends ID> ids) {
         List<Object> all = ids(ids);
         if (!all.isEmpty()) {
-            operations.delete(entity.getType(), idColumn() + " IN :ids", Map.of("ids", all));
+            operations.delete(entity.getType(), sql.idIn(), Map.of("ids", all));
         }
     }
 
@@ -126,7 +121,7 @@ public class SimpleClickHouseRepository<T, ID> implements ClickHouseRepository<T
             ids.add(idOf(e));
         }
         if (!ids.isEmpty()) {
-            operations.delete(entity.getType(), idColumn() + " IN :ids", Map.of("ids", ids));
+            operations.delete(entity.getType(), sql.idIn(), Map.of("ids", ids));
         }
     }
 
@@ -134,19 +129,6 @@ public class SimpleClickHouseRepository<T, ID> implements ClickHouseRepository<T
     @Override
     public void deleteAll() {
         operations.deleteAll(entity.getType());
-    }
-
-    private String idColumn() {
-        return SqlClauses.column(idProperty());
-    }
-
-    private ClickHousePersistentProperty idProperty() {
-        ClickHousePersistentProperty id = entity.getIdProperty();
-        if (id == null) {
-            throw new InvalidDataAccessApiUsageException(entity.getName() + " has no @Id property; the id-based "
-                    + "repository methods need one");
-        }
-        return id;
     }
 
     private Object idOf(T e) {
