@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -249,12 +250,12 @@ public final class ClickHouseMigrations {
         private boolean locationsSet;
         private ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
         private String table = DEFAULT_TABLE;
-        private String cluster;
+        private @Nullable String cluster;
         private String replicaPath = "/clickhouse/chspring/migrations/{database}/{table}";
         private String replicaName = "{shard}_{replica}";
         private boolean validate = true;
         private boolean retryFailed;
-        private MigrationVersion baselineVersion;
+        private @Nullable MigrationVersion baselineVersion;
         private Duration leaseTimeout = Duration.ofSeconds(30);
         private Duration leaseWait = Duration.ofMinutes(10);
         private String installedBy = defaultInstalledBy();
@@ -301,7 +302,7 @@ public final class ClickHouseMigrations {
          * one replica on every node, written with a quorum of all of them; {@code ${cluster}} and
          * {@code ${on_cluster}} have values.
          */
-        public Builder cluster(String cluster) {
+        public Builder cluster(@Nullable String cluster) {
             this.cluster = cluster == null || cluster.isBlank() ? null : cluster;
             return this;
         }
@@ -359,7 +360,7 @@ public final class ClickHouseMigrations {
          * For a database that existed before migrations: when the history is empty, a baseline row with this
          * version is written and versioned scripts up to it count as applied.
          */
-        public Builder baselineVersion(String version) {
+        public Builder baselineVersion(@Nullable String version) {
             this.baselineVersion = version == null || version.isBlank() ? null : MigrationVersion.parse(version);
             return this;
         }

@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,9 +49,9 @@ final class MigrationLease implements AutoCloseable {
     private final String holder;
     private String token = UUID.randomUUID().toString();
     private boolean claimed;
-    private ScheduledExecutorService renewer;
+    private @Nullable ScheduledExecutorService renewer;
     private volatile long validUntilNanos;
-    private volatile RuntimeException renewalFailure;
+    private volatile @Nullable RuntimeException renewalFailure;
 
     MigrationLease(Target target, String table, Duration timeout, String holder) {
         if (timeout.compareTo(Duration.ofSeconds(6)) < 0) {

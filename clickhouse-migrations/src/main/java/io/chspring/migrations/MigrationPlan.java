@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a run has to do, computed from the scripts and the history without touching the server, and what is wrong.
@@ -29,7 +30,7 @@ record MigrationPlan(List<Step> steps, boolean writeBaseline, List<String> probl
     }
 
     static MigrationPlan of(List<MigrationScript> scripts, List<AppliedMigration> history,
-            MigrationVersion baselineVersion, boolean validate, boolean retryFailed) {
+            @Nullable MigrationVersion baselineVersion, boolean validate, boolean retryFailed) {
         Map<String, AppliedMigration> latest = new HashMap<>();
         for (AppliedMigration row : history) {
             latest.merge(key(row), row, (a, b) -> a.installedRank() >= b.installedRank() ? a : b);

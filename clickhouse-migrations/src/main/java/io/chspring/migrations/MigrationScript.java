@@ -4,14 +4,15 @@ import io.chspring.migrations.SqlScriptSplitter.Statement;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.zip.CRC32;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A parsed script: a versioned one ({@code V<version>__<description>.sql}) runs once, a repeatable one
  * ({@code R__<description>.sql}) again whenever its checksum changes. Statements are the raw ones (placeholders not
  * yet replaced), so that checksums do not change with an environment's placeholder values.
  */
-record MigrationScript(MigrationType type, MigrationVersion version, String description, MigrationResource resource,
-        long checksum, List<Statement> statements) {
+record MigrationScript(MigrationType type, @Nullable MigrationVersion version, String description,
+        MigrationResource resource, long checksum, List<Statement> statements) {
 
     String filename() {
         return resource.filename();

@@ -3,6 +3,7 @@ package io.chspring.migrations;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The version of a versioned script, from its name: {@code V2__x.sql} is 2, {@code V2_1__x.sql} and
@@ -25,7 +26,7 @@ public final class MigrationVersion implements Comparable<MigrationVersion> {
      *
      * @throws IllegalArgumentException when {@code version} is not digits separated by dots or underscores
      */
-    public static MigrationVersion parse(String version) {
+    public static MigrationVersion parse(@Nullable String version) {
         if (version == null || !FORM.matcher(version).matches()) {
             throw new IllegalArgumentException(
                     "a version is digits separated by '.' or '_' (1, 2.1, 2_1), not '" + version + "'");

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns the resources of the locations into scripts and finds every problem that must stop a run before anything
@@ -56,7 +57,7 @@ final class ScriptParser {
         return resource.filename() + " (" + resource.location() + ")";
     }
 
-    private static MigrationScript parse(MigrationResource resource, Placeholders placeholders,
+    private static @Nullable MigrationScript parse(MigrationResource resource, Placeholders placeholders,
             List<String> problems) {
         String name = resource.filename();
         MigrationType type;

@@ -4,6 +4,7 @@ import io.chspring.client.ClickHouseClient;
 import io.chspring.client.ClickHouseException;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where the history and the lease live: the client's database, and on a cluster the cluster name, the replication
@@ -22,10 +23,10 @@ final class Target {
     final ClickHouseClient client;
     final ClickHouseClient coordinated;
     final String database;
-    final String cluster;
+    final @Nullable String cluster;
     final int replicas;
 
-    private Target(ClickHouseClient client, ClickHouseClient coordinated, String database, String cluster,
+    private Target(ClickHouseClient client, ClickHouseClient coordinated, String database, @Nullable String cluster,
             int replicas) {
         this.client = client;
         this.coordinated = coordinated;
@@ -34,7 +35,7 @@ final class Target {
         this.replicas = replicas;
     }
 
-    static Target of(ClickHouseClient client, String cluster, java.time.Duration quorumTimeout) {
+    static Target of(ClickHouseClient client, @Nullable String cluster, java.time.Duration quorumTimeout) {
         String database = client.query("SELECT currentDatabase()").fetchOne(String.class);
         if (cluster == null) {
             return new Target(client, client, database, null, 1);
@@ -68,7 +69,7 @@ final class Target {
         return quote(database) + "." + quote(table);
     }
 
-    static String checkName(String what, String name) {
+    static String checkName(String what, @Nullable String name) {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException(what + " must be letters, digits and '_' (not starting with a digit): '"
                     + name + "'");

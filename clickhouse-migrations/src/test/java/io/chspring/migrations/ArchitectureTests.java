@@ -1,11 +1,15 @@
 package io.chspring.migrations;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaPackage;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.jspecify.annotations.NullMarked;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,10 +37,16 @@ class ArchitectureTests {
     }
 
     @Test
+    void everyPackageIsNullMarked() {
+        assertThat(MAIN.stream().map(JavaClass::getPackage).filter(p -> !p.isAnnotatedWith(NullMarked.class))
+                .map(JavaPackage::getName).distinct()).as("packages without a @NullMarked package-info").isEmpty();
+    }
+
+    @Test
     void usesOnlyTheClientsPublicEntryPoints() {
         classes().that().resideInAPackage("io.chspring.migrations..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("io.chspring.migrations..", "java..",
-                        "org.slf4j..", "io.chspring.client", "io.chspring.client.query")
+                        "org.slf4j..", "org.jspecify..", "io.chspring.client", "io.chspring.client.query")
                 .check(MAIN);
     }
 }

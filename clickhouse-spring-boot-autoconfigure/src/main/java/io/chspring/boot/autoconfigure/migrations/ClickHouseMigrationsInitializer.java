@@ -2,6 +2,7 @@ package io.chspring.boot.autoconfigure.migrations;
 
 import io.chspring.migrations.ClickHouseMigrations;
 import io.chspring.migrations.MigrationReport;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.InitializingBean;
 
 /**
@@ -11,7 +12,7 @@ import org.springframework.beans.factory.InitializingBean;
 public class ClickHouseMigrationsInitializer implements InitializingBean {
 
     private final ClickHouseMigrations migrations;
-    private volatile MigrationReport report;
+    private volatile @Nullable MigrationReport report;
 
     /** Runs {@code migrations} at initialization. */
     public ClickHouseMigrationsInitializer(ClickHouseMigrations migrations) {
@@ -24,7 +25,7 @@ public class ClickHouseMigrationsInitializer implements InitializingBean {
     }
 
     /** What the startup run did; null before it ran. */
-    public MigrationReport getReport() {
+    public @Nullable MigrationReport getReport() {
         return report;
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** {@code clickhouse.migrations.*}: schema migrations run at startup, before anything reads a table. */
@@ -22,7 +23,7 @@ public class ClickHouseMigrationsProperties {
     private String table = ClickHouseMigrations.DEFAULT_TABLE;
 
     /** The cluster: history and lease tables are created ON CLUSTER, replicated to every node. */
-    private String cluster;
+    private @Nullable String cluster;
 
     /** ZooKeeper path of the replicated history and lease tables; {database} and {table} are filled in. */
     private String replicaPath = "/clickhouse/chspring/migrations/{database}/{table}";
@@ -40,7 +41,7 @@ public class ClickHouseMigrationsProperties {
     private boolean retryFailed;
 
     /** For a database that existed before migrations: versioned scripts up to this version count as applied. */
-    private String baselineVersion;
+    private @Nullable String baselineVersion;
 
     /** How long a lease claim lives without renewal: a dead instance blocks the others this long. */
     private Duration leaseTimeout = Duration.ofSeconds(30);
@@ -72,11 +73,11 @@ public class ClickHouseMigrationsProperties {
         this.table = table;
     }
 
-    public String getCluster() {
+    public @Nullable String getCluster() {
         return cluster;
     }
 
-    public void setCluster(String cluster) {
+    public void setCluster(@Nullable String cluster) {
         this.cluster = cluster;
     }
 
@@ -120,11 +121,11 @@ public class ClickHouseMigrationsProperties {
         this.retryFailed = retryFailed;
     }
 
-    public String getBaselineVersion() {
+    public @Nullable String getBaselineVersion() {
         return baselineVersion;
     }
 
-    public void setBaselineVersion(String baselineVersion) {
+    public void setBaselineVersion(@Nullable String baselineVersion) {
         this.baselineVersion = baselineVersion;
     }
 

@@ -1,5 +1,8 @@
 package io.chspring.boot.autoconfigure.migrations;
 
+import io.chspring.boot.autoconfigure.inserter.ClickHouseInserterFactory;
+import io.chspring.client.inserter.Inserter;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,15 +18,17 @@ import org.springframework.util.StringUtils;
  * Makes every bean that reads tables depend on the migrations initializer, as Spring Boot orders Flyway before JPA:
  * the template ({@code ClickHouseOperations}), ClickHouse repositories, the Inserter factory and every
  * {@code Inserter} bean (including the ones {@code InserterBeanRegistrar} registered, which as a registry
- * post-processor ran before this one). The types are looked up by name, since Spring Data is optional.
+ * post-processor ran before this one). Spring Data's types are looked up by name, since it is optional.
  */
 final class MigrationsDependencyPostProcessor implements BeanFactoryPostProcessor, Ordered {
 
-    static final List<String> DEPENDENT_TYPES = List.of("io.chspring.data.core.ClickHouseOperations",
+    /** Types always on the class path: compile-checked. */
+    static final List<Class<?>> DEPENDENT_TYPES = List.of(Inserter.class, ClickHouseInserterFactory.class);
+
+    /** Spring Data for ClickHouse is optional (and kept out of this package): by name, checked by a test. */
+    static final List<String> OPTIONAL_DEPENDENT_TYPES = List.of("io.chspring.data.core.ClickHouseOperations",
             "io.chspring.data.repository.ClickHouseRepository",
-            "io.chspring.data.repository.support.ClickHouseRepositoryFactoryBean",
-            "io.chspring.client.insert.Inserter",
-            "io.chspring.boot.autoconfigure.inserter.ClickHouseInserterFactory");
+            "io.chspring.data.repository.support.ClickHouseRepositoryFactoryBean");
 
     private final String initializerBeanName;
 
@@ -42,13 +47,16 @@ final class MigrationsDependencyPostProcessor implements BeanFactoryPostProcesso
             return;
         }
         ClassLoader loader = beanFactory.getBeanClassLoader();
-        Set<String> dependents = new LinkedHashSet<>();
-        for (String typeName : DEPENDENT_TYPES) {
+        List<Class<?>> types = new ArrayList<>(DEPENDENT_TYPES);
+        for (String typeName : OPTIONAL_DEPENDENT_TYPES) {
             if (ClassUtils.isPresent(typeName, loader)) {
-                Class<?> type = ClassUtils.resolveClassName(typeName, loader);
-                for (String name : beanFactory.getBeanNamesForType(type, true, false)) {
-                    dependents.add(BeanFactoryUtils.transformedBeanName(name));
-                }
+                types.add(ClassUtils.resolveClassName(typeName, loader));
+            }
+        }
+        Set<String> dependents = new LinkedHashSet<>();
+        for (Class<?> type : types) {
+            for (String name : beanFactory.getBeanNamesForType(type, true, false)) {
+                dependents.add(BeanFactoryUtils.transformedBeanName(name));
             }
         }
         for (String name : dependents) {

@@ -10,7 +10,7 @@ import io.chspring.boot.autoconfigure.app.ScanRoot;
 import io.chspring.boot.autoconfigure.data.ClickHouseDataAutoConfiguration;
 import io.chspring.boot.autoconfigure.data.ClickHouseRepositoriesAutoConfiguration;
 import io.chspring.boot.autoconfigure.inserter.ClickHouseInserterAutoConfiguration;
-import io.chspring.client.insert.Inserter;
+import io.chspring.client.inserter.Inserter;
 import io.chspring.data.core.ClickHouseOperations;
 import io.chspring.migrations.AppliedMigration;
 import io.chspring.migrations.ClickHouseMigrations;
