@@ -128,11 +128,14 @@ final class Target {
         if (tableExists(table)) {
             return;
         }
+        // One server: Log, because several instances insert into these tables right after one of them created
+        // them, and 18.16 crashed (SIGSEGV in BackgroundProcessingPoolTaskInfo::wake) under that load with MergeTree;
+        // Log has no background merges. The tables hold a few rows per run, so MergeTree buys nothing here.
         String path = replicaPath.replace("{database}", database).replace("{table}", table);
-        String engine = cluster == null ? "MergeTree"
-                : "ReplicatedMergeTree(" + literal(path) + ", " + literal(replicaName) + ")";
+        String engine = cluster == null ? "Log"
+                : "ReplicatedMergeTree(" + literal(path) + ", " + literal(replicaName) + ") ORDER BY " + orderBy;
         String sql = "CREATE TABLE IF NOT EXISTS " + qualified(table) + onCluster() + " (" + columns + ") ENGINE = "
-                + engine + " ORDER BY " + orderBy;
+                + engine;
         try {
             client.execute(sql);
         } catch (RuntimeException e) {
