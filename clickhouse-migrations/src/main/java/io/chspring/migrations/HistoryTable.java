@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * The history table: append-only, one row per completed statement of a running script and one final row per run
  * (see {@link AppliedMigration}). Only the lease holder writes it, so {@code installed_rank} (the row order) is
- * simply the highest one plus one. MergeTree on one server, ReplicatedMergeTree {@code ON CLUSTER} on a cluster.
+ * simply the highest one plus one. MergeTree on one server (Log before 20.1), ReplicatedMergeTree {@code ON CLUSTER}
+ * on a cluster.
  */
 final class HistoryTable {
 

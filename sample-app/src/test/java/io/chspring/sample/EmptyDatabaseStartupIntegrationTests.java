@@ -46,9 +46,9 @@ class EmptyDatabaseStartupIntegrationTests {
     }
 
     private ConfigurableApplicationContext start() {
+        // command-line arguments: builder properties rank below application.yml
         return new SpringApplicationBuilder(SampleApplication.class)
-                .properties("server.port=0", "clickhouse.url=" + engine.url(),
-                        "management.endpoints.web.exposure.include=health,clickhousemigrations")
-                .run();
+                .run("--server.port=0", "--clickhouse.url=" + engine.url(),
+                        "--management.endpoints.web.exposure.include=health,clickhousemigrations");
     }
 }
