@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.springframework.data.annotation.Id;
 
 /**
- * One page view, a row of {@code page_views} (schema.sql). Property names map to snake_case columns
+ * One page view, a row of {@code page_views} (db/clickhouse/V1__page_views.sql). Property names map to snake_case columns
  * ({@code userId} to {@code user_id}).
  *
  * @param id a random id given when the event arrives

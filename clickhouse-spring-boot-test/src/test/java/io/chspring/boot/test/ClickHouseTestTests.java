@@ -16,7 +16,7 @@ class ClickHouseTestTests {
 
     @Test
     void everyImportedClassIsAnAutoConfigurationOnTheClassPath() throws Exception {
-        assertThat(imports).hasSize(4);
+        assertThat(imports).hasSize(5);
         for (String name : imports) {
             Class<?> type = ClassUtils.forName(name, getClass().getClassLoader());
             assertThat(type.isAnnotationPresent(AutoConfiguration.class)).as(name).isTrue();
