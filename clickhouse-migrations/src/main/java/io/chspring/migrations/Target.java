@@ -36,6 +36,17 @@ final class Target {
     }
 
     static Target of(ClickHouseClient client, @Nullable String cluster, java.time.Duration quorumTimeout) {
+        if (cluster == null) {
+            cluster = client.config().cluster().orElse(null);
+        }
+        if (cluster == null && client.config().endpoints().size() > 1) {
+            // Without ON CLUSTER the history and lease tables would be made on whichever node served the request, and
+            // each node would keep its own idea of what ran (the failure of Flyway's history on a cluster).
+            throw new MigrationException("The client spreads requests over " + client.config().endpoints().size()
+                    + " endpoints but no cluster is set, so the migration history could not be one for all of them:"
+                    + " set the cluster of the migrations (clickhouse.migrations.cluster, or the client's cluster="
+                    + " / clickhouse.cluster) so history and lease are replicated ON CLUSTER; nothing was run");
+        }
         String database = client.query("SELECT currentDatabase()").fetchOne(String.class);
         if (cluster == null) {
             return new Target(client, client, database, null, 1);

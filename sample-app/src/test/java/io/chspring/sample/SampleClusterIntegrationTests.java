@@ -39,7 +39,7 @@ class SampleClusterIntegrationTests {
         second = cluster.node(1, 2);
         database = "sample_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
         first.query("CREATE DATABASE " + database + " ON CLUSTER c");
-        // The replicated twin of schema.sql, so that SchemaInitializer's CREATE TABLE IF NOT EXISTS finds it.
+        // The replicated twin of V1__page_views.sql, so that the migration's CREATE TABLE IF NOT EXISTS finds it.
         first.query("CREATE TABLE " + database + ".page_views ON CLUSTER c (id UUID, ts DateTime, path String, "
                 + "user_id String, referrer String, duration_ms UInt32) ENGINE = ReplicatedMergeTree("
                 + "'/clickhouse/tables/{shard}/" + database + "_page_views', '{replica}') PARTITION BY toYYYYMM(ts) "
@@ -50,6 +50,8 @@ class SampleClusterIntegrationTests {
     static void clickhouse(DynamicPropertyRegistry registry) {
         registry.add("clickhouse.url", () -> "http://127.0.0.1:" + first.httpPort() + ",127.0.0.1:"
                 + second.httpPort() + "/" + database);
+        // several endpoints need the cluster, so that the migration history is one for both (ON CLUSTER)
+        registry.add("clickhouse.migrations.cluster", () -> "c");
         registry.add("clickhouse.pool.connect-timeout", () -> "1s");
         registry.add("clickhouse.inserter.tables.page_views.period", () -> "100ms");
     }
