@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import java.util.function.ToLongFunction;
 
 /**
@@ -43,7 +44,7 @@ import java.util.function.ToLongFunction;
  * blocks), which isolates the client's own cost. Allocation per row is the reading thread's
  * ({@code ThreadMXBean.getThreadAllocatedBytes}): Apache HttpClient reads the response on the caller's thread, so
  * that is all the client allocates for the read. Each line: median of {@code --passes} measured passes after two
- * unmeasured ones. Options: {@code --rows N} (1,000,000), {@code --passes N} (5), {@code --append FILE}.
+ * unmeasured ones, the scenarios of a group taking turns. Options: {@code --rows N} (1,000,000), {@code --passes N} (5), {@code --append FILE}.
  */
 public final class BlocksBench {
 
@@ -80,27 +81,32 @@ public final class BlocksBench {
         String num = "SELECT id, a, x, y FROM num";
         String str = "SELECT id, name, tag, city FROM str";
         Map<String, Result> results = new LinkedHashMap<>();
+        int blockCount;
+        int stringBlockCount;
         try (LocalClickHouseServer server = LocalClickHouseServer.builder().build()) {
             server.start();
             try (ClickHouseClient client = ClickHouseClient.fromUrl(server.url() + "/default")) {
-                client.execute("CREATE TABLE num (id UInt64, a Int32, x Float64, y Float64) ENGINE = Memory");
+                // MergeTree, read in blocks of max_block_size (65,536) rows as a real table is: a Memory table filled by one
+                // INSERT SELECT keeps the insert's blocks (1,048,576 rows), and the whole result is then one block
+                client.execute("CREATE TABLE num (id UInt64, a Int32, x Float64, y Float64) ENGINE = MergeTree "
+                        + "ORDER BY id");
                 client.execute("INSERT INTO num SELECT number, toInt32(number % 1000) - 500, number / 3, "
                         + "sqrt(number) FROM system.numbers LIMIT " + rows);
-                client.execute("CREATE TABLE str (id UInt64, name String, tag String, city String) ENGINE = Memory");
+                client.execute("CREATE TABLE str (id UInt64, name String, tag String, city String) ENGINE = MergeTree "
+                        + "ORDER BY id");
                 client.execute("INSERT INTO str SELECT number, concat('user-', toString(number)), "
                         + "concat('tag-', toString(number % 100)), ['Berlin', 'Paris', 'Lisbon', 'Oslo'][number % 4 + 1] "
                         + "FROM system.numbers LIMIT " + rows);
-                int n = rows;
-                int p = passes;
-                results.put("numeric, end to end: RowCursor<Object[]>", measure(n, p, () -> objectRows(client, num)));
-                results.put("numeric, end to end: RowCursor<NumRow> (mapped record)",
-                        measure(n, p, () -> numRecords(client, num)));
-                results.put("numeric, end to end: fetchBlocks()", measure(n, p, () -> numBlocks(client, num)));
-                results.put("string, end to end: RowCursor<Object[]>", measure(n, p, () -> objectRows(client, str)));
-                results.put("string, end to end: RowCursor<StrRow> (mapped record)",
-                        measure(n, p, () -> strRecords(client, str)));
-                results.put("string, end to end: fetchBlocks()", measure(n, p, () -> strBlocks(client, str)));
+                Map<String, LongSupplier> group = new LinkedHashMap<>();
+                group.put("numeric, end to end: RowCursor<Object[]>", () -> objectRows(client, num));
+                group.put("numeric, end to end: RowCursor<NumRow> (mapped record)", () -> numRecords(client, num));
+                group.put("numeric, end to end: fetchBlocks()", () -> numBlocks(client, num));
+                group.put("string, end to end: RowCursor<Object[]>", () -> objectRows(client, str));
+                group.put("string, end to end: RowCursor<StrRow> (mapped record)", () -> strRecords(client, str));
+                group.put("string, end to end: fetchBlocks()", () -> strBlocks(client, str));
 
+                results.putAll(measure(rows, passes, group));
+                group.clear();
                 // plain RowBinary (18.16 has no RowBinaryWithNamesAndTypes) with the columns from the cursor
                 List<ClickHouseColumn> numColumns = columns(client, num);
                 List<ClickHouseColumn> strColumns = columns(client, str);
@@ -108,50 +114,71 @@ public final class BlocksBench {
                 byte[] numNative = bytes(client, num, "Native");
                 byte[] strRb = bytes(client, str, "RowBinary");
                 byte[] strNative = bytes(client, str, "Native");
-                results.put("numeric, in process: RowReader (Object[])", measure(n, p, () -> decodeObjects(numRb, numColumns)));
-                results.put("numeric, in process: MappedRowDecoder<NumRow>",
-                        measure(n, p, () -> decodeMapped(numRb, numColumns, NumRow.class, BlocksBench::numSum)));
-                results.put("numeric, in process: NativeBlockReader", measure(n, p, () -> decodeBlocks(numNative)));
-                results.put("string, in process: RowReader (Object[])", measure(n, p, () -> decodeObjects(strRb, strColumns)));
-                results.put("string, in process: MappedRowDecoder<StrRow>",
-                        measure(n, p, () -> decodeMapped(strRb, strColumns, StrRow.class, BlocksBench::strSum)));
-                results.put("string, in process: NativeBlockReader", measure(n, p, () -> decodeBlocks(strNative)));
+                blockCount = countBlocks(numNative);
+                stringBlockCount = countBlocks(strNative);
+                group.put("numeric, in process: RowReader (Object[])", () -> decodeObjects(numRb, numColumns));
+                group.put("numeric, in process: MappedRowDecoder<NumRow>",
+                        () -> decodeMapped(numRb, numColumns, NumRow.class, BlocksBench::numSum));
+                group.put("numeric, in process: NativeBlockReader", () -> decodeBlocks(numNative));
+                group.put("string, in process: RowReader (Object[])", () -> decodeObjects(strRb, strColumns));
+                group.put("string, in process: MappedRowDecoder<StrRow>",
+                        () -> decodeMapped(strRb, strColumns, StrRow.class, BlocksBench::strSum));
+                group.put("string, in process: NativeBlockReader", () -> decodeBlocks(strNative));
+                results.putAll(measure(rows, passes, group));
             }
         }
-        String table = table(rows, passes, results);
+        String table = table(rows, passes, results) + String.format(Locale.ROOT, "%nBlocks per result: numeric %d, "
+                + "string %d (max_block_size 65,536).%n", blockCount, stringBlockCount);
         System.out.print(table);
         if (append != null) {
             Files.writeString(append, table, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         }
     }
 
-    /** Two unmeasured passes, then {@code passes} measured; the median pass by time, and its allocation. */
-    private static Result measure(int rows, int passes, java.util.function.LongSupplier pass) {
-        long expected = pass.getAsLong();
-        pass.getAsLong();
-        double[] rates = new double[passes];
-        double[] allocs = new double[passes];
+    /**
+     * Two unmeasured passes of every scenario, then {@code passes} rounds that run each scenario once in turn, so that
+     * the load of this shared machine falls on all of them alike; per scenario the median pass by time, and its
+     * allocation. Every pass of a scenario must read the same checksum, and all scenarios of a query the same one.
+     */
+    private static Map<String, Result> measure(int rows, int passes, Map<String, LongSupplier> scenarios) {
+        Map<String, Long> expected = new LinkedHashMap<>();
+        for (int warm = 0; warm < 2; warm++) {
+            scenarios.forEach((name, pass) -> expected.put(name, pass.getAsLong()));
+        }
+        Map<String, double[]> rates = new LinkedHashMap<>();
+        Map<String, double[]> allocs = new LinkedHashMap<>();
+        scenarios.keySet().forEach(name -> {
+            rates.put(name, new double[passes]);
+            allocs.put(name, new double[passes]);
+        });
         long tid = Thread.currentThread().getId();
         for (int i = 0; i < passes; i++) {
-            long a0 = THREADS.getThreadAllocatedBytes(tid);
-            long t0 = System.nanoTime();
-            long checksum = pass.getAsLong();
-            long t1 = System.nanoTime();
-            long a1 = THREADS.getThreadAllocatedBytes(tid);
-            if (checksum != expected) {
-                throw new IllegalStateException("pass " + i + " read checksum " + checksum + ", not " + expected);
+            for (Map.Entry<String, LongSupplier> e : scenarios.entrySet()) {
+                long a0 = THREADS.getThreadAllocatedBytes(tid);
+                long t0 = System.nanoTime();
+                long checksum = e.getValue().getAsLong();
+                long t1 = System.nanoTime();
+                long a1 = THREADS.getThreadAllocatedBytes(tid);
+                if (checksum != expected.get(e.getKey())) {
+                    throw new IllegalStateException(e.getKey() + ": pass " + i + " read checksum " + checksum);
+                }
+                rates.get(e.getKey())[i] = rows / ((t1 - t0) / 1e9);
+                allocs.get(e.getKey())[i] = (double) (a1 - a0) / rows;
             }
-            rates[i] = rows / ((t1 - t0) / 1e9);
-            allocs[i] = (double) (a1 - a0) / rows;
         }
-        double[] sortedRates = rates.clone();
-        Arrays.sort(sortedRates);
-        double median = sortedRates[passes / 2];
-        int at = 0;
-        while (rates[at] != median) {
-            at++;
+        Map<String, Result> out = new LinkedHashMap<>();
+        for (String name : scenarios.keySet()) {
+            double[] r = rates.get(name);
+            double[] sorted = r.clone();
+            Arrays.sort(sorted);
+            double median = sorted[passes / 2];
+            int at = 0;
+            while (r[at] != median) {
+                at++;
+            }
+            out.put(name, new Result(median, allocs.get(name)[at], expected.get(name)));
         }
-        return new Result(median, allocs[at], expected);
+        return out;
     }
 
     private static long value(Object v) {
@@ -286,6 +313,16 @@ public final class BlocksBench {
         return total;
     }
 
+    private static int countBlocks(byte[] bytes) {
+        NativeBlockReader reader = new NativeBlockReader(RowBinaryInput.of(bytes), CodecOptions.DEFAULT);
+        int n = 0;
+        while (reader.hasNext()) {
+            reader.next();
+            n++;
+        }
+        return n;
+    }
+
     private static long decodeBlocks(byte[] bytes) {
         NativeBlockReader reader = new NativeBlockReader(RowBinaryInput.of(bytes), CodecOptions.DEFAULT);
         long sum = 0;
@@ -299,7 +336,7 @@ public final class BlocksBench {
     private static String table(int rows, int passes, Map<String, Result> results) {
         StringBuilder sb = new StringBuilder();
         sb.append("\n### Column blocks vs the row cursor (").append(LocalDate.now()).append(")\n\n")
-                .append(String.format(Locale.ROOT, "%,d rows per pass, median of %d passes after 2 unmeasured, "
+                .append(String.format(Locale.ROOT, "%,d rows per pass, median of %d passes (the paths taking turns) after 2 unmeasured, "
                         + "ClickHouse 18.16 on loopback (end to end) or bytes fetched once (in process), %s %s.%n%n",
                         rows, passes, System.getProperty("java.vm.name"), System.getProperty("java.version")))
                 .append("| query, setting: path | rows/s | B/row allocated | vs first line of its group |\n")
