@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -213,6 +214,40 @@ class NativeBlockGoldenTests {
     }
 
     @Test
+    void lowCardinalityInsideArraysTuplesAndMapsHasItsPrefixBeforeTheOffsets() {
+        Block block = only("26.5", "lcnested");
+        ArrayColumn al = (ArrayColumn) block.column("al");
+        assertThat(al.type().toString()).isEqualTo("Array(LowCardinality(String))");
+        assertThat(((ObjectColumn) al.elements()).values()).containsExactly("a", "b");
+        TupleColumn tl = (TupleColumn) block.column("tl");
+        assertThat(tl.value(0)).isEqualTo(List.of("x", (short) 1));
+        MapColumn ml = (MapColumn) only("26.5", "lcmap").column("ml");
+        assertThat(ml.type().toString()).isEqualTo("Map(LowCardinality(String), Nullable(String))");
+        assertThat(((ObjectColumn) ml.keys()).values()).containsExactly("k", "j");
+        assertThat(((ObjectColumn) ml.values()).values()).containsExactly("v", null);
+        assertThat(ml.values().nulls().stream().toArray()).containsExactly(1);
+    }
+
+    @Test
+    void eighteenSixteenDropsLowCardinalityInsideArraysAndTuples() {
+        Block block = only("18.16", "lcnested");
+        assertThat(block.schema().toString()).isEqualTo("[al Array(String), tl Tuple(String, UInt8)]");
+        assertThat(block.column("al").value(0)).isEqualTo(List.of("a", "b"));
+    }
+
+    @Test
+    void timeIntervalWideDecimalEnum16AndNullableUuid() {
+        Block block = only("26.5", "others");
+        assertThat(block.column("t").value(0)).isEqualTo(Duration.ofSeconds(12 * 3600 + 34 * 60 + 56));
+        assertThat(block.column("t64").value(0)).isEqualTo(Duration.ofMillis(-3_723_456));
+        assertThat(((LongColumn) block.column("iv")).values()).containsExactly(3L);
+        assertThat(block.column("d128").value(0)).isEqualTo(new BigDecimal("-1.50"));
+        assertThat(block.column("e16").value(0)).isEqualTo("y");
+        assertThat(block.column("nu").value(0)).isEqualTo(UUID.fromString("00000000-0000-0000-0000-000000000001"));
+        assertThat(block.column("nu").hasNulls()).isFalse();
+    }
+
+    @Test
     void jsonIsRefusedNamingTheColumn() {
         assertThatThrownBy(() -> decode("26.5", "json")).isInstanceOf(ClickHouseSchemaException.class)
                 .hasMessageContaining("column 'j' (JSON)").hasMessageContaining("does not read JSON");
@@ -221,7 +256,7 @@ class NativeBlockGoldenTests {
     /** Every file decodes to the same values when the stream hands out one byte per read. */
     @ParameterizedTest
     @ValueSource(strings = {"18.16/numbers", "18.16/scalars", "18.16/nullable", "18.16/nested", "18.16/lowcard",
-        "18.16/blocks", "26.5/modern", "26.5/variant"})
+        "18.16/blocks", "26.5/modern", "26.5/variant", "26.5/lcnested", "26.5/lcmap", "26.5/others"})
     void everyChunkSplitGivesTheSameValues(String file) {
         String[] parts = file.split("/");
         byte[] bytes = golden(parts[0], parts[1]);
