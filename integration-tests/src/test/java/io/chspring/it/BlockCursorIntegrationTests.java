@@ -2,8 +2,10 @@ package io.chspring.it;
 
 import static io.chspring.it.ItSupport.serverError;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chspring.client.ClickHouseClient;
+import io.chspring.client.ClickHouseSchemaException;
 import io.chspring.client.ClickHouseServerException;
 import io.chspring.client.block.ArrayColumn;
 import io.chspring.client.block.Block;
@@ -202,6 +204,14 @@ class BlockCursorIntegrationTests {
         });
         assertThat(e.getMessage()).contains("throwIf");
         assertThat(rows[0]).isLessThan(3_000_000);
+        assertThat(client.query("SELECT 1").fetchOne(Integer.class)).isEqualTo(1);
+    }
+
+    @Test
+    void aTypeBlocksDoNotReadIsRefusedNamingTheColumn() {
+        assertThatThrownBy(() -> client.query("SELECT number AS n, sumState(number) AS s FROM numbers(3) GROUP BY n")
+                .fetchBlocks()).isInstanceOf(ClickHouseSchemaException.class).hasMessageContaining("column 's'")
+                .hasMessageContaining("AggregateFunction");
         assertThat(client.query("SELECT 1").fetchOne(Integer.class)).isEqualTo(1);
     }
 

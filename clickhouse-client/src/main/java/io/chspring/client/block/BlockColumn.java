@@ -20,8 +20,6 @@ public abstract sealed class BlockColumn
         permits LongColumn, IntColumn, ShortColumn, ByteColumn, DoubleColumn, FloatColumn, BooleanColumn, ObjectColumn,
         ArrayColumn, MapColumn, TupleColumn {
 
-    private static final BitSet NONE = new BitSet(0);
-
     private final String name;
     /** Final once the column is published; {@link #retype} sets it while the reader still owns the column. */
     private ClickHouseType type;
@@ -64,9 +62,9 @@ public abstract sealed class BlockColumn
         return nulls != null;
     }
 
-    /** The NULL rows; empty when there is none. Do not modify it. */
+    /** The NULL rows: the column's own set (do not modify it), or a new empty one when there is none. */
     public final BitSet nulls() {
-        return nulls == null ? NONE : nulls;
+        return nulls == null ? new BitSet(0) : nulls;
     }
 
     /**

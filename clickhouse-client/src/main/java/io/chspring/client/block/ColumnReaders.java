@@ -40,7 +40,7 @@ final class ColumnReaders {
             case ARRAY -> ArrayReader.array(type, build(column, top, type.child(), options));
             case MAP -> ArrayReader.map(type, build(column, top, type.children().get(0), options),
                     build(column, top, type.children().get(1), options));
-            case TUPLE -> new TupleReader(type, type, children(column, top, type.children(), options));
+            case TUPLE -> new TupleReader(type, children(column, top, type.children(), options));
             case VARIANT -> new VariantReader(type, children(column, top, type.children(), options));
             case NOTHING -> new NothingReader(type);
             case JSON, DYNAMIC -> throw new ClickHouseSchemaException("column '" + column + "' (" + top + "): the "

@@ -11,13 +11,13 @@ final class TupleReader implements NativeColumnReader {
     private final NativeColumnReader[] elements;
     private final String[] suffixes;
 
-    TupleReader(ClickHouseType type, ClickHouseType wire, NativeColumnReader[] elements) {
+    TupleReader(ClickHouseType type, NativeColumnReader[] elements) {
         this.type = type;
         this.elements = elements;
         this.suffixes = new String[elements.length];
-        List<String> names = wire.names();
+        List<String> names = type.names();
         for (int i = 0; i < elements.length; i++) {
-            String element = names == null || names.get(i) == null ? null : names.get(i);
+            String element = names == null ? null : names.get(i);
             suffixes[i] = "." + (element == null ? String.valueOf(i + 1) : element);
         }
     }

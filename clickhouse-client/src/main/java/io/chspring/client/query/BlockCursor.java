@@ -1,6 +1,8 @@
 package io.chspring.client.query;
 
 import io.chspring.client.ClickHouseException;
+import io.chspring.client.ClickHouseServerException;
+import io.chspring.client.ClickHouseTransportException;
 import io.chspring.client.block.Block;
 import io.chspring.client.block.NativeBlockReader;
 import io.chspring.client.type.ClickHouseColumn;
@@ -100,9 +102,23 @@ public final class BlockCursor implements Iterable<Block>, AutoCloseable {
                 }
             }
             return null;
-        } catch (ClickHouseException e) {
-            throw RowCursor.serverErrorOr(e);
+        } catch (ClickHouseTransportException e) {
+            throw serverErrorOr(e);
         }
+    }
+
+    /**
+     * A read failure whose cause is the server's error (appended after blocks, found by the transport) is reported
+     * as that error, not as a transport failure around it. Other errors (a type blocks do not read, named with its
+     * column) stay as they are.
+     */
+    private static ClickHouseException serverErrorOr(ClickHouseTransportException e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof ClickHouseServerException server) {
+                return server;
+            }
+        }
+        return e;
     }
 
     /** The remaining blocks, once. */

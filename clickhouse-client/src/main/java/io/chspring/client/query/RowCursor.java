@@ -113,7 +113,7 @@ public final class RowCursor<T> implements Iterable<T>, AutoCloseable {
      * A read failure whose cause is the server's error (appended after rows, found by the transport) is reported as
      * that error, not as a transport failure around it.
      */
-    static ClickHouseException serverErrorOr(ClickHouseException e) {
+    private static ClickHouseException serverErrorOr(ClickHouseException e) {
         for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
             if (t instanceof ClickHouseException server) {
                 return server;
