@@ -248,6 +248,27 @@ class NativeBlockGoldenTests {
     }
 
     @Test
+    void simpleAggregateFunctionGeoAndNestedReadByTheirLayoutAndReportTheirOwnType() {
+        Block block = only("26.5", "aliases");
+        LongColumn s = (LongColumn) block.column("s");
+        assertThat(s.type().toString()).isEqualTo("SimpleAggregateFunction(sum, UInt64)");
+        assertThat(s.values()).containsExactly(5L);
+        assertThat(s.isUnsigned()).isTrue();
+        ArrayColumn r = (ArrayColumn) block.column("r");
+        assertThat(r.type().toString()).isEqualTo("Ring");
+        assertThat(r.offsets()).containsExactly(0, 2);
+        TupleColumn points = (TupleColumn) r.elements();
+        assertThat(points.type().toString()).isEqualTo("Point");
+        assertThat(((DoubleColumn) points.element(0)).values()).containsExactly(0.0, 1.0);
+        assertThat(((DoubleColumn) points.element(1)).values()).containsExactly(0.0, 0.0);
+        ArrayColumn n = (ArrayColumn) block.column("n");
+        assertThat(n.type().toString()).isEqualTo("Nested(x UInt8, y String)");
+        TupleColumn nested = (TupleColumn) n.elements();
+        assertThat(nested.element(1).name()).isEqualTo("n.elements.y");
+        assertThat(n.value(0)).isEqualTo(List.of(List.of((short) 1, "a")));
+    }
+
+    @Test
     void jsonIsRefusedNamingTheColumn() {
         assertThatThrownBy(() -> decode("26.5", "json")).isInstanceOf(ClickHouseSchemaException.class)
                 .hasMessageContaining("column 'j' (JSON)").hasMessageContaining("does not read JSON");
@@ -256,7 +277,8 @@ class NativeBlockGoldenTests {
     /** Every file decodes to the same values when the stream hands out one byte per read. */
     @ParameterizedTest
     @ValueSource(strings = {"18.16/numbers", "18.16/scalars", "18.16/nullable", "18.16/nested", "18.16/lowcard",
-        "18.16/blocks", "26.5/modern", "26.5/variant", "26.5/lcnested", "26.5/lcmap", "26.5/others"})
+        "18.16/blocks", "26.5/modern", "26.5/variant", "26.5/lcnested", "26.5/lcmap", "26.5/others",
+        "26.5/aliases"})
     void everyChunkSplitGivesTheSameValues(String file) {
         String[] parts = file.split("/");
         byte[] bytes = golden(parts[0], parts[1]);
