@@ -8,6 +8,9 @@
 #                                --append benchmarks/RESULTS.md)
 #   benchmarks/run.sh --startup  JVM start to first SELECT 1: embedded chDB vs a local 18.16 server (StartupBench;
 #                                more options: --runs N, --append benchmarks/RESULTS.md)
+#   benchmarks/run.sh --blocks   column blocks (fetchBlocks, Native) vs the row cursor on the same numeric and string
+#                                queries, end to end on a private 18.16 server and in process (BlocksBench; --rows N,
+#                                --passes N, --append benchmarks/RESULTS.md)
 #   other options go to io.chspring.benchmarks.BenchRun: --rows N, --jdbc-rows N, --memory-rows N, --pool N, --skip-codec
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +24,10 @@ cp="$PWD/benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 if [[ "${1:-}" == --cluster ]]; then
   shift
   exec java -Xmx1g -cp "$cp" io.chspring.benchmarks.ClusterBench "$@"
+fi
+if [[ "${1:-}" == --blocks ]]; then
+  shift
+  exec java -Xmx1g -cp "$cp" io.chspring.benchmarks.BlocksBench "$@"
 fi
 if [[ "${1:-}" == --startup ]]; then
   shift

@@ -40,7 +40,8 @@ class ArchitectureTests {
     void codecTypesSqlAndCompressionDoNotTouchTheNetwork() {
         noClasses().that().resideInAnyPackage(
                         "io.chspring.client.sql..", "io.chspring.client.type..",
-                        "io.chspring.client.rowbinary..", "io.chspring.client.compression..")
+                        "io.chspring.client.rowbinary..", "io.chspring.client.compression..",
+                        "io.chspring.client.block..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "org.apache.hc..", "io.chspring.client.transport..", "java.net.http..", "org.springframework..")
                 .allowEmptyShould(true)

@@ -114,6 +114,11 @@ public final class BoundQuery<T> {
         return query().fetch(prepared.type(), prepared.rowType(), prepared::readerFor);
     }
 
+    /** Runs the query and streams its result as blocks of columns, as {@link Query#fetchBlocks()}; close the cursor. */
+    public BlockCursor fetchBlocks() {
+        return query().fetchBlocks();
+    }
+
     /** All rows as a list; for results that fit in memory. */
     public List<T> fetchAll() {
         try (RowCursor<T> cursor = fetch()) {
