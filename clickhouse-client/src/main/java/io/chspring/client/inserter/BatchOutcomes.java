@@ -1,6 +1,7 @@
 package io.chspring.client.inserter;
 
 import io.chspring.client.ClickHouseException;
+import io.chspring.client.observation.BatchOutcome;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,10 +66,13 @@ final class BatchOutcomes {
         notifyListener(() -> listener.onFailure(batch, error, true));
     }
 
-    /** Hands the batch to the failure handler unless its outcome was already decided. */
-    void failed(BatchBuffer batch, ClickHouseException error) {
+    /**
+     * Hands the batch to the failure handler unless its outcome was already decided; says which of the three it was:
+     * kept by the handler, lost, or decided before (by {@code close()}).
+     */
+    BatchOutcome failed(BatchBuffer batch, ClickHouseException error) {
         if (!batch.claim()) {
-            return;
+            return BatchOutcome.ABANDONED_AT_CLOSE;
         }
         notifyListener(() -> listener.onFailure(batch, error, false));
         boolean kept = false;
@@ -85,6 +89,7 @@ final class BatchOutcomes {
             finish(batch);
             batch.failed(error);
         }
+        return kept ? BatchOutcome.SPOOLED : BatchOutcome.LOST;
     }
 
     private void finish(BatchBuffer batch) {

@@ -1,6 +1,10 @@
 package io.chspring.client.inserter;
 
 import io.chspring.client.ClickHouseException;
+import io.chspring.client.observation.BatchObservation;
+import io.chspring.client.observation.BatchOutcome;
+import io.chspring.client.observation.BatchStart;
+import io.chspring.client.observation.ClickHouseObserver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,12 +93,24 @@ public final class SpoolDirectory implements InserterFailureHandler {
             SpooledBatch batch;
             try {
                 batch = SpoolFormat.read(file);
-                sender.send(batch);
             } catch (RuntimeException e) {
                 log.warn("Replay of spool file {} failed, file kept: {}", file, e.toString());
                 failed.add(file);
                 continue;
             }
+            BatchObservation observation = observe(sender.observer(), batch);
+            BatchObservation.Scope scope = observation.attempt(1);
+            try {
+                sender.send(batch);
+            } catch (RuntimeException e) {
+                scope.close();
+                observation.end(BatchOutcome.FAILED, 1, e);
+                log.warn("Replay of spool file {} failed, file kept: {}", file, e.toString());
+                failed.add(file);
+                continue;
+            }
+            scope.close();
+            observation.end(BatchOutcome.COMMITTED, 1, null);
             try {
                 Files.delete(file);
             } catch (IOException e) {
@@ -108,6 +124,19 @@ public final class SpoolDirectory implements InserterFailureHandler {
             rows += batch.rows();
         }
         return new SpoolReplayResult(batches, rows, failed);
+    }
+
+    private static BatchObservation observe(ClickHouseObserver observer, Batch batch) {
+        if (observer == ClickHouseObserver.NONE) {
+            return BatchObservation.NONE;
+        }
+        try {
+            return observer.batch(new BatchStart(batch.table(), batch.rows(), batch.bytes(), batch.dedupToken(), true));
+        } catch (RuntimeException e) {
+            log.warn("ClickHouseObserver {} failed to start observing the replay of batch {}", observer,
+                    batch.dedupToken(), e);
+            return BatchObservation.NONE;
+        }
     }
 
     @Override
