@@ -6,6 +6,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,12 +68,13 @@ final class BatchOutcomes {
     }
 
     /**
-     * Hands the batch to the failure handler unless its outcome was already decided; says which of the three it was:
-     * kept by the handler, lost, or decided before (by {@code close()}).
+     * Hands the batch to the failure handler unless its outcome was already decided, and tells {@code decided} which of
+     * the three it was: kept by the handler, lost, or decided before (by {@code close()}).
      */
-    BatchOutcome failed(BatchBuffer batch, ClickHouseException error) {
+    void failed(BatchBuffer batch, ClickHouseException error, Consumer<BatchOutcome> decided) {
         if (!batch.claim()) {
-            return BatchOutcome.ABANDONED_AT_CLOSE;
+            decided.accept(BatchOutcome.ABANDONED_AT_CLOSE);
+            return;
         }
         notifyListener(() -> listener.onFailure(batch, error, false));
         boolean kept = false;
@@ -87,9 +89,15 @@ final class BatchOutcomes {
         } finally {
             metrics.failed(batch, kept);
             finish(batch);
+            // before the batch's waiters are released: whoever waited in flush() then finds the batch's outcome recorded
+            decided.accept(kept ? BatchOutcome.SPOOLED : BatchOutcome.LOST);
             batch.failed(error);
         }
-        return kept ? BatchOutcome.SPOOLED : BatchOutcome.LOST;
+    }
+
+    /** {@link #failed(BatchBuffer, ClickHouseException, Consumer)} for a caller that does not need the outcome. */
+    void failed(BatchBuffer batch, ClickHouseException error) {
+        failed(batch, error, outcome -> { });
     }
 
     private void finish(BatchBuffer batch) {

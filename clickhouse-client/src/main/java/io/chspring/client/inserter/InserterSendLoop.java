@@ -84,8 +84,9 @@ final class InserterSendLoop {
             return;
         }
         scope.close();
-        outcomes.committed(batch);
+        // ended before the outcome releases the batch's waiters, so that flush() returns with the batch observed
         end(BatchOutcome.COMMITTED, null);
+        outcomes.committed(batch);
         next();
     }
 
@@ -105,7 +106,7 @@ final class InserterSendLoop {
             scheduler.schedule(this::attempt, wait.get());
             return;
         }
-        end(outcomes.failed(batch, error), error);
+        outcomes.failed(batch, error, outcome -> end(outcome, error));
         next();
     }
 

@@ -1,5 +1,7 @@
 package io.chspring.client.observation;
 
+import java.util.concurrent.Callable;
+
 /**
  * Observes the requests a client sends and the batches its Inserters send, from start to end: for tracing. Set it with
  * {@code ClickHouseClientBuilder.observer(...)}; derived copies of the client and its Inserters share it.
@@ -20,6 +22,15 @@ public interface ClickHouseObserver {
     /** A request is about to be sent. */
     default RequestObservation request(RequestStart request) {
         return RequestObservation.NONE;
+    }
+
+    /**
+     * {@code task} made to run, on whatever thread, in the observation context that is current on the calling thread
+     * now: a large {@code Insert} sends its request from a helper thread while the caller writes rows, and its request
+     * belongs to the caller's current span all the same. The default runs the task as it is.
+     */
+    default <T> Callable<T> inCurrentContext(Callable<T> task) {
+        return task;
     }
 
     /** An Inserter batch (or a spooled batch being replayed) is about to be sent for the first time. */

@@ -48,6 +48,12 @@ public final class ObservationOperationObserver implements OperationObserver {
             }
 
             @Override
+            public Scope openScope() {
+                Observation.Scope scope = observation.openScope();
+                return scope::close;
+            }
+
+            @Override
             public void stop() {
                 observation.stop();
             }
