@@ -99,18 +99,18 @@ public final class SpoolDirectory implements InserterFailureHandler {
                 continue;
             }
             BatchObservation observation = observe(sender.observer(), batch);
-            BatchObservation.Scope scope = observation.attempt(1);
+            BatchObservation.Scope scope = attempt(observation);
             try {
                 sender.send(batch);
             } catch (RuntimeException e) {
                 scope.close();
-                observation.end(BatchOutcome.FAILED, 1, e);
+                end(observation, BatchOutcome.FAILED, e);
                 log.warn("Replay of spool file {} failed, file kept: {}", file, e.toString());
                 failed.add(file);
                 continue;
             }
             scope.close();
-            observation.end(BatchOutcome.COMMITTED, 1, null);
+            end(observation, BatchOutcome.COMMITTED, null);
             try {
                 Files.delete(file);
             } catch (IOException e) {
@@ -124,6 +124,23 @@ public final class SpoolDirectory implements InserterFailureHandler {
             rows += batch.rows();
         }
         return new SpoolReplayResult(batches, rows, failed);
+    }
+
+    private static BatchObservation.Scope attempt(BatchObservation observation) {
+        try {
+            return observation.attempt(1);
+        } catch (RuntimeException e) {
+            log.warn("Observing the replay of a batch failed", e);
+            return BatchObservation.Scope.NONE;
+        }
+    }
+
+    private static void end(BatchObservation observation, BatchOutcome outcome, Throwable error) {
+        try {
+            observation.end(outcome, 1, error);
+        } catch (RuntimeException e) {
+            log.warn("Ending the observation of a replayed batch failed", e);
+        }
     }
 
     private static BatchObservation observe(ClickHouseObserver observer, Batch batch) {
