@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -135,7 +136,7 @@ public final class SpoolDirectory implements InserterFailureHandler {
         }
     }
 
-    private static void end(BatchObservation observation, BatchOutcome outcome, Throwable error) {
+    private static void end(BatchObservation observation, BatchOutcome outcome, @Nullable Throwable error) {
         try {
             observation.end(outcome, 1, error);
         } catch (RuntimeException e) {
