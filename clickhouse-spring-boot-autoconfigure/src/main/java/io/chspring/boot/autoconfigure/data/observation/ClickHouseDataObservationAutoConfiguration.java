@@ -39,9 +39,10 @@ public final class ClickHouseDataObservationAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(OperationObserver.class)
     ObservationOperationObserver clickHouseOperationObserver(ObservationRegistry registry,
-            ObjectProvider<ClickHouseObservationConvention> convention, ClickHouseClient client) {
+            ObjectProvider<ClickHouseObservationConvention> convention, ClickHouseClient client,
+            ClickHouseObservationProperties properties) {
         return new ObservationOperationObserver(registry, convention.getIfAvailable(),
-                client.config().database().orElse(null));
+                client.config().database().orElse(null), properties.isIncludeQueryText());
     }
 
     @Bean

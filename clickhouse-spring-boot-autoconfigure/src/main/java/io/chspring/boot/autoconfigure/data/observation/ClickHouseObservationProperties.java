@@ -7,8 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class ClickHouseObservationProperties {
 
     /**
-     * Whether client request observations record the SQL as db.query.text, with every literal value replaced by '?'.
-     * Off by default: table and column names still show.
+     * Whether observations record the SQL as db.query.text: a client request's with every literal value replaced by
+     * '?', a template operation's as the application wrote it (placeholders, no bound values). Off by default.
      */
     private boolean includeQueryText;
 

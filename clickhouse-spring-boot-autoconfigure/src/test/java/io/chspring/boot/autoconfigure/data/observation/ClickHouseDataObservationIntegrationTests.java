@@ -63,6 +63,9 @@ class ClickHouseDataObservationIntegrationTests {
                     // the client's own requests are observed too, as children: the template's operation is one
                     assertThat(stopped.stream().filter(c -> c instanceof ClickHouseObservationContext))
                             .singleElement().satisfies(c -> assertThat(c.getName()).isEqualTo("app.clickhouse"));
+                    // no SQL text unless clickhouse.observations.include-query-text says so
+                    assertThat(stopped).allSatisfy(c -> assertThat(c.getHighCardinalityKeyValue("db.query.text"))
+                            .isNull());
                 });
     }
 
@@ -91,6 +94,10 @@ class ClickHouseDataObservationIntegrationTests {
                     assertThat(request.getParentObservation().getContextView().getName())
                             .isEqualTo("clickhouse.template.operations");
                     assertThat(request.getHighCardinalityKeyValue("db.query.text").getValue()).isEqualTo("SELECT ?");
+                    Observation.Context operation = stopped.stream()
+                            .filter(c -> c.getName().equals("clickhouse.template.operations")).findFirst().orElseThrow();
+                    assertThat(operation.getHighCardinalityKeyValue("db.query.text").getValue())
+                            .isEqualTo("SELECT 'secret'");
                 });
     }
 
