@@ -16,6 +16,7 @@ import io.chspring.client.mapping.MappedRowEncoder;
 import io.chspring.client.mapping.MappingOptions;
 import io.chspring.client.mapping.RowType;
 import io.chspring.client.mapping.TableColumn;
+import io.chspring.client.observation.ClickHouseObserver;
 import io.chspring.client.query.PreparedQuery;
 import io.chspring.client.query.Query;
 import io.chspring.client.request.RequestContext;
@@ -121,7 +122,7 @@ public final class ClickHouseClient implements AutoCloseable {
         }
         return new ClickHouseClient(config, RequestContext.open(transport, config.endpoint(), ClickHouseClient::describe,
                 config.settings(), config.database().orElse(null), config.compression(),
-                config.forceResponseCompression()).withSession(config.sessionId().orElse(null),
+                config.forceResponseCompression(), config.observer().orElse(ClickHouseObserver.NONE)).withSession(config.sessionId().orElse(null),
                 config.sessionTimeout().orElse(null)), true);
     }
 

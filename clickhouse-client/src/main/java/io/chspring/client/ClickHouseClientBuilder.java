@@ -1,6 +1,7 @@
 package io.chspring.client;
 
 import io.chspring.client.cluster.LoadBalancing;
+import io.chspring.client.observation.ClickHouseObserver;
 import io.chspring.client.request.Settings;
 import io.chspring.client.transport.HttpClientCustomizer;
 import io.chspring.client.transport.TlsOptions;
@@ -58,6 +59,7 @@ public final class ClickHouseClientBuilder {
     HttpClientCustomizer httpClientCustomizer;
     Function<ClickHouseClientConfig, Transport> transportFactory;
     RequestListener requestListener;
+    ClickHouseObserver observer;
 
     ClickHouseClientBuilder() {
         this.tls = TlsOptions.DEFAULT.toBuilder();
@@ -93,6 +95,7 @@ public final class ClickHouseClientBuilder {
         this.httpClientCustomizer = c.httpClientCustomizer().orElse(null);
         this.transportFactory = c.transportFactory().orElse(null);
         this.requestListener = c.requestListener().orElse(null);
+        this.observer = c.observer().orElse(null);
     }
 
     /**
@@ -421,6 +424,15 @@ public final class ClickHouseClientBuilder {
     /** Told about every request once it is over (for metrics); {@code null} for none. */
     public ClickHouseClientBuilder requestListener(RequestListener listener) {
         this.requestListener = listener;
+        return this;
+    }
+
+    /**
+     * Observes every request from start to end and every Inserter batch (for tracing), and may hand each request a
+     * W3C trace context to send to the server; {@code null} for none. See {@link ClickHouseObserver}.
+     */
+    public ClickHouseClientBuilder observer(ClickHouseObserver observer) {
+        this.observer = observer;
         return this;
     }
 

@@ -1,6 +1,7 @@
 package io.chspring.client;
 
 import io.chspring.client.cluster.LoadBalancing;
+import io.chspring.client.observation.ClickHouseObserver;
 import io.chspring.client.transport.Endpoint;
 import io.chspring.client.transport.HttpClientCustomizer;
 import io.chspring.client.transport.TlsOptions;
@@ -73,6 +74,7 @@ public final class ClickHouseClientConfig {
     private final HttpClientCustomizer httpClientCustomizer;
     private final Function<ClickHouseClientConfig, Transport> transportFactory;
     private final RequestListener requestListener;
+    private final ClickHouseObserver observer;
 
     ClickHouseClientConfig(ClickHouseClientBuilder b) {
         this.endpoint = Endpoint.of(b.endpoint);
@@ -107,6 +109,7 @@ public final class ClickHouseClientConfig {
         this.httpClientCustomizer = b.httpClientCustomizer;
         this.transportFactory = b.transportFactory;
         this.requestListener = b.requestListener;
+        this.observer = b.observer;
     }
 
     /** A builder holding this configuration, to derive a changed copy. */
@@ -262,6 +265,11 @@ public final class ClickHouseClientConfig {
         return Optional.ofNullable(requestListener);
     }
 
+    /** The observer of requests and Inserter batches (tracing), when one was configured. */
+    public Optional<ClickHouseObserver> observer() {
+        return Optional.ofNullable(observer);
+    }
+
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("ClickHouseClientConfig[endpoint").append(endpoints.size() > 1 ? "s=" : "=")
@@ -316,6 +324,9 @@ public final class ClickHouseClientConfig {
         }
         if (requestListener != null) {
             sb.append(", requestListener=").append(requestListener.getClass().getName());
+        }
+        if (observer != null) {
+            sb.append(", observer=").append(observer.getClass().getName());
         }
         return sb.append(']').toString();
     }

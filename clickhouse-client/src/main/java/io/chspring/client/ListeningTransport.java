@@ -85,7 +85,7 @@ final class ListeningTransport implements Transport {
         RequestBody counted = sink -> body.writeTo(new CountingSink(sink, sent));
         return new TransportRequest(r.sql(), r.settings(), r.parameters(), r.database(), r.queryId(), r.sessionId(),
                 r.sessionTimeout(), counted, r.compressRequest(), r.compressResponse(), r.idempotent(),
-                r.responseTimeout());
+                r.responseTimeout(), r.headers());
     }
 
     /** Counts a body's bytes before compression, as {@link RequestEvent#bytesSent} says, framed or not. */

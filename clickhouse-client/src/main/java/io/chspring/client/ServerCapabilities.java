@@ -81,6 +81,25 @@ public final class ServerCapabilities {
         return version.isAtLeast(22, 2);
     }
 
+    /**
+     * Whether the server takes a W3C trace context from the {@code traceparent}/{@code tracestate} HTTP headers and
+     * continues the trace in its own spans ({@code system.opentelemetry_span_log}): the OpenTelemetry support
+     * documented from the 20.10 documentation on ({@code docs/en/operations/opentelemetry.md}, experimental then).
+     * Older servers ignore headers they do not know; the client sends them only where they mean something.
+     */
+    public boolean acceptsTraceContextHeaders() {
+        return version.isAtLeast(20, 10);
+    }
+
+    /**
+     * Whether the {@code log_comment} setting exists (its text lands in {@code system.query_log.log_comment}): it came
+     * with the stateless test {@code 01670_log_comment} in January 2021; 21.2 is the first release taken to have it.
+     * 18.16 refuses it like any unknown setting (code 115).
+     */
+    public boolean supportsLogComment() {
+        return version.isAtLeast(21, 2);
+    }
+
     @Override
     public String toString() {
         return "ServerCapabilities[" + version + "]";

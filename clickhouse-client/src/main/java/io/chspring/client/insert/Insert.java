@@ -376,7 +376,7 @@ public final class Insert<T> implements AutoCloseable {
         pipe = new RowPipe(context.compressesRequestBodies());
         RawInsert raw = rawInsert();
         RowPipe body = pipe;
-        request = new FutureTask<>(() -> {
+        request = new FutureTask<>(context.observer().inCurrentContext(() -> {
             Throwable failure = null;
             try {
                 return raw.sendBody(body);
@@ -386,7 +386,7 @@ public final class Insert<T> implements AutoCloseable {
             } finally {
                 body.readerDone(failure);
             }
-        });
+        }));
         Thread thread = new Thread(request, "chspring-insert-" + table);
         thread.setDaemon(true);
         thread.start();

@@ -1,10 +1,12 @@
 package io.chspring.client.inserter;
 
 import io.chspring.client.ClickHouseException;
+import io.chspring.client.observation.BatchOutcome;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,9 +67,13 @@ final class BatchOutcomes {
         notifyListener(() -> listener.onFailure(batch, error, true));
     }
 
-    /** Hands the batch to the failure handler unless its outcome was already decided. */
-    void failed(BatchBuffer batch, ClickHouseException error) {
+    /**
+     * Hands the batch to the failure handler unless its outcome was already decided, and tells {@code decided} which of
+     * the three it was: kept by the handler, lost, or decided before (by {@code close()}).
+     */
+    void failed(BatchBuffer batch, ClickHouseException error, Consumer<BatchOutcome> decided) {
         if (!batch.claim()) {
+            decided.accept(BatchOutcome.ABANDONED_AT_CLOSE);
             return;
         }
         notifyListener(() -> listener.onFailure(batch, error, false));
@@ -83,8 +89,15 @@ final class BatchOutcomes {
         } finally {
             metrics.failed(batch, kept);
             finish(batch);
+            // before the batch's waiters are released: whoever waited in flush() then finds the batch's outcome recorded
+            decided.accept(kept ? BatchOutcome.SPOOLED : BatchOutcome.LOST);
             batch.failed(error);
         }
+    }
+
+    /** {@link #failed(BatchBuffer, ClickHouseException, Consumer)} for a caller that does not need the outcome. */
+    void failed(BatchBuffer batch, ClickHouseException error) {
+        failed(batch, error, outcome -> { });
     }
 
     private void finish(BatchBuffer batch) {

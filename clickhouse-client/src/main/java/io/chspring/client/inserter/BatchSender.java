@@ -1,5 +1,6 @@
 package io.chspring.client.inserter;
 
+import io.chspring.client.observation.ClickHouseObserver;
 import io.chspring.client.request.RequestContext;
 
 /**
@@ -19,6 +20,14 @@ public interface BatchSender {
 
     /** Sends the batch and returns once the server has acknowledged it; throws when it did not. */
     void send(Batch batch);
+
+    /**
+     * Told of each batch an Inserter sends through this sender (and of its attempts): the client's observer for the
+     * client's sender, none by default.
+     */
+    default ClickHouseObserver observer() {
+        return ClickHouseObserver.NONE;
+    }
 
     /** The sender over a client's context; users get it from {@code ClickHouseClient.batchSender()}. */
     static BatchSender over(RequestContext context) {

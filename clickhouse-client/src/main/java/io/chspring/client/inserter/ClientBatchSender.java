@@ -5,6 +5,7 @@ import io.chspring.client.ClickHouseServerException;
 import io.chspring.client.ClickHouseSchemaException;
 import io.chspring.client.insert.InsertFormat;
 import io.chspring.client.insert.RawInsert;
+import io.chspring.client.observation.ClickHouseObserver;
 import io.chspring.client.request.RequestContext;
 import java.util.HexFormat;
 import java.util.List;
@@ -42,6 +43,11 @@ final class ClientBatchSender implements BatchSender {
      */
     boolean sendsLz4Frames() {
         return context.compressesRequestBodies();
+    }
+
+    @Override
+    public ClickHouseObserver observer() {
+        return context.observer();
     }
 
     @Override

@@ -1,6 +1,10 @@
 package io.chspring.client.inserter;
 
 import io.chspring.client.ClickHouseException;
+import io.chspring.client.observation.BatchObservation;
+import io.chspring.client.observation.BatchOutcome;
+import io.chspring.client.observation.BatchStart;
+import io.chspring.client.observation.ClickHouseObserver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,12 +94,24 @@ public final class SpoolDirectory implements InserterFailureHandler {
             SpooledBatch batch;
             try {
                 batch = SpoolFormat.read(file);
-                sender.send(batch);
             } catch (RuntimeException e) {
                 log.warn("Replay of spool file {} failed, file kept: {}", file, e.toString());
                 failed.add(file);
                 continue;
             }
+            BatchObservation observation = observe(sender.observer(), batch);
+            BatchObservation.Scope scope = attempt(observation);
+            try {
+                sender.send(batch);
+            } catch (RuntimeException e) {
+                scope.close();
+                end(observation, BatchOutcome.FAILED, e);
+                log.warn("Replay of spool file {} failed, file kept: {}", file, e.toString());
+                failed.add(file);
+                continue;
+            }
+            scope.close();
+            end(observation, BatchOutcome.COMMITTED, null);
             try {
                 Files.delete(file);
             } catch (IOException e) {
@@ -108,6 +125,36 @@ public final class SpoolDirectory implements InserterFailureHandler {
             rows += batch.rows();
         }
         return new SpoolReplayResult(batches, rows, failed);
+    }
+
+    private static BatchObservation.Scope attempt(BatchObservation observation) {
+        try {
+            return observation.attempt(1);
+        } catch (RuntimeException e) {
+            log.warn("Observing the replay of a batch failed", e);
+            return BatchObservation.Scope.NONE;
+        }
+    }
+
+    private static void end(BatchObservation observation, BatchOutcome outcome, @Nullable Throwable error) {
+        try {
+            observation.end(outcome, 1, error);
+        } catch (RuntimeException e) {
+            log.warn("Ending the observation of a replayed batch failed", e);
+        }
+    }
+
+    private static BatchObservation observe(ClickHouseObserver observer, Batch batch) {
+        if (observer == ClickHouseObserver.NONE) {
+            return BatchObservation.NONE;
+        }
+        try {
+            return observer.batch(new BatchStart(batch.table(), batch.rows(), batch.bytes(), batch.dedupToken(), true));
+        } catch (RuntimeException e) {
+            log.warn("ClickHouseObserver {} failed to start observing the replay of batch {}", observer,
+                    batch.dedupToken(), e);
+            return BatchObservation.NONE;
+        }
     }
 
     @Override

@@ -153,8 +153,7 @@ public abstract class ClickHouseRequest<S extends ClickHouseRequest<S>> {
      */
     protected final TransportResponse send(String sql, Map<String, String> parameters, Map<String, String> ownSettings,
             RequestBody body, boolean readsResult, boolean idempotent) {
-        return context.transport().execute(
-                assemble(sql, parameters, ownSettings, body, readsResult, idempotent));
+        return ObservedExchange.send(context, assemble(sql, parameters, ownSettings, body, readsResult, idempotent));
     }
 
     final TransportRequest assemble(String sql, Map<String, String> parameters, Map<String, String> ownSettings,

@@ -6,6 +6,7 @@ import io.chspring.client.Compression;
 import io.chspring.client.ServerCapabilities;
 import io.chspring.client.ServerVersion;
 import io.chspring.client.mapping.TableColumn;
+import io.chspring.client.observation.ClickHouseObserver;
 import io.chspring.client.transport.Endpoint;
 import io.chspring.client.transport.Transport;
 import io.chspring.client.transport.TransportRequest;
@@ -75,8 +76,16 @@ public final class RequestContext {
     public static RequestContext open(Transport transport, Endpoint endpoint,
             BiFunction<RequestContext, String, List<TableColumn>> describer, Map<String, String> settings,
             String database, Compression compression, boolean forceResponseCompression) {
-        return new RequestContext(new Shared(transport, endpoint, describer), settings, database, compression,
-                forceResponseCompression);
+        return open(transport, endpoint, describer, settings, database, compression, forceResponseCompression,
+                ClickHouseObserver.NONE);
+    }
+
+    /** {@link #open(Transport, Endpoint, BiFunction, Map, String, Compression, boolean)} with an observer of requests. */
+    public static RequestContext open(Transport transport, Endpoint endpoint,
+            BiFunction<RequestContext, String, List<TableColumn>> describer, Map<String, String> settings,
+            String database, Compression compression, boolean forceResponseCompression, ClickHouseObserver observer) {
+        return new RequestContext(new Shared(transport, endpoint, describer, observer), settings, database,
+                compression, forceResponseCompression);
     }
 
     /**
@@ -129,6 +138,11 @@ public final class RequestContext {
     /** The endpoint, for messages. */
     public Endpoint endpoint() {
         return shared.endpoint;
+    }
+
+    /** Told of every request sent through this context and of the batches of its Inserters. */
+    public ClickHouseObserver observer() {
+        return shared.observer;
     }
 
     /** ClickHouse settings sent with every request, in order; a request's own win. */
@@ -251,11 +265,14 @@ public final class RequestContext {
         final Transport transport;
         final Endpoint endpoint;
         final BiFunction<RequestContext, String, List<TableColumn>> describer;
+        final ClickHouseObserver observer;
         final AtomicBoolean closed = new AtomicBoolean();
         final ConcurrentMap<String, List<TableColumn>> schemas = new ConcurrentHashMap<>();
         volatile ServerCapabilities capabilities;
 
-        Shared(Transport transport, Endpoint endpoint, BiFunction<RequestContext, String, List<TableColumn>> describer) {
+        Shared(Transport transport, Endpoint endpoint, BiFunction<RequestContext, String, List<TableColumn>> describer,
+                ClickHouseObserver observer) {
+            this.observer = Objects.requireNonNull(observer, "observer");
             this.transport = Objects.requireNonNull(transport, "transport");
             this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
             this.describer = Objects.requireNonNull(describer, "describer");

@@ -44,6 +44,7 @@ final class HttpRequests {
         HttpPost post = new HttpPost(base + "?" + queryString(request));
         post.setConfig(config);
         headers.forEach(post::addHeader);
+        request.headers().forEach(post::setHeader);
         if (request.body() == null) {
             post.setEntity(new StringEntity(request.sql(), SQL));
         } else {

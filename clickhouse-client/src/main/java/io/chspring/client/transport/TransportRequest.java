@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param compressResponse whether to ask for an LZ4-framed response ({@code compress=1})
  * @param idempotent whether the request may be sent again after a stale pooled connection failed it
  * @param responseTimeout the longest wait for the response, or {@code null} for the transport default
+ * @param headers HTTP headers of this request only (a trace context), sent besides the transport's own; an in-process
+ *     engine ignores them
  */
 public record TransportRequest(
         String sql,
@@ -34,12 +36,22 @@ public record TransportRequest(
         boolean compressRequest,
         boolean compressResponse,
         boolean idempotent,
-        Duration responseTimeout) {
+        Duration responseTimeout,
+        Map<String, String> headers) {
 
     public TransportRequest {
         Objects.requireNonNull(sql, "sql");
         Objects.requireNonNull(queryId, "queryId");
         settings = Map.copyOf(settings == null ? Map.of() : settings);
         parameters = Map.copyOf(parameters == null ? Map.of() : parameters);
+        headers = Map.copyOf(headers == null ? Map.of() : headers);
+    }
+
+    /** A request without headers of its own. */
+    public TransportRequest(String sql, Map<String, String> settings, Map<String, String> parameters, String database,
+            String queryId, String sessionId, Duration sessionTimeout, RequestBody body, boolean compressRequest,
+            boolean compressResponse, boolean idempotent, Duration responseTimeout) {
+        this(sql, settings, parameters, database, queryId, sessionId, sessionTimeout, body, compressRequest,
+                compressResponse, idempotent, responseTimeout, Map.of());
     }
 }

@@ -62,6 +62,7 @@ final class DefaultInsertSpec<T> implements InsertSpec<T> {
         String table = template.getTableName(type);
         EntityCallbackInvoker callbacks = template.callbacks();
         OperationObserver.Operation op = template.observer().start("insert", null, table);
+        OperationObserver.Scope scope = op.openScope();
         // close() without end() aborts the request mid-body, so a failure leaves no partial insert behind
         try (Insert<T> insert = template.getClient().insert(table, template.rowType(type), template.getWriteOptions())) {
             settings.forEach(insert::setting);
@@ -90,6 +91,7 @@ final class DefaultInsertSpec<T> implements InsertSpec<T> {
             op.error(translated);
             throw translated;
         } finally {
+            scope.close();
             op.stop();
         }
     }

@@ -60,12 +60,14 @@ final class DefaultQuerySpec<T> implements QuerySpec<T> {
     /** {@code work} as one observed query: its error reported (translated), the observation stopped after it. */
     private <R> R observed(Function<OperationObserver.Operation, R> work) {
         OperationObserver.Operation op = template.observer().start("query", statement.sql(), null);
+        OperationObserver.Scope scope = op.openScope();
         try {
             return work.apply(op);
         } catch (RuntimeException e) {
             op.error(e);
             throw e;
         } finally {
+            scope.close();
             op.stop();
         }
     }
@@ -128,14 +130,18 @@ final class DefaultQuerySpec<T> implements QuerySpec<T> {
             }
         };
         RowCursor<T> cursor;
+        // current only while the request is sent: the stream is read (and closed) wherever the caller wants
+        OperationObserver.Scope scope = op.openScope();
         try {
             cursor = open();
         } catch (RuntimeException e) {
             RuntimeException translated = template.translate(e);
             op.error(translated);
+            scope.close();
             stop.run();
             throw translated;
         }
+        scope.close();
         Iterator<T> rows = new Iterator<>() {
             @Override
             public boolean hasNext() {

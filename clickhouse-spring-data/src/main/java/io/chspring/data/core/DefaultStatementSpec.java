@@ -85,6 +85,7 @@ final class DefaultStatementSpec implements StatementSpec {
     @Override
     public void execute() {
         OperationObserver.Operation op = template.observer().start("execute", sql, null);
+        OperationObserver.Scope scope = op.openScope();
         try {
             newQuery().execute();
         } catch (RuntimeException e) {
@@ -92,6 +93,7 @@ final class DefaultStatementSpec implements StatementSpec {
             op.error(translated);
             throw translated;
         } finally {
+            scope.close();
             op.stop();
         }
     }

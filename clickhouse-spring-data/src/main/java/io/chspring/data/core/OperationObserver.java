@@ -35,7 +35,26 @@ public interface OperationObserver {
         default void error(Throwable error) {
         }
 
+        /**
+         * Makes this operation the current one on the calling thread until the scope is closed (on the same thread),
+         * so that the client requests it sends are observed as its children.
+         */
+        default Scope openScope() {
+            return Scope.NONE;
+        }
+
         /** The operation is over (once, after {@link #rows} or {@link #error}). */
         void stop();
+    }
+
+    /** An operation made current on one thread; closing it restores what was current before. */
+    @FunctionalInterface
+    interface Scope extends AutoCloseable {
+
+        /** Changes nothing. */
+        Scope NONE = () -> { };
+
+        @Override
+        void close();
     }
 }

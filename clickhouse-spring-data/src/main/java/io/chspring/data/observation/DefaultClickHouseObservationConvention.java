@@ -10,8 +10,9 @@ import org.jspecify.annotations.Nullable;
  * Observations named {@code clickhouse.template.operations}, with OpenTelemetry's database key names: low
  * cardinality {@code db.system.name} ({@code clickhouse}), {@code db.operation.name} (the statement's first keyword,
  * {@code INSERT} for inserts), {@code db.namespace}, {@code outcome}, {@code error.type} and
- * {@code db.response.status_code} (the server's error code); high cardinality {@code db.query.text} (the statement
- * with its placeholders: values are bound later and never appear) and {@code db.response.returned_rows}.
+ * {@code db.response.status_code} (the server's error code); high cardinality {@code db.response.returned_rows} and,
+ * unless built without it, {@code db.query.text} (the statement with its placeholders: values are bound later and
+ * never appear).
  */
 public class DefaultClickHouseObservationConvention implements ClickHouseObservationConvention {
 
@@ -19,6 +20,22 @@ public class DefaultClickHouseObservationConvention implements ClickHouseObserva
     public static final String NAME = "clickhouse.template.operations";
 
     private static final String NONE = "none";
+
+    private final boolean includeQueryText;
+
+    /** The convention with {@code db.query.text}. */
+    public DefaultClickHouseObservationConvention() {
+        this(true);
+    }
+
+    /**
+     * A convention.
+     *
+     * @param includeQueryText whether {@code db.query.text} (the statement as written, with its placeholders) is recorded
+     */
+    public DefaultClickHouseObservationConvention(boolean includeQueryText) {
+        this.includeQueryText = includeQueryText;
+    }
 
     @Override
     public String getName() {
@@ -52,10 +69,12 @@ public class DefaultClickHouseObservationConvention implements ClickHouseObserva
 
     @Override
     public KeyValues getHighCardinalityKeyValues(ClickHouseObservationContext context) {
+        KeyValues rows = KeyValues.of(KeyValue.of("db.response.returned_rows", Long.toString(context.getRows())));
+        if (!includeQueryText) {
+            return rows;
+        }
         String sql = context.getSql();
-        String text = sql != null ? sql : "INSERT INTO " + context.getTable();
-        return KeyValues.of(KeyValue.of("db.query.text", text),
-                KeyValue.of("db.response.returned_rows", Long.toString(context.getRows())));
+        return rows.and(KeyValue.of("db.query.text", sql != null ? sql : "INSERT INTO " + context.getTable()));
     }
 
     /** The first keyword of the statement, upper case; {@code INSERT} for inserts. */

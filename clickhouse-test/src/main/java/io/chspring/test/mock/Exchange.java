@@ -209,4 +209,15 @@ final class Exchange {
                     + (writtenRows > 0 ? writtenBytes : readBytes) + "\",\"elapsed_ns\":\"" + elapsedNanos + "\"}";
         }
     }
+
+    /** The request's HTTP headers, names in lower case, the first value of each. */
+    Map<String, String> headers() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        http.getRequestHeaders().forEach((name, values) -> {
+            if (!values.isEmpty()) {
+                headers.put(name.toLowerCase(java.util.Locale.ROOT), values.get(0));
+            }
+        });
+        return headers;
+    }
 }

@@ -12,7 +12,8 @@ public class RequestHandle {
     private final String handler;
     private volatile Served served;
 
-    private record Served(String query, String queryId, Map<String, String> parameters, byte[] body) {
+    private record Served(String query, String queryId, Map<String, String> parameters, Map<String, String> headers,
+            byte[] body) {
     }
 
     RequestHandle(String handler) {
@@ -21,7 +22,7 @@ public class RequestHandle {
 
     final void served(Exchange exchange, byte[] body) {
         Map<String, String> parameters = Map.copyOf(exchange.parameters());
-        this.served = new Served(exchange.sql(), exchange.queryId(), parameters, body);
+        this.served = new Served(exchange.sql(), exchange.queryId(), parameters, Map.copyOf(exchange.headers()), body);
     }
 
     /** Whether a request has reached the handler. */
@@ -42,6 +43,11 @@ public class RequestHandle {
     /** The decoded URL parameters: settings, {@code query_id}, {@code database}, {@code compress}, ... */
     public Map<String, String> parameters() {
         return served().parameters;
+    }
+
+    /** The request's HTTP headers, names in lower case ({@code traceparent}, {@code x-clickhouse-user}, ...). */
+    public Map<String, String> headers() {
+        return served().headers;
     }
 
     /** The request data, decompressed; empty when the body was the SQL itself. */

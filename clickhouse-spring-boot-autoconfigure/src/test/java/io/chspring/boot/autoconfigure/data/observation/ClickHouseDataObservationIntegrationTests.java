@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chspring.boot.autoconfigure.ClickHouseAutoConfiguration;
 import io.chspring.boot.autoconfigure.data.ClickHouseDataAutoConfiguration;
+import io.chspring.client.ClickHouseClient;
+import io.chspring.client.observation.ClickHouseObserver;
+import io.chspring.client.observation.RequestObservation;
+import io.chspring.client.observation.RequestStart;
 import io.chspring.data.core.ClickHouseOperations;
 import io.chspring.data.core.OperationObserver;
 import io.chspring.data.observation.ClickHouseObservationContext;
 import io.chspring.data.observation.ClickHouseObservationConvention;
+import io.chspring.data.observation.ObservationClickHouseObserver;
 import io.chspring.test.ClickHouseIntegrationTest;
 import io.chspring.test.ClickHouseTestDatabase;
 import io.micrometer.observation.Observation;
@@ -55,15 +60,71 @@ class ClickHouseDataObservationIntegrationTests {
                 .withBean(ClickHouseObservationConvention.class, () -> convention).run(context -> {
                     assertThat(context).hasSingleBean(OperationObserver.class);
                     context.getBean(ClickHouseOperations.class).queryForObject("SELECT 1", Long.class);
-                    assertThat(stopped).singleElement().satisfies(c -> {
-                        assertThat(c).isInstanceOf(ClickHouseObservationContext.class);
-                        assertThat(c.getName()).isEqualTo("app.clickhouse");
-                    });
+                    // the client's own requests are observed too, as children: the template's operation is one
+                    assertThat(stopped.stream().filter(c -> c instanceof ClickHouseObservationContext))
+                            .singleElement().satisfies(c -> assertThat(c.getName()).isEqualTo("app.clickhouse"));
+                    // no SQL text unless clickhouse.observations.include-query-text says so
+                    assertThat(stopped).allSatisfy(c -> assertThat(c.getHighCardinalityKeyValue("db.query.text"))
+                            .isNull());
+                });
+    }
+
+    @Test
+    void theClientsRequestsAreObservedAsChildrenOfTheTemplatesOperationWithTheQueryTextOnRequest(
+            ClickHouseTestDatabase db) {
+        List<Observation.Context> stopped = new CopyOnWriteArrayList<>();
+        ObservationRegistry registry = ObservationRegistry.create();
+        registry.observationConfig().observationHandler(new ObservationHandler<>() {
+            @Override
+            public void onStop(Observation.Context context) {
+                stopped.add(context);
+            }
+
+            @Override
+            public boolean supportsContext(Observation.Context context) {
+                return true;
+            }
+        });
+        runner(db).withBean(ObservationRegistry.class, () -> registry)
+                .withPropertyValues("clickhouse.observations.include-query-text=true").run(context -> {
+                    assertThat(context).hasSingleBean(ClickHouseObserver.class);
+                    context.getBean(ClickHouseOperations.class).queryForObject("SELECT 'secret'", String.class);
+                    Observation.Context request = stopped.stream()
+                            .filter(c -> c.getName().equals("clickhouse.request")).reduce((a, b) -> b).orElseThrow();
+                    assertThat(request.getParentObservation().getContextView().getName())
+                            .isEqualTo("clickhouse.template.operations");
+                    assertThat(request.getHighCardinalityKeyValue("db.query.text").getValue()).isEqualTo("SELECT ?");
+                    Observation.Context operation = stopped.stream()
+                            .filter(c -> c.getName().equals("clickhouse.template.operations")).findFirst().orElseThrow();
+                    assertThat(operation.getHighCardinalityKeyValue("db.query.text").getValue())
+                            .isEqualTo("SELECT 'secret'");
+                });
+    }
+
+    @Test
+    void anObserverOfTheApplicationIsGivenToTheClient(ClickHouseTestDatabase db) {
+        List<String> started = new CopyOnWriteArrayList<>();
+        ClickHouseObserver own = new ClickHouseObserver() {
+            @Override
+            public RequestObservation request(RequestStart request) {
+                started.add(request.keyword());
+                return RequestObservation.NONE;
+            }
+        };
+        runner(db).withBean(ObservationRegistry.class, ObservationRegistry::create)
+                .withBean(ClickHouseObserver.class, () -> own).run(context -> {
+                    assertThat(context).doesNotHaveBean(ObservationClickHouseObserver.class);
+                    context.getBean(ClickHouseClient.class).execute("SELECT 1");
+                    assertThat(started).contains("SELECT");
                 });
     }
 
     @Test
     void withoutARegistryNothingIsObserved(ClickHouseTestDatabase db) {
-        runner(db).run(context -> assertThat(context).doesNotHaveBean(OperationObserver.class));
+        runner(db).run(context -> {
+            assertThat(context).doesNotHaveBean(OperationObserver.class);
+            assertThat(context).doesNotHaveBean(ClickHouseObserver.class);
+            assertThat(context.getBean(ClickHouseClient.class).config().observer()).isEmpty();
+        });
     }
 }
