@@ -8,6 +8,8 @@
 #                                --append benchmarks/RESULTS.md)
 #   benchmarks/run.sh --startup  JVM start to first SELECT 1: embedded chDB vs a local 18.16 server (StartupBench;
 #                                more options: --runs N, --append benchmarks/RESULTS.md)
+#   benchmarks/run.sh --small    small queries under concurrency (1/16/64 threads) vs wrk sending the same request
+#                                (SmallQueryBench; --quick, --measure S, --threads 1,16,64, --append benchmarks/RESULTS.md)
 #   other options go to io.chspring.benchmarks.BenchRun: --rows N, --jdbc-rows N, --memory-rows N, --pool N, --skip-codec
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +23,12 @@ cp="$PWD/benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 if [[ "${1:-}" == --cluster ]]; then
   shift
   exec java -Xmx1g -cp "$cp" io.chspring.benchmarks.ClusterBench "$@"
+fi
+if [[ "${1:-}" == --small ]]; then
+  shift
+  command -v wrk >/dev/null || { echo "run.sh: wrk is needed for --small (Debian package wrk)" >&2; exit 1; }
+  cd benchmarks
+  exec java -cp "$cp" io.chspring.benchmarks.SmallQueryBench "$@"
 fi
 if [[ "${1:-}" == --startup ]]; then
   shift

@@ -131,6 +131,16 @@ public abstract class ClickHouseRequest<S extends ClickHouseRequest<S>> {
         return other;
     }
 
+    /** The database this request runs in: its own, else the context's; {@code null} for the user's default. */
+    protected final String effectiveDatabase() {
+        return database != null ? database : context.database();
+    }
+
+    /** The session this request runs in: its own, else the context's; {@code null} for none. */
+    protected final String effectiveSession() {
+        return sessionId != null ? sessionId : context.sessionId();
+    }
+
     /** What the server can do; asks the server its version on the first call per client. */
     protected final ServerCapabilities capabilities() {
         return context.capabilities();

@@ -209,6 +209,14 @@ public final class RequestContext {
         return (database == null ? "" : database) + "\0" + (sessionId == null ? "" : sessionId) + "\0" + table;
     }
 
+    /**
+     * The result columns of earlier typed reads, for servers without a RowBinary header; shared with every context of
+     * the same root client.
+     */
+    public ResultShapes resultShapes() {
+        return shared.resultShapes;
+    }
+
     /** Whether the root client is closed. */
     public boolean isClosed() {
         return shared.closed.get();
@@ -253,6 +261,7 @@ public final class RequestContext {
         final BiFunction<RequestContext, String, List<TableColumn>> describer;
         final AtomicBoolean closed = new AtomicBoolean();
         final ConcurrentMap<String, List<TableColumn>> schemas = new ConcurrentHashMap<>();
+        final ResultShapes resultShapes = new ResultShapes();
         volatile ServerCapabilities capabilities;
 
         Shared(Transport transport, Endpoint endpoint, BiFunction<RequestContext, String, List<TableColumn>> describer) {
