@@ -46,6 +46,8 @@ public final class SmallQueryBench {
     private Path out = Path.of("target/small-query-results.md");
     private Path append;
     private Path work;
+    /** Jars of an earlier build of ours, run beside the current one as "before" lines (an A/B in one run). */
+    private Path beforeJars;
 
     private SmallQueryBench() {
         names.put("wrk", "wrk (the limit)");
@@ -81,6 +83,7 @@ public final class SmallQueryBench {
                 case "--jvm-args" -> jvmArgs = List.of(args[++i].trim().split("\\s+"));
                 case "--out" -> out = Path.of(args[++i]);
                 case "--append" -> append = Path.of(args[++i]);
+                case "--before-jars" -> beforeJars = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -100,7 +103,10 @@ public final class SmallQueryBench {
                     wrk(server.url(), workload, sql.get(workload), t);
                     for (String client : clients) {
                         if (!skip.contains(client)) {
-                            fork(server.url(), client, workload, t, skip);
+                            if (beforeJars != null && OURS.contains(client)) {
+                                fork(server.url(), client, workload, t, skip, true);
+                            }
+                            fork(server.url(), client, workload, t, skip, false);
                         }
                     }
                 }
@@ -187,13 +193,29 @@ public final class SmallQueryBench {
         }
     }
 
-    private void fork(String url, String client, String workload, int t, List<String> skip) throws Exception {
+    private void fork(String url, String client, String workload, int t, List<String> skip, boolean before)
+            throws Exception {
+        String classPath = System.getProperty("java.class.path");
+        String label = client;
+        if (before) {
+            // the same class path with our jars swapped for the earlier build's
+            List<String> parts = new ArrayList<>();
+            for (String part : classPath.split(java.io.File.pathSeparator)) {
+                Path jar = beforeJars.resolve(Path.of(part).getFileName());
+                parts.add(part.endsWith(".jar") && Files.exists(jar) ? jar.toString() : part);
+            }
+            classPath = String.join(java.io.File.pathSeparator, parts);
+            label = client + " (before)";
+            names.putIfAbsent(label, names.get(client) + ", before");
+        }
+        String name = label;
         List<String> cmd = new ArrayList<>(List.of("java", "-Xmx512m", "-XX:+UseG1GC"));
-        cmd.addAll(jvmArgs.stream().map(a -> a.replace("{name}", client + "-" + workload + "-" + t)).toList());
-        cmd.addAll(List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"),
+        cmd.addAll(jvmArgs.stream().map(a -> a.replace("{name}", (client + (before ? "-before" : "")) + "-" + workload
+                + "-" + t)).toList());
+        cmd.addAll(List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", classPath,
                 SmallQueryFork.class.getName(), client, workload, Integer.toString(t), Double.toString(warmup),
                 Double.toString(measure), url, Integer.toString(users)));
-        Path logFile = work.resolve(client + "-" + workload + "-" + t + ".log");
+        Path logFile = work.resolve(client + (before ? "-before" : "") + "-" + workload + "-" + t + ".log");
         Process p = new ProcessBuilder(cmd).redirectError(logFile.toFile()).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(5, TimeUnit.MINUTES)) {
@@ -201,10 +223,10 @@ public final class SmallQueryBench {
         }
         String result = output.lines().filter(l -> l.startsWith("RESULT ") || l.startsWith("FAILED ")).findFirst()
                 .orElse("FAILED no result line, see " + logFile);
-        log(workload + " " + t + " " + client + ": " + result);
+        log(workload + " " + t + " " + name + ": " + result);
         if (result.startsWith("FAILED ")) {
             String error = result.substring(7);
-            lines.add(Line.failed(workload, t, client, error.length() > 240 ? error.substring(0, 240) + "..." : error));
+            lines.add(Line.failed(workload, t, name, error.length() > 240 ? error.substring(0, 240) + "..." : error));
             if (OURS.contains(client)) {
                 failures.add(client + " " + workload + " " + t + ": " + error);
             } else {
@@ -213,7 +235,7 @@ public final class SmallQueryBench {
             return;
         }
         String[] f = result.split(" ");
-        Line line = new Line(workload, t, client, Long.parseLong(f[1]), Double.parseDouble(f[2]),
+        Line line = new Line(workload, t, name, Long.parseLong(f[1]), Double.parseDouble(f[2]),
                 Double.parseDouble(f[3]), Long.parseLong(f[4]), Long.parseLong(f[5]), Long.parseLong(f[6]),
                 Long.parseLong(f[7]), Long.parseLong(f[8]), Long.parseLong(f[9]), null);
         lines.add(line);

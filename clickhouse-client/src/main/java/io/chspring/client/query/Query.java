@@ -210,7 +210,12 @@ public final class Query extends ClickHouseRequest<Query> {
      */
     private <T> RowCursor<T> fetch(Class<T> type, RowType<T> rowType) {
         MappingOptions options = mappingOptions;
-        return fetch(type, rowType, columns -> RowReaders.of(type, rowType, columns, options));
+        return fetch(type, rowType, columns -> context().readers().get(new ReaderKey(type, rowType, columns, options),
+                () -> RowReaders.of(type, rowType, columns, options)));
+    }
+
+    /** What a row reader is built for; row types compare by identity ({@link RowType#of} caches them per class). */
+    private record ReaderKey(Class<?> type, RowType<?> rowType, List<ClickHouseColumn> columns, MappingOptions options) {
     }
 
     /** The typed read, with the row reader for the result's columns from {@code readers} (a prepared query's cache). */

@@ -217,6 +217,11 @@ public final class RequestContext {
         return shared.resultShapes;
     }
 
+    /** The row readers of earlier results; shared with every context of the same root client. */
+    public ReaderCache readers() {
+        return shared.readers;
+    }
+
     /** Whether the root client is closed. */
     public boolean isClosed() {
         return shared.closed.get();
@@ -262,6 +267,7 @@ public final class RequestContext {
         final AtomicBoolean closed = new AtomicBoolean();
         final ConcurrentMap<String, List<TableColumn>> schemas = new ConcurrentHashMap<>();
         final ResultShapes resultShapes = new ResultShapes();
+        final ReaderCache readers = new ReaderCache();
         volatile ServerCapabilities capabilities;
 
         Shared(Transport transport, Endpoint endpoint, BiFunction<RequestContext, String, List<TableColumn>> describer) {
