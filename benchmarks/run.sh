@@ -10,6 +10,8 @@
 #                                more options: --runs N, --append benchmarks/RESULTS.md)
 #   benchmarks/run.sh --small    small queries under concurrency (1/16/64 threads) vs wrk sending the same request
 #                                (SmallQueryBench; --quick, --measure S, --threads 1,16,64, --append benchmarks/RESULTS.md)
+#   benchmarks/run.sh --cold-read  a fresh JVM reading 3,000,000 rows vs curl, with and without LZ4, 3 repeats
+#                                (ColdReadBench; --rows N, --repeats N, --append benchmarks/RESULTS.md)
 #   other options go to io.chspring.benchmarks.BenchRun: --rows N, --jdbc-rows N, --memory-rows N, --pool N, --skip-codec
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,6 +31,11 @@ if [[ "${1:-}" == --small ]]; then
   command -v wrk >/dev/null || { echo "run.sh: wrk is needed for --small (Debian package wrk)" >&2; exit 1; }
   cd benchmarks
   exec java -cp "$cp" io.chspring.benchmarks.SmallQueryBench "$@"
+fi
+if [[ "${1:-}" == --cold-read ]]; then
+  shift
+  cd benchmarks
+  exec java -cp "$cp" io.chspring.benchmarks.ColdReadBench "$@"
 fi
 if [[ "${1:-}" == --startup ]]; then
   shift
