@@ -51,9 +51,9 @@ public final class SmallQueryBench {
 
     private SmallQueryBench() {
         names.put("wrk", "wrk (the limit)");
-        names.put("ours-client", "ours: client.query(sql).bind(u).fetchAll(Event.class)");
-        names.put("ours-prepared", "ours: PreparedQuery.bind(u).fetchAll()");
-        names.put("ours-template", "ours: ClickHouseTemplate.queryForList");
+        names.put("ours-client", "ours: client.query(sql).bind(u), typed");
+        names.put("ours-prepared", "ours: PreparedQuery.bind(u), typed");
+        names.put("ours-template", "ours: ClickHouseTemplate.queryForList/-Object");
         names.put("v2", "client-v2 queryAll(sql)");
         names.put("jdbc", "JdbcTemplate.query (clickhouse-jdbc)");
     }
