@@ -235,14 +235,20 @@ public final class Query extends ClickHouseRequest<Query> {
             ResultShapes shapes = context().resultShapes();
             String key = shapeKey(fields);
             ResultShapes.Shape known = shapes.get(key);
-            if (known != null) {
+            boolean checked = known != null && known.typeNames() != null;
+            if (checked) {
                 response = openGuarded(known, fields, key);
                 columns = response == null ? null : known.columns();
             }
             if (response == null) {
                 ResultShapes.Shape shape = describe(fields);
                 columns = shape.columns();
-                if (ResultGuard.guardable(shape)) {
+                if (checked && shape.equals(known)) {
+                    // The server refused the check although DESCRIBE gives the same columns: the check itself does
+                    // not work for this query. Remember that (columns without type texts), so later runs ask DESCRIBE
+                    // as before instead of paying a refused check each time.
+                    shapes.put(key, new ResultShapes.Shape(shape.columns(), null));
+                } else if ((known == null || checked) && ResultGuard.guardable(shape)) {
                     shapes.put(key, shape);
                 }
             }

@@ -57,7 +57,8 @@ public final class ResultShapes {
      *
      * @param columns the columns, parsed
      * @param typeNames the type of each column as the server wrote it, in the same order; {@code null} when only
-     *     the parsed columns are known (a SHOW statement's header), which cannot be checked and is not cached
+     *     the parsed columns are known (a SHOW statement's header), or stored to say that the server refused the
+     *     check for a query whose columns had not changed: such a shape is never sent for checking
      */
     public record Shape(List<ClickHouseColumn> columns, @Nullable List<String> typeNames) {
 
