@@ -11,6 +11,10 @@
 #   benchmarks/run.sh --blocks   column blocks (fetchBlocks, Native) vs the row cursor on the same numeric and string
 #                                queries, end to end on a private 18.16 server and in process (BlocksBench; --rows N,
 #                                --passes N, --append benchmarks/RESULTS.md)
+#   benchmarks/run.sh --small    small queries under concurrency (1/16/64 threads) vs wrk sending the same request
+#                                (SmallQueryBench; --quick, --measure S, --threads 1,16,64, --append benchmarks/RESULTS.md)
+#   benchmarks/run.sh --cold-read  a fresh JVM reading 3,000,000 rows vs curl, with and without LZ4, 3 repeats
+#                                (ColdReadBench; --rows N, --repeats N, --append benchmarks/RESULTS.md)
 #   other options go to io.chspring.benchmarks.BenchRun: --rows N, --jdbc-rows N, --memory-rows N, --pool N, --skip-codec
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,6 +32,17 @@ fi
 if [[ "${1:-}" == --blocks ]]; then
   shift
   exec java -Xmx1g -cp "$cp" io.chspring.benchmarks.BlocksBench "$@"
+fi
+if [[ "${1:-}" == --small ]]; then
+  shift
+  command -v wrk >/dev/null || { echo "run.sh: wrk is needed for --small (Debian package wrk)" >&2; exit 1; }
+  cd benchmarks
+  exec java -cp "$cp" io.chspring.benchmarks.SmallQueryBench "$@"
+fi
+if [[ "${1:-}" == --cold-read ]]; then
+  shift
+  cd benchmarks
+  exec java -cp "$cp" io.chspring.benchmarks.ColdReadBench "$@"
 fi
 if [[ "${1:-}" == --startup ]]; then
   shift

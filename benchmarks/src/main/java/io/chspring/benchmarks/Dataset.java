@@ -22,6 +22,10 @@ public final class Dataset {
     public static final String COLUMNS = String.join(", ",
             java.util.Arrays.stream(COLUMN_TYPES).map(c -> c[0] + " " + c[1]).toList());
 
+    /** The column names of the benchmark table, comma-separated, for a select list written out. */
+    static final String COLUMN_LIST = String.join(", ",
+            java.util.Arrays.stream(COLUMN_TYPES).map(c -> c[0]).toList());
+
     private static final long EPOCH = 1_700_000_000L;
     private static final String[] HOSTS = {"https://shop.example.com", "https://www.example.org", "http://blog.example.net"};
     private static final String[] PATHS = {"/products/", "/cart/", "/search?q=", "/articles/", "/users/"};

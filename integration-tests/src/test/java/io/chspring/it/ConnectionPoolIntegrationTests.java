@@ -77,6 +77,30 @@ class ConnectionPoolIntegrationTests {
         }
     }
 
+    /**
+     * A request that cannot get a pooled connection within the connect timeout fails with a clear error naming the
+     * pool settings, instead of waiting without end (the small-query benchmark runs 64 threads on a pool sized for
+     * them; this is what a smaller pool does when every connection stays busy).
+     */
+    @Test
+    void aRequestWaitingLongerThanTheConnectTimeoutForAPooledConnectionFailsClearly(ClickHouseTestDatabase db) {
+        try (ClickHouseClient client = ClickHouseClient.builder().url(db.url()).maxConnectionsPerRoute(1)
+                .maxConnectionsTotal(1).connectTimeout(Duration.ofMillis(300)).build()) {
+            // an open cursor holds the only connection (a result over the error-tail window, so it is not yet read)
+            try (var busy = client.query("SELECT number FROM system.numbers LIMIT 1000000").fetch(Long.class)) {
+                assertThat(busy.hasNext()).isTrue();
+                long start = System.nanoTime();
+                Throwable e = catchThrowable(() -> client.query("SELECT 1").fetchOne(Integer.class));
+                long waitedMillis = (System.nanoTime() - start) / 1_000_000;
+                assertThat(e).isInstanceOf(io.chspring.client.ClickHouseTimeoutException.class)
+                        .hasMessageContaining("no pooled connection became free within the connect timeout")
+                        .hasMessageContaining("maxConnectionsPerRoute");
+                assertThat(waitedMillis).isBetween(250L, 5_000L);
+            }
+            assertThat(client.query("SELECT 1").fetchOne(Integer.class)).isEqualTo(1);
+        }
+    }
+
     @Test
     void withoutEvictionAStaleConnectionIsRetriedOnlyForIdempotentRequests(ClickHouseTestDatabase db)
             throws Exception {

@@ -15,6 +15,22 @@ final class DescribeOutput {
     private DescribeOutput() {
     }
 
+    /** The type field of each line, unescaped: the server's own text of each type. */
+    static List<String> typeNames(String tsv) {
+        List<String> types = new ArrayList<>();
+        for (String line : tsv.split("\n")) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            String[] fields = line.split("\t", -1);
+            if (fields.length < 3) {
+                throw new ClickHouseSchemaException("Unexpected DESCRIBE output line: " + line);
+            }
+            types.add(BackslashEscapes.unescape(fields[1]));
+        }
+        return List.copyOf(types);
+    }
+
     static List<TableColumn> parse(String tsv) {
         List<TableColumn> columns = new ArrayList<>();
         for (String line : tsv.split("\n")) {

@@ -54,6 +54,14 @@ public record TableColumn(ClickHouseColumn column, DefaultKind defaultKind) {
         return DescribeOutput.parse(tabSeparated);
     }
 
+    /**
+     * The type of each column of a {@code DESCRIBE} answer as the server wrote it (unescaped), in the order of
+     * {@link #parseDescribe}: the text {@code toTypeName} also prints.
+     */
+    public static java.util.List<String> describeTypeNames(String tabSeparated) {
+        return DescribeOutput.typeNames(tabSeparated);
+    }
+
     /** The column name. */
     public String name() {
         return column.name();

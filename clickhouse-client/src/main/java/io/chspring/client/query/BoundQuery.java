@@ -183,7 +183,8 @@ public final class BoundQuery<T> {
                 throw new ClickHouseConfigurationException(e.getMessage(), e);
             }
         }
-        Query query = new Query(prepared.context(), template).mappingOptions(prepared.options());
+        Query query = new Query(prepared.context(), template).mappingOptions(prepared.options())
+                .shapeKeySql(prepared.template().sql());
         if (positional != null) {
             query.bind(positional.toArray());
         }

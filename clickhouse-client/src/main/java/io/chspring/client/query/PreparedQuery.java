@@ -26,7 +26,8 @@ import java.util.function.Function;
  *
  * <p>Values are rendered client-side as SQL literals, as {@link Query#bind(Object...)} does; a collection after
  * {@code IN} becomes a list. The result's columns still come from the server on every run (from the
- * RowBinaryWithNamesAndTypes header, or on 18.16 from {@code DESCRIBE (...)}), because bound values may change them
+ * RowBinaryWithNamesAndTypes header, or on 18.16 from {@code DESCRIBE (...)} on the first run and a server-side
+ * check of the known columns on later runs), because bound values may change them
  * ({@code SELECT :x}); only when they differ from the cached ones is a new reader built.
  *
  * @param <T> the row type: a record or class, {@code Map}, {@code Object[]} or a scalar, as for

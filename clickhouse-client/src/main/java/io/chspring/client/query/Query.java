@@ -10,6 +10,7 @@ import io.chspring.client.mapping.RowType;
 import io.chspring.client.mapping.TableColumn;
 import io.chspring.client.request.ClickHouseRequest;
 import io.chspring.client.request.RequestContext;
+import io.chspring.client.request.ResultShapes;
 import io.chspring.client.rowbinary.RowBinaryHeader;
 import io.chspring.client.rowbinary.RowBinaryInput;
 import io.chspring.client.sql.SqlTemplate;
@@ -57,6 +58,8 @@ public final class Query extends ClickHouseRequest<Query> {
     private boolean waitEndOfQuery;
     private MappingOptions mappingOptions = MappingOptions.DEFAULT;
     private Duration deadline;
+    /** The text its result columns are cached under: the SQL before values were bound into it (see BoundQuery). */
+    private String shapeSql;
 
     /** A query of {@code sql} in {@code context}; users get one from {@code client.query(sql)}. */
     public Query(RequestContext context, String sql) {
@@ -202,11 +205,18 @@ public final class Query extends ClickHouseRequest<Query> {
      * servers (18.16) get plain RowBinary, with the columns learned first from {@code DESCRIBE (<query>)}, which they
      * answer without running the query (checked on 18.16.1); SHOW, EXISTS and DESCRIBE statements, which DESCRIBE
      * cannot wrap, are run once more for their TabSeparatedWithNamesAndTypes header instead. That first request runs
-     * under {@code <query id>:describe} when the caller chose a query id.
+     * under {@code <query id>:describe} when the caller chose a query id. The columns DESCRIBE gave are kept per query
+     * text (the client's {@link ResultShapes}): the next run of the same query sends them along for the server to
+     * check ({@link ResultGuard}) instead of asking DESCRIBE again, so a repeated query costs one round trip.
      */
     private <T> RowCursor<T> fetch(Class<T> type, RowType<T> rowType) {
         MappingOptions options = mappingOptions;
-        return fetch(type, rowType, columns -> RowReaders.of(type, rowType, columns, options));
+        return fetch(type, rowType, columns -> context().readers().get(new ReaderKey(type, rowType, columns, options),
+                () -> RowReaders.of(type, rowType, columns, options)));
+    }
+
+    /** What a row reader is built for; row types compare by identity ({@link RowType#of} caches them per class). */
+    private record ReaderKey(Class<?> type, RowType<?> rowType, List<ClickHouseColumn> columns, MappingOptions options) {
     }
 
     /** The typed read, with the row reader for the result's columns from {@code readers} (a prepared query's cache). */
@@ -220,8 +230,33 @@ public final class Query extends ClickHouseRequest<Query> {
             fields = rowType.selectList();
         }
         boolean withHeader = capabilities().supportsRowBinaryWithNamesAndTypes();
-        List<ClickHouseColumn> columns = withHeader ? null : describe(fields);
-        QueryResponse response = open(withHeader ? "RowBinaryWithNamesAndTypes" : "RowBinary", fields);
+        List<ClickHouseColumn> columns = null;
+        QueryResponse response = null;
+        if (!withHeader) {
+            ResultShapes shapes = context().resultShapes();
+            String key = shapeKey(fields);
+            ResultShapes.Shape known = shapes.get(key);
+            boolean checked = known != null && known.typeNames() != null;
+            if (checked) {
+                response = openGuarded(known, fields, key);
+                columns = response == null ? null : known.columns();
+            }
+            if (response == null) {
+                ResultShapes.Shape shape = describe(fields);
+                columns = shape.columns();
+                if (checked && shape.equals(known)) {
+                    // The server refused the check although DESCRIBE gives the same columns: the check itself does
+                    // not work for this query. Remember that (columns without type texts), so later runs ask DESCRIBE
+                    // as before instead of paying a refused check each time.
+                    shapes.put(key, new ResultShapes.Shape(shape.columns(), null));
+                } else if ((known == null || checked) && ResultGuard.guardable(shape)) {
+                    shapes.put(key, shape);
+                }
+            }
+        }
+        if (response == null) {
+            response = open(withHeader ? "RowBinaryWithNamesAndTypes" : "RowBinary", fields);
+        }
         try {
             RowBinaryInput in = new RowBinaryInput(response, 64 * 1024);
             if (withHeader) {
@@ -250,18 +285,65 @@ public final class Query extends ClickHouseRequest<Query> {
         try {
             NativeBlockReader reader = new NativeBlockReader(new RowBinaryInput(response, 64 * 1024),
                     mappingOptions.codecOptions());
-            return new BlockCursor(response, reader, () -> describe(null));
+            return new BlockCursor(response, reader, () -> describe(null).columns());
         } catch (RuntimeException e) {
             response.close();
             throw e;
         }
     }
 
-    private List<ClickHouseColumn> describe(String fields) {
-        String query = sql(fields).strip();
+    /**
+     * Caches this query's result columns under {@code unboundSql} instead of its own text: a prepared query whose
+     * {@code :name} values are already bound into the SQL is still the same query for every value.
+     */
+    Query shapeKeySql(String unboundSql) {
+        this.shapeSql = unboundSql;
+        return this;
+    }
+
+    /** What a result's columns are cached under: the query text and what it is resolved against. */
+    private String shapeKey(String fields) {
+        String database = effectiveDatabase();
+        String session = effectiveSession();
+        return (database == null ? "" : database) + '\0' + (session == null ? "" : session) + '\0'
+                + (shapeSql != null ? shapeSql : sql) + '\0'
+                + (fields == null ? "" : fields);
+    }
+
+    /**
+     * Sends the query with the server-side check of {@code known} (a request of its own, so this one stays unsent
+     * for the fallback); {@code null} when the server says the columns changed, after dropping them from the cache.
+     */
+    private QueryResponse openGuarded(ResultShapes.Shape known, String fields, String key) {
+        Query guarded = copyOptionsTo(new Query(context(), ResultGuard.wrap(trimmed(sql(fields)), known)));
+        guarded.waitEndOfQuery = waitEndOfQuery;
+        guarded.deadline = deadline;
+        if (chosenQueryId() != null) {
+            guarded.queryId(chosenQueryId());
+        }
+        try {
+            return guarded.open("RowBinary", null);
+        } catch (ClickHouseException e) {
+            if (!ResultGuard.shapeChanged(e)) {
+                throw e;
+            }
+            context().resultShapes().remove(key, known);
+            return null;
+        }
+    }
+
+    /** The SQL without trailing semicolons and blanks, for wrapping in a subquery. */
+    private static String trimmed(String sql) {
+        String query = sql.strip();
         while (query.endsWith(";")) {
             query = query.substring(0, query.length() - 1).strip();
         }
+        return query;
+    }
+
+    /** The result's columns from DESCRIBE, with the server's type texts; type texts {@code null} for SHOW and alike. */
+    private ResultShapes.Shape describe(String fields) {
+        String query = trimmed(sql(fields));
         boolean describable = !NOT_DESCRIBABLE.matcher(query).matches();
         // the newline ends a trailing -- comment before the closing parenthesis
         Query describe = copyOptionsTo(new Query(context(), describable ? "DESCRIBE (" + query + "\n)" : query));
@@ -273,13 +355,14 @@ public final class Query extends ClickHouseRequest<Query> {
         if (!describable) {
             // Run once for its header, then again for the rows: cheap for these statements, and they change nothing.
             try (QueryResponse header = describe.fetchBytes("TabSeparatedWithNamesAndTypes")) {
-                return TsvHeader.read(header, header.queryId());
+                return new ResultShapes.Shape(TsvHeader.read(header, header.queryId()), null);
             } catch (IOException e) {
                 throw readFailure(e, describe.chosenQueryId());
             }
         }
-        return TableColumn.parseDescribe(describe.fetchString("TabSeparated")).stream()
-                .map(TableColumn::column).toList();
+        String tsv = describe.fetchString("TabSeparated");
+        return new ResultShapes.Shape(TableColumn.parseDescribe(tsv).stream().map(TableColumn::column).toList(),
+                TableColumn.describeTypeNames(tsv));
     }
 
     /**

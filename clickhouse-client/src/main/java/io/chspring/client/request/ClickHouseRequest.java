@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The options every request shares (settings, query id, session, database, timeout) and the assembly of the
@@ -131,6 +132,16 @@ public abstract class ClickHouseRequest<S extends ClickHouseRequest<S>> {
         return other;
     }
 
+    /** The database this request runs in: its own, else the context's; {@code null} for the user's default. */
+    protected final String effectiveDatabase() {
+        return database != null ? database : context.database();
+    }
+
+    /** The session this request runs in: its own, else the context's; {@code null} for none. */
+    protected final String effectiveSession() {
+        return sessionId != null ? sessionId : context.sessionId();
+    }
+
     /** What the server can do; asks the server its version on the first call per client. */
     protected final ServerCapabilities capabilities() {
         return context.capabilities();
@@ -177,8 +188,20 @@ public abstract class ClickHouseRequest<S extends ClickHouseRequest<S>> {
         boolean compressResponse = readsResult && lz4
                 && (context.forceResponseCompression() || capabilities().responseCompressionUsable());
         return new TransportRequest(sql, merged, parameters, database != null ? database : context.database(),
-                queryId != null ? queryId : UUID.randomUUID().toString(), session, keepSession, body,
+                queryId != null ? queryId : randomQueryId(), session, keepSession, body,
                 lz4 && body != null, compressResponse, idempotent, timeout);
+    }
+
+    /**
+     * A random (version 4) UUID from {@link ThreadLocalRandom}: query ids must be unique, not unpredictable, and
+     * {@code UUID.randomUUID()} draws from one shared {@code SecureRandom}, a lock and a SHA-1 per request that showed
+     * in the profile of 64 threads issuing small queries (benchmarks/RESULTS.md).
+     */
+    static String randomQueryId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
     /** Reads the rest of the body, so that an error the server appended after data surfaces, and closes it. */

@@ -223,6 +223,19 @@ public final class RequestContext {
         return (database == null ? "" : database) + "\0" + (sessionId == null ? "" : sessionId) + "\0" + table;
     }
 
+    /**
+     * The result columns of earlier typed reads, for servers without a RowBinary header; shared with every context of
+     * the same root client.
+     */
+    public ResultShapes resultShapes() {
+        return shared.resultShapes;
+    }
+
+    /** The row readers of earlier results; shared with every context of the same root client. */
+    public ReaderCache readers() {
+        return shared.readers;
+    }
+
     /** Whether the root client is closed. */
     public boolean isClosed() {
         return shared.closed.get();
@@ -268,6 +281,8 @@ public final class RequestContext {
         final ClickHouseObserver observer;
         final AtomicBoolean closed = new AtomicBoolean();
         final ConcurrentMap<String, List<TableColumn>> schemas = new ConcurrentHashMap<>();
+        final ResultShapes resultShapes = new ResultShapes();
+        final ReaderCache readers = new ReaderCache();
         volatile ServerCapabilities capabilities;
 
         Shared(Transport transport, Endpoint endpoint, BiFunction<RequestContext, String, List<TableColumn>> describer,

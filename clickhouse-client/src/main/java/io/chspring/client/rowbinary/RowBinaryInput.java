@@ -20,8 +20,13 @@ public final class RowBinaryInput {
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
+    /** Where a larger buffer starts; see {@link #RowBinaryInput(InputStream, int)}. */
+    private static final int INITIAL_BUFFER = 8192;
+
     private final InputStream in;
-    private final byte[] buf;
+    private final int maxBuffer;
+    private byte[] buf;
+    private boolean filledBuffer;
     private int pos;
     private int limit;
     private long offset;
@@ -32,15 +37,25 @@ public final class RowBinaryInput {
         this(in, 8192);
     }
 
-    /** Reads from {@code in} with a buffer of {@code bufferSize} bytes (at least 64). */
+    /**
+     * Reads from {@code in} with a buffer of up to {@code bufferSize} bytes (at least 64). A buffer larger than 8 KiB
+     * starts at 8 KiB and doubles each time a read fills it, so a small result (a few rows) does not allocate the
+     * buffer a long stream needs.
+     */
     public RowBinaryInput(InputStream in, int bufferSize) {
         this.in = in;
-        this.buf = new byte[Math.max(64, bufferSize)];
+        this.maxBuffer = Math.max(64, bufferSize);
+        this.buf = new byte[Math.min(maxBuffer, Math.max(64, INITIAL_BUFFER))];
     }
 
     /** Reads the given bytes. */
     public static RowBinaryInput of(byte[] bytes) {
         return new RowBinaryInput(new ByteArrayInputStream(bytes), Math.max(64, Math.min(bytes.length, 8192)));
+    }
+
+    /** The buffer's current size; for tests of its growth. */
+    int bufferSize() {
+        return buf.length;
     }
 
     /** Whether at least one more byte follows; call it between rows. */
@@ -64,7 +79,13 @@ public final class RowBinaryInput {
         }
         offset += pos;
         int keep = limit - pos;
-        System.arraycopy(buf, pos, buf, 0, keep);
+        if (filledBuffer && buf.length < maxBuffer) {
+            byte[] larger = new byte[Math.min(maxBuffer, buf.length * 2)];
+            System.arraycopy(buf, pos, larger, 0, keep);
+            buf = larger;
+        } else {
+            System.arraycopy(buf, pos, buf, 0, keep);
+        }
         pos = 0;
         limit = keep;
         try {
@@ -77,6 +98,7 @@ public final class RowBinaryInput {
                 return limit > pos;
             }
             limit += n;
+            filledBuffer = limit == buf.length;
             return true;
         } catch (IOException e) {
             throw new ClickHouseTransportException("cannot read RowBinary data at byte " + position(), e);

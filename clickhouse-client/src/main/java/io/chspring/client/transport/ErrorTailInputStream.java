@@ -13,18 +13,25 @@ import java.util.function.Function;
  *
  * <p>Memory is bounded by {@code 2 * window}. The price is latency: a consumer sees a byte only once
  * {@code window} more bytes have arrived or the body has ended.
+ *
+ * <p>The buffer starts at {@link #INITIAL_BUFFER} and doubles only while a body keeps it full, up to
+ * {@code 2 * window}: most responses (a few rows, a count, an error) are far smaller than the window, and a
+ * 128 KiB buffer allocated for each of them was most of what a small query allocated (benchmarks/RESULTS.md, small
+ * queries). Large bodies reach the full size after a few reads and then behave as before.
  */
 final class ErrorTailInputStream extends InputStream {
 
     /** 64 KiB: four times the largest framed error a 25.11+ server writes (16 KiB), ample for the plain forms. */
     static final int DEFAULT_WINDOW = 64 * 1024;
+    /** The first buffer: one HttpClient read of a small response (its session buffer is 8 KiB). */
+    static final int INITIAL_BUFFER = 8 * 1024;
 
     private final InputStream in;
     private final byte[] one = new byte[1];
     private final String tag;
     private final Function<ServerErrorText, ClickHouseException> toException;
     private final int window;
-    private final byte[] buf;
+    private byte[] buf;
     private int start;
     private int end;
     private boolean eof;
@@ -36,7 +43,7 @@ final class ErrorTailInputStream extends InputStream {
         this.tag = tag;
         this.toException = toException;
         this.window = window;
-        this.buf = new byte[2 * window];
+        this.buf = new byte[Math.min(INITIAL_BUFFER, 2 * window)];
     }
 
     @Override
@@ -70,9 +77,17 @@ final class ErrorTailInputStream extends InputStream {
 
     private void fill() throws IOException {
         if (end == buf.length) {
-            // At most `window` bytes are pending here, so at least half the buffer frees up.
-            System.arraycopy(buf, start, buf, 0, end - start);
-            end -= start;
+            int pending = end - start;
+            if (buf.length < 2 * window && pending > buf.length / 2) {
+                // Still filling up towards the window: grow rather than move most of the buffer for a few bytes.
+                byte[] larger = new byte[Math.min(2 * window, buf.length * 2)];
+                System.arraycopy(buf, start, larger, 0, pending);
+                buf = larger;
+            } else {
+                // At most `window` bytes are pending here, so at full size at least half the buffer frees up.
+                System.arraycopy(buf, start, buf, 0, pending);
+            }
+            end = pending;
             start = 0;
         }
         int n;
@@ -102,6 +117,11 @@ final class ErrorTailInputStream extends InputStream {
 
     private Optional<ClickHouseException> trailingError() {
         return TrailingError.find(buf, start, end, tag).map(toException);
+    }
+
+    /** The buffer's current size; for tests of its growth. */
+    int bufferSize() {
+        return buf.length;
     }
 
     @Override

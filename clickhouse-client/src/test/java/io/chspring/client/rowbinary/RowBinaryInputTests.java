@@ -45,6 +45,31 @@ class RowBinaryInputTests {
     }
 
     @Test
+    void aLargeBufferStartsSmallAndGrowsWhileReadsFillIt() {
+        RowBinaryInput small = new RowBinaryInput(new ByteArrayInputStream(RowBinaryOutput.toBytes(o -> o.writeLong(5))),
+                64 * 1024);
+        assertThat(small.readLong()).isEqualTo(5);
+        assertThat(small.isAtEnd()).isTrue();
+        assertThat(small.bufferSize()).isEqualTo(8192);
+
+        // 100,000 longs and strings straddling every growth step (8, 16, 32, 64 KiB) read back unchanged
+        byte[] bytes = RowBinaryOutput.toBytes(o -> {
+            for (int i = 0; i < 100_000; i++) {
+                o.writeLong(i * 31L);
+                o.writeString("row" + i);
+            }
+        });
+        RowBinaryInput big = new RowBinaryInput(new ByteArrayInputStream(bytes), 64 * 1024);
+        for (int i = 0; i < 100_000; i++) {
+            assertThat(big.readLong()).isEqualTo(i * 31L);
+            assertThat(big.readString()).isEqualTo("row" + i);
+        }
+        assertThat(big.isAtEnd()).isTrue();
+        assertThat(big.position()).isEqualTo(bytes.length);
+        assertThat(big.bufferSize()).isEqualTo(64 * 1024);
+    }
+
+    @Test
     void aStreamEndingInsideAValueIsTruncated() {
         RowBinaryInput in = RowBinaryInput.of(HexFormat.of().parseHex("0102"));
         assertThatThrownBy(in::readInt).isInstanceOf(ClickHouseTransportException.class)

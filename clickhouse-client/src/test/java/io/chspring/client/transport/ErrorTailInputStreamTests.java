@@ -107,6 +107,42 @@ class ErrorTailInputStreamTests {
     }
 
     @Test
+    void aSmallBodyNeverGrowsTheBufferToTheWindow() throws IOException {
+        byte[] body = randomBytes(3_000);
+        ErrorTailInputStream in = new ErrorTailInputStream(new ChunkedSource(body, 8192, false), null,
+                e -> HttpErrors.fromTrailing(e, "q1"), ErrorTailInputStream.DEFAULT_WINDOW);
+
+        assertThat(readAll(in, 65_536)).isEqualTo(body);
+        assertThat(in.bufferSize()).isEqualTo(8 * 1024);
+    }
+
+    @Test
+    void theBufferGrowsToTwiceTheWindowAndPassesLargeBodiesUnchanged() throws IOException {
+        byte[] data = randomBytes(400_000);
+        for (int chunk : new int[] {1_000, 8_192, 8_193, 65_536, 200_000}) {
+            ErrorTailInputStream in = new ErrorTailInputStream(new ChunkedSource(data, chunk, false), null,
+                    e -> HttpErrors.fromTrailing(e, "q1"), ErrorTailInputStream.DEFAULT_WINDOW);
+            assertThat(readAll(in, 65_536)).as("chunk %d", chunk).isEqualTo(data);
+            assertThat(in.bufferSize()).as("chunk %d", chunk).isEqualTo(128 * 1024);
+        }
+    }
+
+    @Test
+    void anErrorAfterALargeBodyIsFoundWhileTheBufferGrows() {
+        // the error lands at every phase of the growth: 8, 16, 32, 64 and 128 KiB buffers
+        for (int size : new int[] {100, 9_000, 20_000, 50_000, 100_000, 300_000}) {
+            byte[] body = concat(randomBytes(size), OLD.getBytes(StandardCharsets.US_ASCII));
+            for (int chunk : new int[] {1_000, 8_192, 70_000}) {
+                assertThatThrownBy(() -> readAll(new ErrorTailInputStream(new ChunkedSource(body, chunk, false), null,
+                        e -> HttpErrors.fromTrailing(e, "q1"), ErrorTailInputStream.DEFAULT_WINDOW), 4096))
+                        .as("%d bytes in chunks of %d", size, chunk)
+                        .isInstanceOfSatisfying(ClickHouseServerException.class,
+                                e -> assertThat(e.errorCode()).isEqualTo(395));
+            }
+        }
+    }
+
+    @Test
     void codeTextInsideTheDataIsNoError() throws IOException {
         byte[] body = concat(OLD.getBytes(StandardCharsets.US_ASCII), "trailing row\n".getBytes(StandardCharsets.US_ASCII));
 

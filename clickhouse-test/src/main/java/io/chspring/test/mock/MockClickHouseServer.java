@@ -34,8 +34,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <p>Answered without consuming a handler: {@code SELECT version()} (the client asks it once per transport), with
  * the {@link #start(String) configured version}; {@code DESCRIBE TABLE t} when {@link #table} registered t or the
  * next handler is a {@link Handlers#record(Class) record} handler (its row class gives the columns); and
- * {@code DESCRIBE (query)}, which the client sends before typed reads from servers older than 19.3, when the next
- * handler is a {@link Handlers#provide provide} handler. Any other DESCRIBE consumes a handler like any request.
+ * {@code DESCRIBE (query)}, which the client sends before a typed read from servers older than 19.3 (the first read of
+ * each query text; later ones send the query wrapped in a check of the known columns, which a handler answers like
+ * the query itself), when the next handler is a {@link Handlers#provide provide} handler. Any other DESCRIBE consumes a handler like any request.
  *
  * <p>As a JUnit 5 extension, register it in a static field: after each test it runs {@link #verify()} and
  * {@link #reset()}, after all tests it closes.

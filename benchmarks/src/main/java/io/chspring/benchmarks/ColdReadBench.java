@@ -1,0 +1,153 @@
+package io.chspring.benchmarks;
+
+import io.chspring.client.ClickHouseClient;
+import io.chspring.client.mapping.MappedRowEncoder;
+import io.chspring.client.rowbinary.RowBinaryOutput;
+import io.chspring.test.LocalClickHouseServer;
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads from a cold JVM: {@code SELECT *} of the benchmark table (default 3,000,000 rows) through our cursor in a
+ * fresh JVM, one pass ({@link E2eFork} {@code ours-read}, the clock starting before the client is built), against curl
+ * reading the same RowBinary to /dev/null, with and without LZ4, alternated {@code --repeats} times in one run so the
+ * ratios share the machine's state. {@code --before-jars DIR} adds the same fork with an earlier build's jars (an A/B
+ * in one run); {@code --jvm-args "..."} goes to every fork of ours ({@code {name}} becomes a unique name, for
+ * recordings). Options: {@code --rows N}, {@code --repeats N}, {@code --append FILE}.
+ */
+public final class ColdReadBench {
+
+    private ColdReadBench() {
+    }
+
+    /** Runs the comparison and prints a markdown table. */
+    public static void main(String[] args) throws Exception {
+        long rows = 3_000_000;
+        int repeats = 3;
+        Path beforeJars = null;
+        Path append = null;
+        List<String> jvmArgs = List.of();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--rows" -> rows = Long.parseLong(args[++i]);
+                case "--repeats" -> repeats = Integer.parseInt(args[++i]);
+                case "--before-jars" -> beforeJars = Path.of(args[++i]);
+                case "--append" -> append = Path.of(args[++i]);
+                case "--jvm-args" -> jvmArgs = List.of(args[++i].trim().split("\\s+"));
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        Instant started = Instant.now();
+        Path work = Files.createDirectories(Path.of("target/cold-read-work"));
+        StringBuilder table = new StringBuilder();
+        List<String> variants = new ArrayList<>(List.of("after"));
+        if (beforeJars != null) {
+            variants.add(0, "before");
+        }
+        try (LocalClickHouseServer server = LocalClickHouseServer.builder().build()) {
+            server.start();
+            load(server.url(), rows, work);
+            table.append("\n## Reads from a cold JVM (").append(started).append(")\n\n`benchmarks/run.sh --cold-read`: ")
+                    .append(String.format(Locale.ROOT, "%,d", rows)).append(" rows of the end-to-end table, `SELECT *` ")
+                    .append("through `fetch(Event.class)` in a fresh JVM (one pass, clock from before the client is ")
+                    .append("built) vs curl to /dev/null, alternated in one run, JDK ").append(Runtime.version())
+                    .append(", ClickHouse ").append(server.version()).append(".\n\n")
+                    .append("| Repeat | LZ4 | curl s | ");
+            variants.forEach(v -> table.append(v).append(" s | ").append(v).append(" x curl | ").append(v)
+                    .append(" CPU s | "));
+            table.append("\n|---:|---|---:|").append("---:|---:|---:|".repeat(variants.size())).append('\n');
+            int counter = 0;
+            for (int r = 1; r <= repeats; r++) {
+                for (boolean lz4 : new boolean[] {false, true}) {
+                    double curl = curl(server.url(), lz4, work);
+                    table.append("| ").append(r).append(" | ").append(lz4 ? "yes" : "no").append(" | ")
+                            .append(String.format(Locale.ROOT, "%.2f", curl)).append(" | ");
+                    for (String variant : variants) {
+                        String name = "cold-" + variant + "-" + (lz4 ? "lz4" : "plain") + "-" + (++counter);
+                        double[] result = fork(server.url(), rows, lz4, variant.equals("before") ? beforeJars : null,
+                                jvmArgs, name, work);
+                        table.append(String.format(Locale.ROOT, "%.2f | %.2fx | %.2f | ", result[0], curl / result[0],
+                                result[1]));
+                    }
+                    table.append('\n');
+                    System.err.println("[cold] " + table.substring(table.lastIndexOf("| " + r + " |")).strip());
+                }
+            }
+        }
+        System.out.print(table);
+        if (append != null) {
+            Files.writeString(append, table, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        }
+    }
+
+    /** The table filled from the deterministic rows (encoded by our encoder, posted by curl). */
+    private static void load(String url, long rows, Path work) throws Exception {
+        try (ClickHouseClient client = ClickHouseClient.fromUrl(url)) {
+            client.execute("CREATE DATABASE IF NOT EXISTS bench");
+            client.execute("CREATE TABLE bench.src (" + Dataset.COLUMNS + ") ENGINE = Memory");
+        }
+        Path file = work.resolve("events.rowbinary");
+        MappedRowEncoder<Event> encoder = Codecs.ourEncoder();
+        RowPool<Event> pool = RowPool.events(RowPool.DEFAULT_SIZE);
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            RowBinaryOutput o = new RowBinaryOutput(out, 1 << 16);
+            for (long i = 0; i < rows; i++) {
+                encoder.write(o, pool.row(i));
+            }
+            o.flush();
+        }
+        run(List.of("curl", "-sS", "--fail", "--data-binary", "@" + file, url + "/?query="
+                + URLEncoder.encode("INSERT INTO bench.src FORMAT RowBinary", StandardCharsets.UTF_8)));
+        Files.delete(file);
+    }
+
+    private static double curl(String url, boolean lz4, Path work) throws Exception {
+        Path time = work.resolve("curl-time.txt");
+        run(List.of("/usr/bin/time", "-f", "%e", "-o", time.toString(), "curl", "-sS", "--fail", "-o", "/dev/null",
+                url + "/?query=" + URLEncoder.encode("SELECT * FROM bench.src FORMAT RowBinary", StandardCharsets.UTF_8)
+                        + (lz4 ? "&compress=1" : "")));
+        return Double.parseDouble(Files.readString(time).strip());
+    }
+
+    /** {wall s, CPU s} of one cold pass of ours. */
+    private static double[] fork(String url, long rows, boolean lz4, Path jars, List<String> jvmArgs, String name,
+            Path work) throws Exception {
+        String classPath = System.getProperty("java.class.path");
+        if (jars != null) {
+            List<String> parts = new ArrayList<>();
+            for (String part : classPath.split(java.io.File.pathSeparator)) {
+                Path jar = jars.resolve(Path.of(part).getFileName());
+                parts.add(part.endsWith(".jar") && Files.exists(jar) ? jar.toString() : part);
+            }
+            classPath = String.join(java.io.File.pathSeparator, parts);
+        }
+        List<String> cmd = new ArrayList<>(List.of("java", "-Xmx1g", "-XX:+UseG1GC"));
+        jvmArgs.forEach(a -> cmd.add(a.replace("{name}", name)));
+        cmd.addAll(List.of("-cp", classPath, E2eFork.class.getName(), "ours-read", url, Long.toString(rows),
+                Boolean.toString(lz4), "bench.src", "1", "1"));
+        Process p = new ProcessBuilder(cmd).redirectError(work.resolve(name + ".log").toFile()).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        String line = out.lines().filter(l -> l.startsWith("RESULT ")).findFirst()
+                .orElseThrow(() -> new IllegalStateException(name + " failed: " + out));
+        String[] f = line.split(" ");
+        return new double[] {Double.parseDouble(f[2]), Double.parseDouble(f[3])};
+    }
+
+    private static void run(List<String> cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", cmd) + " failed: " + out);
+        }
+    }
+}

@@ -1,0 +1,355 @@
+package io.chspring.benchmarks;
+
+import io.chspring.client.ClickHouseClient;
+import io.chspring.test.LocalClickHouseServer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Small queries under concurrency: a point lookup returning up to 20 typed rows and a one-row aggregate, issued by
+ * 1, 16 and 64 threads through our client (ad hoc and prepared queries), the Spring Data template, client-v2 and
+ * JdbcTemplate, against the limit: the same HTTP request sent by {@code wrk} with keep-alive at the same concurrency
+ * against the same private 18.16 server, measured in the same run. Each client runs in its own JVM
+ * ({@link SmallQueryFork}).
+ *
+ * <p>Options: {@code --quick} (1 s warm-up, 2 s measured, our two main paths only), {@code --warmup S},
+ * {@code --measure S}, {@code --threads 1,16,64}, {@code --clients a,b}, {@code --workloads lookup,aggregate},
+ * {@code --rows N}, {@code --users N}, {@code --jvm-args "..."} (added to every fork, e.g. a JFR recording),
+ * {@code --out FILE}, {@code --append FILE}. Exits 1 when a measurement of ours or of wrk fails.
+ */
+public final class SmallQueryBench {
+
+    private static final List<String> OURS = List.of("ours-client", "ours-prepared", "ours-template");
+
+    private final Map<String, String> names = new LinkedHashMap<>();
+    private final List<Line> lines = new ArrayList<>();
+    private final List<String> failures = new ArrayList<>();
+    private double warmup = 3;
+    private double measure = 10;
+    private int[] threads = {1, 16, 64};
+    private List<String> clients = List.of("ours-client", "ours-prepared", "ours-template", "v2", "jdbc");
+    private List<String> workloads = List.of("lookup", "aggregate");
+    private long rows = 400_000;
+    private int users = 20_000;
+    private List<String> jvmArgs = List.of();
+    private Path out = Path.of("target/small-query-results.md");
+    private Path append;
+    private Path work;
+    /** Jars of an earlier build of ours, run beside the current one as "before" lines (an A/B in one run). */
+    private Path beforeJars;
+
+    private SmallQueryBench() {
+        names.put("wrk", "wrk (the limit)");
+        names.put("ours-client", "ours: client.query(sql).bind(u), typed");
+        names.put("ours-prepared", "ours: PreparedQuery.bind(u), typed");
+        names.put("ours-template", "ours: ClickHouseTemplate.queryForList/-Object");
+        names.put("v2", "client-v2 queryAll(sql)");
+        names.put("jdbc", "JdbcTemplate.query (clickhouse-jdbc)");
+    }
+
+    /** Runs the section; see the class comment for the options. */
+    public static void main(String[] args) throws Exception {
+        SmallQueryBench bench = new SmallQueryBench();
+        bench.parse(args);
+        System.exit(bench.run());
+    }
+
+    private void parse(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick" -> {
+                    warmup = 1;
+                    measure = 2;
+                    clients = List.of("ours-client", "ours-template");
+                }
+                case "--warmup" -> warmup = Double.parseDouble(args[++i]);
+                case "--measure" -> measure = Double.parseDouble(args[++i]);
+                case "--threads" -> threads = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
+                case "--clients" -> clients = List.of(args[++i].split(","));
+                case "--workloads" -> workloads = List.of(args[++i].split(","));
+                case "--rows" -> rows = Long.parseLong(args[++i]);
+                case "--users" -> users = Integer.parseInt(args[++i]);
+                case "--jvm-args" -> jvmArgs = List.of(args[++i].trim().split("\\s+"));
+                case "--out" -> out = Path.of(args[++i]);
+                case "--append" -> append = Path.of(args[++i]);
+                case "--before-jars" -> beforeJars = Path.of(args[++i]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+    }
+
+    private int run() throws Exception {
+        Instant started = Instant.now();
+        work = Files.createDirectories(Path.of("target/small-query-work"));
+        String report;
+        try (LocalClickHouseServer server = LocalClickHouseServer.builder().build()) {
+            server.start();
+            log("server " + server.version() + " at " + server.url());
+            Map<String, String> sql = prepare(server.url());
+            for (String workload : workloads) {
+                List<String> skip = new ArrayList<>();
+                for (int t : threads) {
+                    wrk(server.url(), workload, sql.get(workload), t);
+                    for (String client : clients) {
+                        if (!skip.contains(client)) {
+                            if (beforeJars != null && OURS.contains(client)) {
+                                fork(server.url(), client, workload, t, skip, true);
+                            }
+                            fork(server.url(), client, workload, t, skip, false);
+                        }
+                    }
+                }
+            }
+            report = report(started, server.version());
+        }
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, report);
+        if (append != null) {
+            Files.writeString(append, report, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        }
+        System.out.println(report);
+        return failures.isEmpty() ? 0 : 1;
+    }
+
+    /**
+     * The table, ordered by (user_id, ts) as a lookup table would be, each user with about rows/users rows (0-30,
+     * by a hash); returns the SQL text wrk sends per workload, {@code ?} standing for the user id: what our client
+     * sends once {@code ?fields} is expanded.
+     */
+    private Map<String, String> prepare(String url) {
+        try (ClickHouseClient client = ClickHouseClient.fromUrl(url)) {
+            client.execute("CREATE DATABASE IF NOT EXISTS bench");
+            client.execute("CREATE TABLE bench.events (" + Dataset.COLUMNS + ") ENGINE = MergeTree ORDER BY (user_id, ts)");
+            client.execute("INSERT INTO bench.events SELECT number, toDateTime(1700000000 + number), "
+                    + "intHash32(number) % " + users + ", concat('https://shop.example.com/products/', toString(number)), "
+                    + "if(number % 3 = 0, 'https://www.google.com/', ''), (number % 5000) / 3, "
+                    + "[200, 200, 301, 404][number % 4 + 1], if(number % 5 = 0, concat('note ', toString(number)), NULL), "
+                    + "arrayMap(x -> toUInt32(x), range(number % 4)), "
+                    + "CAST(['view', 'click', 'purchase', 'error'][number % 4 + 1] AS Enum8('view' = 1, 'click' = 2, "
+                    + "'purchase' = 3, 'error' = 4)) FROM system.numbers LIMIT " + rows);
+            long count = client.query("SELECT count() FROM bench.events").fetchOne(Long.class);
+            if (count != rows) {
+                throw new IllegalStateException("bench.events holds " + count + " rows, expected " + rows);
+            }
+            Map<String, String> sql = new LinkedHashMap<>();
+            sql.put("lookup", client.prepare(SmallQueryFork.LOOKUP, Event.class).sql());
+            sql.put("aggregate", client.prepare(SmallQueryFork.AGGREGATE, SmallQueryFork.Stats.class).sql());
+            log("prepared " + rows + " rows for " + users + " users; wrk sends " + sql);
+            return sql;
+        }
+    }
+
+    /** wrk with one connection per thread: an unmeasured warm-up run, then the measured one under /usr/bin/time. */
+    private void wrk(String url, String workload, String sql, int t) throws IOException, InterruptedException {
+        Path script = work.resolve("small-query.lua");
+        Files.writeString(script, LUA);
+        int wrkThreads = Math.min(t, 2);
+        int split = sql.indexOf('?');
+        for (int pass = 0; pass < 2; pass++) {
+            double seconds = pass == 0 ? warmup : measure;
+            Path timeFile = work.resolve("wrk-time.txt");
+            List<String> cmd = List.of("/usr/bin/time", "-f", "%U %S", "-o", timeFile.toString(), "wrk", "-t",
+                    Integer.toString(wrkThreads), "-c", Integer.toString(t), "-d", Math.max(1, Math.round(seconds)) + "s",
+                    "--timeout", "30s", "-s", script.toString(), url);
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+            pb.environment().put("SQL_PREFIX", sql.substring(0, split));
+            pb.environment().put("SQL_SUFFIX", sql.substring(split + 1));
+            pb.environment().put("USERS", Integer.toString(users));
+            Process p = pb.start();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int exit = p.waitFor();
+            if (pass == 0) {
+                continue;
+            }
+            String result = output.lines().filter(l -> l.startsWith("WRK ")).findFirst().orElse(null);
+            if (exit != 0 || result == null) {
+                failures.add("wrk " + workload + " " + t + ": exit " + exit + ": " + output);
+                lines.add(Line.failed(workload, t, "wrk", "exit " + exit));
+                continue;
+            }
+            String[] f = result.split(" ");
+            String[] time = Files.readString(timeFile).strip().split("\\s+");
+            double cpu = Double.parseDouble(time[0]) + Double.parseDouble(time[1]);
+            long requests = Long.parseLong(f[1]);
+            Line line = new Line(workload, t, "wrk", requests, Long.parseLong(f[2]) / 1e6, cpu, -1,
+                    Long.parseLong(f[3]), Long.parseLong(f[4]), Long.parseLong(f[5]), Long.parseLong(f[6]),
+                    Long.parseLong(f[7]), null);
+            lines.add(line);
+            log(workload + " " + t + " wrk: " + result);
+            if (line.errors() > 0) {
+                failures.add("wrk " + workload + " " + t + ": " + line.errors() + " failed requests");
+            }
+        }
+    }
+
+    private void fork(String url, String client, String workload, int t, List<String> skip, boolean before)
+            throws Exception {
+        String classPath = System.getProperty("java.class.path");
+        String label = client;
+        if (before) {
+            // the same class path with our jars swapped for the earlier build's
+            List<String> parts = new ArrayList<>();
+            for (String part : classPath.split(java.io.File.pathSeparator)) {
+                Path jar = beforeJars.resolve(Path.of(part).getFileName());
+                parts.add(part.endsWith(".jar") && Files.exists(jar) ? jar.toString() : part);
+            }
+            classPath = String.join(java.io.File.pathSeparator, parts);
+            label = client + " (before)";
+            names.putIfAbsent(label, names.get(client) + ", before");
+        }
+        String name = label;
+        List<String> cmd = new ArrayList<>(List.of("java", "-Xmx512m", "-XX:+UseG1GC"));
+        cmd.addAll(jvmArgs.stream().map(a -> a.replace("{name}", (client + (before ? "-before" : "")) + "-" + workload
+                + "-" + t)).toList());
+        cmd.addAll(List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", classPath,
+                SmallQueryFork.class.getName(), client, workload, Integer.toString(t), Double.toString(warmup),
+                Double.toString(measure), url, Integer.toString(users)));
+        Path logFile = work.resolve(client + (before ? "-before" : "") + "-" + workload + "-" + t + ".log");
+        Process p = new ProcessBuilder(cmd).redirectError(logFile.toFile()).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(5, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+        }
+        String result = output.lines().filter(l -> l.startsWith("RESULT ") || l.startsWith("FAILED ")).findFirst()
+                .orElse("FAILED no result line, see " + logFile);
+        log(workload + " " + t + " " + name + ": " + result);
+        if (result.startsWith("FAILED ")) {
+            String error = result.substring(7);
+            lines.add(Line.failed(workload, t, name, error.length() > 240 ? error.substring(0, 240) + "..." : error));
+            if (OURS.contains(client)) {
+                failures.add(client + " " + workload + " " + t + ": " + error);
+            } else {
+                skip.add(client); // a peer that cannot run here fails the same way at every thread count
+            }
+            return;
+        }
+        String[] f = result.split(" ");
+        Line line = new Line(workload, t, name, Long.parseLong(f[1]), Double.parseDouble(f[2]),
+                Double.parseDouble(f[3]), Long.parseLong(f[4]), Long.parseLong(f[5]), Long.parseLong(f[6]),
+                Long.parseLong(f[7]), Long.parseLong(f[8]), Long.parseLong(f[9]), null);
+        lines.add(line);
+        if (line.errors() > 0 && OURS.contains(client)) {
+            failures.add(client + " " + workload + " " + t + ": " + line.errors() + " failed requests, see " + logFile);
+        }
+    }
+
+    private String report(Instant started, String version) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        sb.append("\n## Small queries under concurrency (").append(started).append(")\n\n")
+                .append("`benchmarks/run.sh --small`: ClickHouse ").append(version).append(" (private, loopback), JDK ")
+                .append(Runtime.version()).append(", ").append(Runtime.getRuntime().availableProcessors())
+                .append(" cores, load average at the end ").append(Files.readString(Path.of("/proc/loadavg")).strip())
+                .append(". ").append(rows).append(" rows in a MergeTree table ordered by (user_id, ts), ").append(users)
+                .append(" users; each request picks a user at random. Warm-up ").append(warmup).append(" s, measured ")
+                .append(measure).append(" s per line; every client in its own JVM with a pool of max(threads, 16) "
+                        + "connections; wrk with one keep-alive connection per thread sends the same POST.\n\n");
+        sb.append("| Workload | Threads | Client | req/s | x wrk | p50 ms | p99 ms | p99.9 ms | p99 x wrk | "
+                + "alloc/req | CPU us/req | x wrk CPU | errors |\n");
+        sb.append("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Line l : lines) {
+            sb.append("| ").append(l.workload()).append(" | ").append(l.threads()).append(" | ")
+                    .append(names.getOrDefault(l.client(), l.client())).append(" | ");
+            if (l.error() != null) {
+                sb.append("- | - | - | - | - | - | - | - | - | ").append(l.error().replace("|", "\\|")).append(" |\n");
+                continue;
+            }
+            Line limit = limit(l);
+            sb.append(fmt("%,.0f", l.rps())).append(" | ").append(limit == null ? "-" : fmt("%.2fx", l.rps() / limit.rps()))
+                    .append(" | ").append(fmt("%.2f", l.p50us() / 1000.0)).append(" | ")
+                    .append(fmt("%.2f", l.p99us() / 1000.0)).append(" | ").append(fmt("%.2f", l.p999us() / 1000.0))
+                    .append(" | ").append(limit == null ? "-" : fmt("%.2fx", (double) l.p99us() / limit.p99us()))
+                    .append(" | ").append(l.allocBytes() < 0 ? "-" : fmt("%,.0f B", (double) l.allocBytes() / l.requests()))
+                    .append(" | ").append(fmt("%.0f", l.cpuSeconds() * 1e6 / l.requests())).append(" | ")
+                    .append(limit == null ? "-" : fmt("%.1fx", l.cpuSeconds() / l.requests()
+                            / (limit.cpuSeconds() / limit.requests())))
+                    .append(" | ").append(l.errors()).append(" |\n");
+        }
+        sb.append("\n| Target (16 and 64 threads) | Client | Workload | Threads | Result | Met? |\n|---|---|---|---:|---|---|\n");
+        for (Line l : lines) {
+            Line limit = limit(l);
+            if (l.error() != null || limit == null || l.threads() < 16 || !OURS.contains(l.client())) {
+                continue;
+            }
+            double rps = l.rps() / limit.rps();
+            double p99 = (double) l.p99us() / limit.p99us();
+            sb.append("| req/s >= 0.8x wrk, p99 <= 1.5x wrk | ").append(l.client()).append(" | ").append(l.workload())
+                    .append(" | ").append(l.threads()).append(" | ").append(fmt("%.2fx", rps)).append(", p99 ")
+                    .append(fmt("%.2fx", p99)).append(" | ")
+                    .append(rps >= 0.8 && p99 <= 1.5 ? "yes" : "**no**").append(" |\n");
+        }
+        if (!failures.isEmpty()) {
+            sb.append("\nFailures:\n\n");
+            failures.forEach(f -> sb.append("- ").append(f.replace("\n", " ")).append('\n'));
+        }
+        return sb.toString();
+    }
+
+    private Line limit(Line l) {
+        return lines.stream().filter(o -> o.client().equals("wrk") && o.error() == null
+                && o.workload().equals(l.workload()) && o.threads() == l.threads()).findFirst().orElse(null);
+    }
+
+    private static String fmt(String pattern, Object... values) {
+        return String.format(Locale.ROOT, pattern, values);
+    }
+
+    private static void log(String message) {
+        System.err.println("[small " + java.time.LocalTime.now().withNano(0) + "] " + message);
+    }
+
+    /** One measured client at one concurrency; {@code allocBytes} -1 when not measured (wrk). */
+    record Line(String workload, int threads, String client, long requests, double seconds, double cpuSeconds,
+            long allocBytes, long p50us, long p99us, long p999us, long maxUs, long errors, String error) {
+
+        static Line failed(String workload, int threads, String client, String error) {
+            return new Line(workload, threads, client, 0, 0, 0, -1, 0, 0, 0, 0, 0, error);
+        }
+
+        double rps() {
+            return requests / seconds;
+        }
+    }
+
+    /**
+     * wrk's script: the POST our client sends (query id, database and default_format in the URL, the SQL as the
+     * body), a random user per request; prints requests, duration (us), p50/p99/p99.9/max latency (us) and errors.
+     */
+    private static final String LUA = """
+            local prefix = os.getenv("SQL_PREFIX")
+            local suffix = os.getenv("SQL_SUFFIX")
+            local users = tonumber(os.getenv("USERS"))
+            local counter = 0
+            -- global, not local: thread:set writes the thread's globals (every thread needs its own query ids)
+            tid = 0
+            setup = function(thread)
+              tid = tid + 1
+              thread:set("tid", tid)
+            end
+            init = function(args)
+              math.randomseed(os.time() * 1000 + tid)
+            end
+            request = function()
+              counter = counter + 1
+              local id = string.format("%08x-%04x-4000-8000-%012x", math.random(0, 2147483647), tid, counter)
+              return wrk.format("POST", "/?query_id=" .. id .. "&database=bench&default_format=RowBinary",
+                {["Content-Type"] = "text/plain; charset=UTF-8"}, prefix .. math.random(0, users - 1) .. suffix)
+            end
+            done = function(summary, latency, requests)
+              local e = summary.errors
+              io.write(string.format("WRK %d %d %d %d %d %d %d\\n", summary.requests, summary.duration,
+                latency:percentile(50), latency:percentile(99), latency:percentile(99.9), latency.max,
+                e.connect + e.read + e.write + e.status + e.timeout))
+            end
+            """;
+}
