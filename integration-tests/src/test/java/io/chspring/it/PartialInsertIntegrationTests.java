@@ -60,7 +60,9 @@ class PartialInsertIntegrationTests {
         } // closed without end()
         long stored = count("abandoned");
         if (engine.isHttp()) {
-            assertThat(stored).as("whole blocks of the abandoned stream are stored").isIn(BLOCK, 2 * BLOCK);
+            // how many whole blocks the server parsed before the connection was reset depends on its load (a loaded
+            // machine stored none in one run): what must hold is that no block is stored in part
+            assertThat(stored).as("only whole blocks of the abandoned stream are stored").isIn(0L, BLOCK, 2 * BLOCK);
         } else {
             assertThat(stored).as("the embedded engine inserts only a complete body").isZero();
         }
