@@ -1,30 +1,92 @@
 #!/usr/bin/env bash
-# Builds the benchmarks module, starts a private ClickHouse server, runs every end-to-end measurement (each in its
-# own JVM), the curl limits and the JMH codec comparison, and prints one markdown report.
-#   benchmarks/run.sh            full run (5,000,000 rows; see benchmarks/RESULTS.md)
-#   benchmarks/run.sh --smoke    a few thousand rows and a quick JMH pass, for CI; exits non-zero on any failure
-#   benchmarks/run.sh --cluster  Inserter throughput on a local 2 x 2 cluster: one node vs round robin over four vs
-#                                the sharded Inserter to the local tables (ClusterBench; --rows N, --threads N,
-#                                --append benchmarks/RESULTS.md)
-#   benchmarks/run.sh --startup  JVM start to first SELECT 1: embedded chDB vs a local 18.16 server (StartupBench;
-#                                more options: --runs N, --append benchmarks/RESULTS.md)
-#   other options go to io.chspring.benchmarks.BenchRun: --rows N, --jdbc-rows N, --memory-rows N, --pool N, --skip-codec
+# Builds the benchmarks module, then runs the benchmark sections, each in its own JVM(s), and prints one markdown
+# report (also written to benchmarks/target/bench-report.md).
+#   benchmarks/run.sh                    full run of the end-to-end sections: insert, read, memory, codec
+#                                        (5,000,000 rows; see benchmarks/RESULTS.md)
+#   benchmarks/run.sh --quick            every section (the end-to-end ones, cluster, startup) with small sizes, in
+#                                        under 3 minutes; exits non-zero on any failure (CI's benchmark run)
+#   benchmarks/run.sh --smoke            the end-to-end sections with a few thousand rows
+#   benchmarks/run.sh --sections a,b     only the named sections (--quick/--smoke sizes apply when given too)
+#   benchmarks/run.sh --cluster          the cluster section alone (same as --sections cluster)
+#   benchmarks/run.sh --startup          the startup section alone (same as --sections startup)
+#   other options go to the section's class (to BenchRun, or to the one section run alone): BenchRun (--rows N, --jdbc-rows N, --memory-rows N, --pool N,
+#   --skip-codec), ClusterBench (--rows N, --threads N), StartupBench (--runs N)
+#
+# Sections:
+#   insert, read   our client vs client-v2, JdbcTemplate and the curl limit, with and without LZ4 (BenchRun)
+#   memory         10M rows through a 64 MiB heap (Insert, cursor) and the Inserter in 128 MiB (BenchRun)
+#   codec          JMH codec comparison with client-v2 (BenchRun)
+#   cluster        Inserter into one node / round robin / sharded, and reads through a Distributed table, on a
+#                  local 2 x 2 cluster (ClusterBench)
+#   startup        JVM start to first SELECT 1: embedded chDB vs a local server (StartupBench)
+# A new section: add its name to ALL_SECTIONS and a case to run_section below.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 for tool in java curl /usr/bin/time; do
   command -v "$tool" >/dev/null || { echo "run.sh: $tool is needed" >&2; exit 1; }
 done
+
+ALL_SECTIONS=(insert read memory codec cluster startup)
+BENCHRUN_SECTIONS=" insert read memory codec "
+sections=()
+size=()        # --quick or --smoke, passed on to every section that knows it
+pass=()        # everything else, for the section classes
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --quick) size=(--quick); [[ ${#sections[@]} -gt 0 ]] || sections=("${ALL_SECTIONS[@]}") ;;
+    --smoke) size=(--smoke) ;;
+    --sections) IFS=, read -r -a sections <<< "$2"; shift ;;
+    --cluster) sections=(cluster) ;;
+    --startup) sections=(startup) ;;
+    *) pass+=("$1") ;;
+  esac
+  shift
+done
+[[ ${#sections[@]} -gt 0 ]] || sections=(insert read memory codec)
+for s in "${sections[@]}"; do
+  [[ " ${ALL_SECTIONS[*]} " == *" $s "* ]] || { echo "run.sh: unknown section $s (known: ${ALL_SECTIONS[*]})" >&2; exit 2; }
+done
+
 offline=()
 if [[ "${BENCH_OFFLINE:-}" == 1 ]]; then offline=(-o); fi
 ./mvnw -q -B "${offline[@]}" -P benchmarks -pl benchmarks -am package -DskipTests
 cp="$PWD/benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
-if [[ "${1:-}" == --cluster ]]; then
-  shift
-  exec java -Xmx1g -cp "$cp" io.chspring.benchmarks.ClusterBench "$@"
+report="$PWD/benchmarks/target/bench-report.md"
+: > "$report"
+status=0
+
+# Options meant for a section class go to BenchRun, or to the one section run alone.
+others=()
+[[ ${#sections[@]} -eq 1 ]] && others=("${pass[@]}")
+benchrun=()
+for s in "${sections[@]}"; do
+  [[ "$BENCHRUN_SECTIONS" == *" $s "* ]] && benchrun+=("$s")
+done
+
+run_section() {
+  case "$1" in
+    benchrun)
+      (cd benchmarks && java -Xmx512m -cp "$cp" io.chspring.benchmarks.BenchRun --out target/bench-results.md \
+        --sections "$(IFS=,; echo "${benchrun[*]}")" "${size[@]}" "${pass[@]}") && cat benchmarks/target/bench-results.md >> "$report" ;;
+    cluster)
+      local quick=()
+      [[ ${#size[@]} -gt 0 ]] && quick=(--quick)
+      java -Xmx1g -cp "$cp" io.chspring.benchmarks.ClusterBench "${quick[@]}" "${others[@]}" --append "$report" ;;
+    startup)
+      local runs=()
+      [[ ${#size[@]} -gt 0 ]] && runs=(--runs 1)
+      java -cp "$cp" io.chspring.benchmarks.StartupBench "${runs[@]}" "${others[@]}" --append "$report" ;;
+  esac
+}
+
+started=$(date +%s)
+if [[ ${#benchrun[@]} -gt 0 ]]; then
+  run_section benchrun || status=$?
 fi
-if [[ "${1:-}" == --startup ]]; then
-  shift
-  exec java -cp "$cp" io.chspring.benchmarks.StartupBench "$@"
-fi
-cd benchmarks
-exec java -Xmx512m -cp "$cp" io.chspring.benchmarks.BenchRun --out target/bench-results.md "$@"
+for s in "${sections[@]}"; do
+  [[ "$BENCHRUN_SECTIONS" == *" $s "* ]] && continue
+  echo "[run.sh] section $s" >&2
+  run_section "$s" || { status=$?; echo "run.sh: section $s failed (exit $status)" >&2; }
+done
+echo "[run.sh] sections ${sections[*]}: $(( $(date +%s) - started )) s, report in $report" >&2
+exit "$status"
