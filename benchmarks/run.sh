@@ -66,8 +66,12 @@ done
 run_section() {
   case "$1" in
     benchrun)
+      local rc=0
+      rm -f benchmarks/target/bench-results.md
       (cd benchmarks && java -Xmx512m -cp "$cp" io.chspring.benchmarks.BenchRun --out target/bench-results.md \
-        --sections "$(IFS=,; echo "${benchrun[*]}")" "${size[@]}" "${pass[@]}") && cat benchmarks/target/bench-results.md >> "$report" ;;
+        --sections "$(IFS=,; echo "${benchrun[*]}")" "${size[@]}" "${pass[@]}") || rc=$?
+      [[ -f benchmarks/target/bench-results.md ]] && cat benchmarks/target/bench-results.md >> "$report"
+      return "$rc" ;;
     cluster)
       local quick=()
       [[ ${#size[@]} -gt 0 ]] && quick=(--quick)
