@@ -131,14 +131,14 @@ public final class ClusterBench {
         }, rows));
         reads.put("GROUP BY user_id through the Distributed table (10,000 groups)", best(() -> {
             try (ClickHouseClient client = ClickHouseClient.fromUrl(distributed)) {
-                return client.query("SELECT user_id, count() FROM bench_all GROUP BY user_id")
+                return client.query("SELECT user_id, count() AS count FROM bench_all GROUP BY user_id")
                         .fetchAll(GroupRow.class).stream().mapToLong(GroupRow::count).sum();
             }
         }, rows));
         long local = Long.parseLong(first.query("SELECT count() FROM bench").strip());
         reads.put("GROUP BY user_id on one shard-local table (its half of the rows)", best(() -> {
             try (ClickHouseClient client = ClickHouseClient.fromUrl(first.httpUrl())) {
-                return client.query("SELECT user_id, count() FROM bench GROUP BY user_id")
+                return client.query("SELECT user_id, count() AS count FROM bench GROUP BY user_id")
                         .fetchAll(GroupRow.class).stream().mapToLong(GroupRow::count).sum();
             }
         }, local));
