@@ -96,10 +96,11 @@ final class BatchBuffer extends AbstractBatch {
         } else if (framed) {
             // A frame holds whole rows: the tail is framed before a row that does not fit, so it never holds a part
             // of the row being appended and can be reused (or replaced) without anything to undo.
+            // The new tail before the frame: closing the tail changes the batch, so nothing may fail after it.
+            byte[] next = tail == null || tail.length < length || tail.length < MAX_CHUNK
+                    ? new byte[Math.max(length, nextChunk())] : tail;
             freed = closeTail(scratch);
-            if (tail == null || tail.length < length || tail.length < MAX_CHUNK) {
-                tail = new byte[Math.max(length, nextChunk())];
-            }
+            tail = next;
             System.arraycopy(source, from, tail, 0, length);
             tailUsed = length;
         } else {

@@ -192,7 +192,9 @@ public final class Inserter<T> implements AutoCloseable {
                 }
             } finally {
                 lock.unlock();
-                memory.release(total - start); // what was not appended (all of it when closed)
+                if (start < total) {
+                    memory.release(total - start); // what was not appended (all of it when closed)
+                }
             }
         } catch (ClickHouseException e) {
             throw translated(e);
