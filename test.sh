@@ -56,6 +56,7 @@ command -v npm >/dev/null 2>&1 || apt_install npm
 echo "== libchdb: $(bash clickhouse-embedded/fetch-libchdb.sh)"
 command -v curl >/dev/null 2>&1 || apt_install curl
 [ -x /usr/bin/time ] || apt_install time
+command -v wrk >/dev/null 2>&1 || apt_install wrk   # the load generator of benchmarks/run.sh (small section)
 
 if [ "$install_only" -eq 1 ]; then
   exit 0

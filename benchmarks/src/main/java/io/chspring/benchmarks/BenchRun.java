@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  * JVM and the curl limits, then the JMH codec comparison, and prints one markdown report. Exits non-zero when any
  * measurement of ours, of the limit or of the harness fails; a peer that cannot run keeps its line with its error.
  *
- * <p>Options: {@code --smoke} (a few thousand rows, quick JMH), {@code --rows N}, {@code --jdbc-rows N},
+ * <p>Options: {@code --smoke} or {@code --quick} (a few thousand rows, quick JMH), {@code --sections a,b} (any of
+ * insert, read, memory, codec; all by default), {@code --rows N}, {@code --jdbc-rows N},
  * {@code --memory-rows N}, {@code --pool N} (distinct rows cycled by every insert, default 100,000),
  * {@code --skip-codec}, {@code --out FILE}.
  */
@@ -57,10 +58,16 @@ public final class BenchRun {
             log("server " + server.version() + " at " + server.url());
             prepare();
             for (boolean lz4 : new boolean[] {false, true}) {
-                inserts(lz4);
-                reads(lz4);
+                if (options.sections.contains("insert")) {
+                    inserts(lz4);
+                }
+                if (options.sections.contains("read")) {
+                    reads(lz4);
+                }
             }
-            memory();
+            if (options.sections.contains("memory")) {
+                memory();
+            }
             report.append(header(started));
             report.append("\n## End to end\n\n").append(ResultsTable.endToEnd(rows));
             report.append("\n## Targets, end to end\n\n");
@@ -70,7 +77,7 @@ public final class BenchRun {
             }
             report.append(ResultsTable.targets(rows));
         }
-        if (!options.skipCodec) {
+        if (!options.skipCodec && options.sections.contains("codec")) {
             try {
                 report.append("\n## Codec (JMH, -prof gc)\n\n").append(CodecRun.run(options.smoke));
             } catch (Exception e) {
@@ -94,7 +101,9 @@ public final class BenchRun {
                 + "- server ClickHouse " + server.version() + " on " + server.url() + "\n"
                 + "- load average at the end: " + Files.readString(Path.of("/proc/loadavg")).strip() + "\n"
                 + "- " + options.rows + " rows end to end (JDBC " + options.jdbcRows + "), RowBinary payload "
-                + ResultsTable.fmt("%.1f", payloadMb) + " MB; memory runs " + options.memoryRows + " rows at -Xmx64m\n"
+                + ResultsTable.fmt("%.1f", payloadMb) + " MB; memory runs " + options.memoryRows
+                + " rows at -Xmx64m (Inserter: -Xmx128m)\n"
+                + "- sections " + String.join(", ", options.sections) + "\n"
                 + "- inserts cycle through a pool of " + options.poolSize + " distinct rows built before the clock "
                 + "starts (10,000 in the -Xmx64m runs); the curl file holds the same sequence\n";
     }
@@ -175,6 +184,13 @@ public final class BenchRun {
                 "bench.big", "-Xmx64m");
         forkInto("memory", "ours: fetch cursor at -Xmx64m", Row.Role.INFO, "ours-read", true, options.memoryRows,
                 "bench.big_read", "-Xmx64m");
+        // The Inserter with its defaults (64 MiB batches; the memory cap then defaults to a quarter of the heap,
+        // 64 MiB here, so one batch at a time) in a 128 MiB heap, with and without LZ4 (batches held plain or as
+        // frames); with the earlier default cap of 4 x maxBytes (256 MiB) it ran out of memory here.
+        for (boolean lz4 : new boolean[] {false, true}) {
+            forkInto("memory", "ours: Inserter, 4 threads at -Xmx128m", Row.Role.INFO, "ours-inserter", lz4,
+                    options.memoryRows, "bench.big", "-Xmx128m");
+        }
     }
 
     private void fork(String section, String name, Row.Role role, String scenario, boolean lz4, long n, String heap)
@@ -197,7 +213,7 @@ public final class BenchRun {
         log("run " + section + " " + scenario + " lz4=" + lz4 + " rows=" + n);
         Path logFile = work.resolve(section + "-" + scenario + "-" + c + ".log");
         // A 64 MiB heap holds a smaller pool (10,000 rows, ~3 MB); those runs have no curl line to match.
-        int pool = (int) Math.max(1, Math.min(n, heap.equals("-Xmx64m") ? Math.min(options.poolSize, 10_000)
+        int pool = (int) Math.max(1, Math.min(n, !heap.equals("-Xmx1g") ? Math.min(options.poolSize, 10_000)
                 : options.poolSize));
         Process p = new ProcessBuilder("java", heap, "-XX:+UseG1GC", "-cp", classPath, E2eFork.class.getName(), scenario,
                 server.url(), Long.toString(n), Boolean.toString(lz4), table, Integer.toString(pool), warm ? "2" : "1")
@@ -228,8 +244,9 @@ public final class BenchRun {
 
     private Row parsed(String line, String section, String name, Row.Role role, String c, long n) {
         String[] f = line.split(" ");
+        double afterGc = f.length > 6 && Long.parseLong(f[6]) > 0 ? Long.parseLong(f[6]) / 1e6 : Double.NaN;
         return new Row(section, name, role, c, Long.parseLong(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3]),
-                Long.parseLong(f[4]) / 1e6, "", payloadMb * n / options.rows, null);
+                Long.parseLong(f[4]) / 1e6, "", payloadMb * n / options.rows, null, afterGc);
     }
 
     /** Runs curl under /usr/bin/time; returns {wall s, user+sys s, max RSS MB}. */
@@ -288,6 +305,9 @@ public final class BenchRun {
         System.err.println("[bench " + java.time.LocalTime.now().withNano(0) + "] " + message);
     }
 
+    /** The sections this class runs ({@code benchmarks/run.sh} runs the others, cluster and startup, itself). */
+    static final List<String> SECTIONS = List.of("insert", "read", "memory", "codec");
+
     /** Command-line options. */
     private static final class Options {
         boolean smoke;
@@ -299,16 +319,19 @@ public final class BenchRun {
         long forkTimeoutMinutes = 10;
         String out = "target/bench-results.md";
         String workDir = "target/bench-work";
+        /** What this class runs: {@link #SECTIONS}, all by default. */
+        List<String> sections = SECTIONS;
 
         static Options parse(String[] args) {
             Options o = new Options();
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
-                    case "--smoke" -> {
+                    case "--smoke", "--quick" -> {
                         o.smoke = true;
                         o.rows = 5_000;
                         o.memoryRows = 20_000;
                     }
+                    case "--sections" -> o.sections = List.of(args[++i].split(","));
                     case "--skip-codec" -> o.skipCodec = true;
                     case "--rows" -> o.rows = Long.parseLong(args[++i]);
                     case "--jdbc-rows" -> o.jdbcRows = Long.parseLong(args[++i]);
@@ -316,6 +339,11 @@ public final class BenchRun {
                     case "--pool" -> o.poolSize = Integer.parseInt(args[++i]);
                     case "--out" -> o.out = args[++i];
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                }
+            }
+            for (String section : o.sections) {
+                if (!SECTIONS.contains(section)) {
+                    throw new IllegalArgumentException("unknown section " + section + ", expected one of " + SECTIONS);
                 }
             }
             if (o.jdbcRows < 0) {

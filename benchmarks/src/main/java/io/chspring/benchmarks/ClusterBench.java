@@ -3,6 +3,7 @@ package io.chspring.benchmarks;
 import io.chspring.client.ClickHouseClient;
 import io.chspring.client.inserter.Inserter;
 import io.chspring.client.inserter.ShardedInserter;
+import io.chspring.client.query.RowCursor;
 import io.chspring.test.ClusterNode;
 import io.chspring.test.LocalClickHouseCluster;
 import java.nio.charset.StandardCharsets;
@@ -26,8 +27,8 @@ import java.util.stream.Collectors;
  * through the Distributed table, round robin over the four through the Distributed table, and the sharded Inserter
  * writing the shard-local tables directly. Every scenario writes the same rows from the same threads
  * ({@code insert_distributed_sync=1}, so a batch counts once it is stored on its shards) and checks
- * {@code count()} afterwards. Options: {@code --rows N} (default 2,000,000), {@code --threads N} (4),
- * {@code --append FILE}.
+ * {@code count()} afterwards; then the read fan-out through the Distributed table (see {@link #reads}). Options:
+ * {@code --rows N} (default 2,000,000), {@code --quick} (20,000 rows), {@code --threads N} (4), {@code --append FILE}.
  */
 public final class ClusterBench {
 
@@ -47,10 +48,12 @@ public final class ClusterBench {
                 case "--rows" -> rows = Integer.parseInt(args[++i]);
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--append" -> append = Path.of(args[++i]);
+                case "--quick" -> rows = 20_000;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         Map<String, Double> results = new LinkedHashMap<>();
+        Map<String, double[]> reads = new LinkedHashMap<>();
         try (LocalClickHouseCluster cluster = LocalClickHouseCluster.builder().build()) {
             cluster.start();
             ClusterNode first = cluster.node(1, 1);
@@ -81,12 +84,99 @@ public final class ClusterBench {
                             run(cluster, n, threads, inserter::write, inserter::close));
                 }
             }
+            // The last pass left `rows` rows in the cluster: read them back.
+            reads(cluster, first, rows, reads);
         }
-        String table = table(rows, threads, results);
+        String table = table(rows, threads, results, reads);
         System.out.print(table);
         if (append != null) {
             Files.writeString(append, table, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         }
+    }
+
+    /**
+     * The read fan-out: every row through the Distributed table on one node (which reads its own shard and pulls the
+     * other one over the native protocol), against the two shard-local tables read side by side from one replica each
+     * (the same rows without the second hop), and a GROUP BY through the Distributed table against the same on one
+     * shard. Each read is timed three times after one warm-up; the best of the three counts, as the runs are short.
+     */
+    private static void reads(LocalClickHouseCluster cluster, ClusterNode first, int rows, Map<String, double[]> reads)
+            throws Exception {
+        String distributed = "http://127.0.0.1:" + first.httpPort() + "/default";
+        reads.put("cursor: all rows through the Distributed table, one node", best(() -> {
+            try (ClickHouseClient client = ClickHouseClient.fromUrl(distributed)) {
+                return readAll(client, "SELECT id, user_id, payload FROM bench_all");
+            }
+        }, rows));
+        List<ClusterNode> oneReplicaEach = List.of(cluster.node(1, 1), cluster.node(2, 1));
+        reads.put("cursor: the 2 shard-local tables side by side, 2 threads", best(() -> {
+            ExecutorService pool = Executors.newFixedThreadPool(oneReplicaEach.size());
+            try {
+                List<Future<Long>> parts = new ArrayList<>();
+                for (ClusterNode node : oneReplicaEach) {
+                    parts.add(pool.submit(() -> {
+                        try (ClickHouseClient client = ClickHouseClient.fromUrl(node.httpUrl())) {
+                            return readAll(client, "SELECT id, user_id, payload FROM bench");
+                        }
+                    }));
+                }
+                long total = 0;
+                for (Future<Long> part : parts) {
+                    total += part.get();
+                }
+                return total;
+            } finally {
+                pool.shutdownNow();
+            }
+        }, rows));
+        reads.put("GROUP BY user_id through the Distributed table (10,000 groups)", best(() -> {
+            try (ClickHouseClient client = ClickHouseClient.fromUrl(distributed)) {
+                return client.query("SELECT user_id, count() AS count FROM bench_all GROUP BY user_id")
+                        .fetchAll(GroupRow.class).stream().mapToLong(GroupRow::count).sum();
+            }
+        }, rows));
+        long local = Long.parseLong(first.query("SELECT count() FROM bench").strip());
+        reads.put("GROUP BY user_id on one shard-local table (its half of the rows)", best(() -> {
+            try (ClickHouseClient client = ClickHouseClient.fromUrl(first.httpUrl())) {
+                return client.query("SELECT user_id, count() AS count FROM bench GROUP BY user_id")
+                        .fetchAll(GroupRow.class).stream().mapToLong(GroupRow::count).sum();
+            }
+        }, local));
+    }
+
+    record GroupRow(long userId, long count) {
+    }
+
+    private interface Read {
+        long run() throws Exception;
+    }
+
+    /** {rows per second, milliseconds} of the best of three timed runs after a warm-up; checks the rows read. */
+    private static double[] best(Read read, long expected) throws Exception {
+        read.run();
+        double bestSeconds = Double.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            long start = System.nanoTime();
+            long n = read.run();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (n != expected) {
+                throw new IllegalStateException("read " + n + " rows, expected " + expected);
+            }
+            bestSeconds = Math.min(bestSeconds, seconds);
+        }
+        return new double[] {expected / bestSeconds, bestSeconds * 1000};
+    }
+
+    private static long readAll(ClickHouseClient client, String sql) {
+        long n = 0;
+        long check = 0;
+        try (RowCursor<BenchRow> cursor = client.query(sql).fetch(BenchRow.class)) {
+            for (BenchRow row : cursor) {
+                n++;
+                check += row.payload().length();
+            }
+        }
+        return check > 0 ? n : -1;
     }
 
     private static void close(Inserter<BenchRow> inserter) {
@@ -138,7 +228,7 @@ public final class ClusterBench {
         return rows / seconds;
     }
 
-    private static String table(int rows, int threads, Map<String, Double> results) {
+    private static String table(int rows, int threads, Map<String, Double> results, Map<String, double[]> reads) {
         StringBuilder sb = new StringBuilder();
         sb.append("\n### Cluster: Inserter throughput (").append(LocalDate.now()).append(")\n\n")
                 .append(String.format(Locale.ROOT, "%,d rows (id UInt64, user_id UInt32, payload String) from %d "
@@ -149,6 +239,11 @@ public final class ClusterBench {
         double base = results.values().iterator().next();
         results.forEach((name, r) -> sb.append(String.format(Locale.ROOT, "| %s | %,.0f | %.2fx |%n", name, r,
                 r / base)));
+        sb.append(String.format(Locale.ROOT, "%nReads of the same %,d rows (best of 3 after a warm-up):%n%n", rows))
+                .append("| read | rows/s | ms | vs the first line |\n|---|---:|---:|---:|\n");
+        double readBase = reads.values().iterator().next()[0];
+        reads.forEach((name, r) -> sb.append(String.format(Locale.ROOT, "| %s | %,.0f | %.1f | %.2fx |%n", name, r[0],
+                r[1], r[0] / readBase)));
         return sb.toString();
     }
 }

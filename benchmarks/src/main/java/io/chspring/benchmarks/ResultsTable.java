@@ -11,18 +11,19 @@ final class ResultsTable {
 
     static String endToEnd(List<Row> rows) {
         StringBuilder sb = new StringBuilder();
-        sb.append("| Section | Client | LZ4 | Rows | Rows/s | MB/s | CPU s | Peak heap | x limit | x best peer | Note |\n");
-        sb.append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        sb.append("| Section | Client | LZ4 | Rows | Rows/s | MB/s | CPU s | Peak heap | Heap after GC | x limit | x best peer | Note |\n");
+        sb.append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (Row r : rows) {
             sb.append("| ").append(r.section()).append(" | ").append(r.name()).append(" | ").append(r.compression())
                     .append(" | ").append(String.format(Locale.ROOT, "%,d", r.rows())).append(" | ");
             if (!r.ok()) {
-                sb.append("- | - | - | - | - | - | ").append(r.error().replace("|", "\\|")).append(" |\n");
+                sb.append("- | - | - | - | - | - | - | ").append(r.error().replace("|", "\\|")).append(" |\n");
                 continue;
             }
             sb.append(fmt("%,.0f", r.rowsPerSecond())).append(" | ").append(fmt("%.1f", r.mbPerSecond())).append(" | ")
                     .append(fmt("%.2f", r.cpuSeconds())).append(" | ")
                     .append(Double.isNaN(r.peakMb()) ? "-" : fmt("%.0f MB", r.peakMb()) + r.memoryKind()).append(" | ")
+                    .append(Double.isNaN(r.afterGcMb()) ? "-" : fmt("%.0f MB", r.afterGcMb())).append(" | ")
                     .append(ratio(r, limit(rows, r))).append(" | ").append(ratio(r, bestPeer(rows, r))).append(" | ")
                     .append(r.role() == Row.Role.LIMIT ? "the limit" : "").append(" |\n");
         }

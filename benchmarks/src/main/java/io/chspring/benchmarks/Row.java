@@ -2,10 +2,16 @@ package io.chspring.benchmarks;
 
 /**
  * One line of the results table. {@code kind} groups rows for the ratios: the limit and the peers of one
- * (direction, compression). A failed measurement keeps its line with the error.
+ * (direction, compression). A failed measurement keeps its line with the error. {@code afterGcMb} is the largest heap
+ * in use right after a collection (NaN for curl, or when no collection ran).
  */
 record Row(String section, String name, Role role, String compression, long rows, double seconds, double cpuSeconds,
-        double peakMb, String memoryKind, double payloadMb, String error) {
+        double peakMb, String memoryKind, double payloadMb, String error, double afterGcMb) {
+
+    Row(String section, String name, Role role, String compression, long rows, double seconds, double cpuSeconds,
+            double peakMb, String memoryKind, double payloadMb, String error) {
+        this(section, name, role, compression, rows, seconds, cpuSeconds, peakMb, memoryKind, payloadMb, error, Double.NaN);
+    }
 
     /** Who a line measures, which decides what it is compared with. */
     enum Role {

@@ -61,8 +61,9 @@ class ConcurrentStartIntegrationTests {
         List<Future<MigrationReport>> runs = new ArrayList<>();
         try {
             for (int i = 0; i < INSTANCES; i++) {
-                ClickHouseClient client = ClickHouseClient.fromUrl(engine.url()).withDatabase(database);
-                clients.add(client);
+                ClickHouseClient root = ClickHouseClient.fromUrl(engine.url());
+                clients.add(root); // the one to close: a derived client's close() leaves the shared pool open
+                ClickHouseClient client = root.withDatabase(database);
                 String instance = "instance-" + i;
                 runs.add(pool.submit(() -> {
                     ClickHouseMigrations migrations = ClickHouseMigrations.builder(client)

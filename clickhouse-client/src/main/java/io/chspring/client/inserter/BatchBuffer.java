@@ -35,14 +35,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class BatchBuffer extends AbstractBatch {
 
     private static final int FIRST_CHUNK = 4 << 10;
-    private static final int MAX_CHUNK = 1 << 20;
+    /**
+     * 1 MiB less an array header's worth: G1 stores an array above half a region in whole regions of its own, and its
+     * regions are 1 MiB in heaps under 4 GiB, so a chunk of exactly 1 MiB (plus the 16-byte header) took two regions,
+     * and a batch twice its size in heap (measured: 585 MB peak for 256 MiB buffered). This size fills one region.
+     */
+    private static final int MAX_CHUNK = (1 << 20) - 64;
 
     private final long sequence;
     private final boolean framed;
     /** Full plain chunks, or (framed) the frames of the chunks compressed so far. */
-    private final List<byte[]> chunks = new ArrayList<>();
+    private final ArrayList<byte[]> chunks = new ArrayList<>();
     /** Framed: the uncompressed length of each frame in {@link #chunks}. */
-    private final List<Integer> plainLengths = new ArrayList<>();
+    private final ArrayList<Integer> plainLengths = new ArrayList<>();
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private final AtomicBoolean claimed = new AtomicBoolean();
     private byte[] tail;
@@ -74,27 +79,49 @@ final class BatchBuffer extends AbstractBatch {
         return appendRow(source, 0, length, scratch);
     }
 
-    /** {@link #appendRow(byte[], int, byte[])} for the row at {@code from} in {@code source}. */
+    /**
+     * {@link #appendRow(byte[], int, byte[])} for the row at {@code from} in {@code source}.
+     *
+     * <p>Failure-atomic: every allocation (a new chunk, a frame) happens before the batch changes, so an
+     * {@link OutOfMemoryError} leaves the batch exactly as it was. Before, a chunk that failed to allocate after the
+     * full one had been listed left that full chunk as the tail too, and the next row listed it again: the batch then
+     * carried a duplicated MiB of rows, which the server refused (code 33) or could have parsed as other rows.
+     */
     long appendRow(byte[] source, int from, int length, byte[] scratch) {
         long freed = 0;
-        int offset = 0;
-        while (offset < length) {
-            if (tail == null || tailUsed == tail.length) {
-                freed += closeTail(scratch);
-                int size = tail == null ? FIRST_CHUNK : Math.min(MAX_CHUNK, tail.length * 2);
-                if (!framed || tail == null || tail.length < size) {
-                    tail = new byte[Math.max(size, Math.min(MAX_CHUNK, length - offset))];
-                } // a framed batch reuses its compressed chunk once it reached the largest size
-                tailUsed = 0;
+        int room = tail == null ? 0 : tail.length - tailUsed;
+        if (length <= room) {
+            System.arraycopy(source, from, tail, tailUsed, length);
+            tailUsed += length;
+        } else if (framed) {
+            // A frame holds whole rows: the tail is framed before a row that does not fit, so it never holds a part
+            // of the row being appended and can be reused (or replaced) without anything to undo.
+            // The new tail before the frame: closing the tail changes the batch, so nothing may fail after it.
+            byte[] next = tail == null || tail.length < length || tail.length < MAX_CHUNK
+                    ? new byte[Math.max(length, nextChunk())] : tail;
+            freed = closeTail(scratch);
+            tail = next;
+            System.arraycopy(source, from, tail, 0, length);
+            tailUsed = length;
+        } else {
+            // The rest of the row goes into one new chunk, allocated (and the full one listed) before any byte moves.
+            byte[] next = new byte[Math.max(length - room, nextChunk())];
+            if (tail != null) {
+                chunks.add(tail);
+                System.arraycopy(source, from, tail, tailUsed, room);
             }
-            int n = Math.min(length - offset, tail.length - tailUsed);
-            System.arraycopy(source, from + offset, tail, tailUsed, n);
-            tailUsed += n;
-            offset += n;
+            System.arraycopy(source, from + room, next, 0, length - room);
+            tail = next;
+            tailUsed = length - room;
         }
         counted(length);
         held += length;
         return freed;
+    }
+
+    /** The size of the chunk after the tail: 4 KiB first, then doubling up to {@link #MAX_CHUNK}. */
+    private int nextChunk() {
+        return tail == null ? FIRST_CHUNK : Math.min(MAX_CHUNK, tail.length * 2);
     }
 
     /** Appends one encoded row to a plain batch. */
@@ -107,26 +134,44 @@ final class BatchBuffer extends AbstractBatch {
 
     /** Done appending: a framed batch compresses its last chunk. Returns the bytes compression freed. */
     long seal(byte[] scratch) {
-        long freed = framed ? closeTail(scratch) : 0;
-        if (framed) {
-            tail = null;
+        if (!framed) {
+            return 0;
         }
+        long freed = closeTail(scratch);
+        tail = null;
         return freed;
     }
 
-    /** Moves the filled part of the tail to {@link #chunks}, as a frame when framed; returns the bytes freed. */
+    /**
+     * Framed: compresses the filled part of the tail into one frame and lists it; returns the bytes freed. The frame
+     * is allocated before anything changes (see {@link #appendRow(byte[], int, int, byte[])}). A frame that is not
+     * smaller than its rows (a few incompressible bytes: the 25-byte frame header outweighs what LZ4 saves) frees
+     * nothing rather than taking more room than was reserved: the cap counts such a chunk at its plain size, which the
+     * frame exceeds by at most 25 bytes plus LZ4's worst case of 1/255.
+     */
     private long closeTail(byte[] scratch) {
         if (tail == null || tailUsed == 0) {
             return 0;
         }
-        if (!framed) {
-            chunks.add(tail); // called only for a full tail about to be replaced
-            return 0;
+        // A row larger than a chunk sits in a tail of its own size and becomes several frames of at most a chunk.
+        int pieces = (tailUsed + MAX_CHUNK - 1) / MAX_CHUNK;
+        byte[][] frames = new byte[pieces][];
+        Integer[] plain = new Integer[pieces];
+        long frameBytes = 0;
+        for (int i = 0; i < pieces; i++) {
+            int from = i * MAX_CHUNK;
+            plain[i] = Math.min(MAX_CHUNK, tailUsed - from);
+            int length = ClickHouseLz4OutputStream.frame(tail, from, plain[i], scratch, 0);
+            frames[i] = Arrays.copyOf(scratch, length);
+            frameBytes += length;
         }
-        int length = ClickHouseLz4OutputStream.frame(tail, 0, tailUsed, scratch, 0);
-        chunks.add(Arrays.copyOf(scratch, length));
-        plainLengths.add(tailUsed);
-        long freed = tailUsed - length;
+        chunks.ensureCapacity(chunks.size() + pieces);
+        plainLengths.ensureCapacity(plainLengths.size() + pieces);
+        for (int i = 0; i < pieces; i++) { // nothing below allocates: the batch changes all at once or not at all
+            chunks.add(frames[i]);
+            plainLengths.add(plain[i]);
+        }
+        long freed = Math.max(0, tailUsed - frameBytes);
         held -= freed;
         tailUsed = 0;
         return freed;

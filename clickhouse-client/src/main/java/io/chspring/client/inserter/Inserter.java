@@ -120,7 +120,21 @@ public final class Inserter<T> implements AutoCloseable {
             encode(row, scratch);
             int length = scratch.size();
             memory.reserve(length, config.writeTimeout());
-            append(scratch.array(), 0, length);
+            boolean appended = false;
+            lock.lock();
+            try {
+                if (closed) {
+                    throw closedException();
+                }
+                append(scratch.array(), 0, length);
+                appended = true;
+                sealIfFull();
+            } finally {
+                lock.unlock();
+                if (!appended) {
+                    memory.release(length); // closed, or out of memory: the row was not taken, nor its room
+                }
+            }
         } catch (ClickHouseException e) {
             throw translated(e);
         } finally {
@@ -165,19 +179,22 @@ public final class Inserter<T> implements AutoCloseable {
             }
             int total = scratch.size();
             memory.reserve(total, config.writeTimeout());
+            int start = 0;
             lock.lock();
             try {
                 if (closed) {
-                    memory.release(total);
                     throw closedException();
                 }
-                int start = 0;
                 for (int i = 0; i < count; i++) {
                     append(scratch.array(), start, ends[i] - start);
                     start = ends[i];
+                    sealIfFull();
                 }
             } finally {
                 lock.unlock();
+                if (start < total) {
+                    memory.release(total - start); // what was not appended (all of it when closed)
+                }
             }
         } catch (ClickHouseException e) {
             throw translated(e);
@@ -204,29 +221,28 @@ public final class Inserter<T> implements AutoCloseable {
         }
     }
 
+    /**
+     * Appends one encoded row to the open batch (opening one, or sealing a full one first); caller holds the lock.
+     * Throws (out of memory) only before the row is in the batch, which is then as it was.
+     */
     private void append(byte[] row, int offset, int length) {
-        lock.lock();
-        try {
-            if (closed) {
-                memory.release(length);
-                throw closedException();
-            }
-            if (current != null && current.rows() > 0 && current.bytes() + length > config.maxBytes()) {
-                seal();
-            }
-            if (current == null) {
-                open();
-            }
-            long freed = current.appendRow(row, offset, length, frameScratch);
-            if (freed != 0) {
-                memory.release(freed);
-            }
-            metrics.rowBuffered();
-            if (current.rows() >= config.maxRows() || current.bytes() >= config.maxBytes()) {
-                seal();
-            }
-        } finally {
-            lock.unlock();
+        if (current != null && current.rows() > 0 && current.bytes() + length > config.maxBytes()) {
+            seal();
+        }
+        if (current == null) {
+            open();
+        }
+        long freed = current.appendRow(row, offset, length, frameScratch);
+        if (freed != 0) {
+            memory.release(freed);
+        }
+        metrics.rowBuffered();
+    }
+
+    /** Seals the open batch once it reached maxRows or maxBytes; caller holds the lock. */
+    private void sealIfFull() {
+        if (current.rows() >= config.maxRows() || current.bytes() >= config.maxBytes()) {
+            seal();
         }
     }
 
@@ -259,9 +275,11 @@ public final class Inserter<T> implements AutoCloseable {
     /** Hands the open batch to the send loop; caller holds the lock. */
     private void seal() {
         BatchBuffer batch = current;
-        current = null;
         if (batch != null) {
+            // Sealed before it is let go: should compressing the last chunk fail (out of memory), the batch stays
+            // open with its rows, instead of being dropped between the open slot and the send loop.
             long freed = batch.seal(frameScratch);
+            current = null;
             if (freed != 0) {
                 memory.release(freed);
             }

@@ -115,8 +115,11 @@ public final class InserterBuilder<T> {
     }
 
     /**
-     * Cap on bytes held across all pending batches (default 4 x maxBytes); must be at least maxBytes. Batches sent
-     * through a client that compresses request bodies are held compressed, so more rows fit under the cap.
+     * Cap on bytes held across all pending batches; must be at least maxBytes. Default: 4 x maxBytes, but at most a
+     * quarter of the JVM's maximum heap and never below maxBytes (256 MiB with the default maxBytes in heaps of 1 GiB
+     * and more; 64 MiB, one batch, in a 256 MiB heap). Batches sent through a client that compresses request bodies
+     * are held compressed, so more rows fit under the cap. The inserter's heap is this cap plus about 2 MiB (the open
+     * chunk and, with LZ4, a compression buffer) plus one encoded row per writer thread; see the README.
      */
     public InserterBuilder<T> maxBufferedBytes(long maxBufferedBytes) {
         this.maxBufferedBytes = positive(maxBufferedBytes, "maxBufferedBytes");
@@ -198,7 +201,8 @@ public final class InserterBuilder<T> {
 
     /** Starts the inserter (its sender thread, and the shutdown hook unless disabled). */
     public Inserter<T> build() {
-        long buffered = maxBufferedBytes > 0 ? maxBufferedBytes : saturatedTimes4(maxBytes);
+        long buffered = maxBufferedBytes > 0 ? maxBufferedBytes
+                : defaultMaxBufferedBytes(maxBytes, Runtime.getRuntime().maxMemory());
         if (buffered < maxBytes) {
             throw new ClickHouseConfigurationException("Inserter for table '" + table + "': maxBufferedBytes ("
                     + buffered + ") must be at least maxBytes (" + maxBytes + ")");
@@ -214,8 +218,14 @@ public final class InserterBuilder<T> {
         return new Inserter<>(config, encoder, sender, handler, listener, clock, worker, random);
     }
 
-    private static long saturatedTimes4(long value) {
-        return value > Long.MAX_VALUE / 4 ? Long.MAX_VALUE : value * 4;
+    /**
+     * 4 x maxBytes lets one batch be sent while the next ones fill and a slow insert be ridden out; a quarter of the
+     * heap keeps an inserter with the default 64 MiB batches from taking a small heap for itself (4 x 64 MiB did not
+     * fit in 128 MiB: OutOfMemoryError, benchmarks/RESULTS.md); maxBytes is the floor, as one batch must fit.
+     */
+    static long defaultMaxBufferedBytes(long maxBytes, long maxHeap) {
+        long fourBatches = maxBytes > Long.MAX_VALUE / 4 ? Long.MAX_VALUE : maxBytes * 4;
+        return Math.max(maxBytes, Math.min(fourBatches, maxHeap / 4));
     }
 
     private static String requireText(String value, String option) {

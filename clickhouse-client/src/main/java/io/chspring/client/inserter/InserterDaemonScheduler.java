@@ -38,7 +38,7 @@ final class InserterDaemonScheduler implements InserterScheduler {
     private static void runLogged(Runnable task) {
         try {
             task.run();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             // A scheduled task's exception would vanish into its Future: say it out loud instead.
             log.error("Inserter background task failed", e);
         }

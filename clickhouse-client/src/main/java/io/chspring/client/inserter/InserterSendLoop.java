@@ -82,6 +82,13 @@ final class InserterSendLoop {
             scope.close();
             onError(batch, asClickHouseException(batch, e));
             return;
+        } catch (OutOfMemoryError e) {
+            // Escaping, it would end in the scheduler's Future unseen and leave this batch in flight for ever: the
+            // writers would then wait for room that never frees. Memory may be back by the next attempt.
+            onError(batch, new ClickHouseException("Inserter for table '" + batch.table() + "': out of memory while "
+                    + "sending batch " + batch.dedupToken() + " (" + batch.rows() + " rows); will retry within the "
+                    + "retry budget", e, 0, null, true));
+            return;
         }
         scope.close();
         // ended before the outcome releases the batch's waiters, so that flush() returns with the batch observed

@@ -133,4 +133,15 @@ class InserterMemoryTests {
                 1, 2, 3, 4, 1, 0, 0, 0, 0, 0, 0, 0,
                 1, 2, 3, 4, 2, 0, 0, 0, 0, 0, 0, 0);
     }
+
+    @Test
+    void theDefaultCapIsFourBatchesAtMostAQuarterOfTheHeapAndNeverBelowOneBatch() {
+        long mib = 1 << 20;
+        assertThat(InserterBuilder.defaultMaxBufferedBytes(64 * mib, 4096 * mib)).isEqualTo(256 * mib);
+        assertThat(InserterBuilder.defaultMaxBufferedBytes(64 * mib, 1024 * mib)).isEqualTo(256 * mib);
+        assertThat(InserterBuilder.defaultMaxBufferedBytes(64 * mib, 512 * mib)).isEqualTo(128 * mib);
+        assertThat(InserterBuilder.defaultMaxBufferedBytes(64 * mib, 128 * mib)).isEqualTo(64 * mib);
+        assertThat(InserterBuilder.defaultMaxBufferedBytes(4 * mib, 128 * mib)).isEqualTo(16 * mib);
+        assertThat(InserterBuilder.defaultMaxBufferedBytes(Long.MAX_VALUE / 2, 128 * mib)).isEqualTo(Long.MAX_VALUE / 2);
+    }
 }

@@ -45,7 +45,10 @@ public class ClickHouseInserterProperties {
     /** Total time a batch may spend retrying after retryable failures; zero disables retries. */
     private Duration retryBudget = Duration.ofMinutes(1);
 
-    /** Cap on the bytes held across all pending batches of one table (default 4 x max-bytes). */
+    /**
+     * Cap on the bytes held across all pending batches of one table (default 4 x max-bytes, at most a quarter of the
+     * heap, never below max-bytes).
+     */
     private DataSize maxBufferedBytes;
 
     /** How long a write waits for buffer room before it fails. */
