@@ -47,7 +47,8 @@ final class HttpRequests {
         if (request.body() == null) {
             post.setEntity(new StringEntity(request.sql(), SQL));
         } else {
-            post.setEntity(new StreamingBody(request.body(), request.compressRequest(), request.idempotent(), DATA));
+            post.setEntity(new StreamingBody(request.body(), request.compressRequest(), request.requestCodec(),
+                    request.idempotent(), DATA));
         }
         return post;
     }
