@@ -1,6 +1,7 @@
 package io.chspring.client.compression;
 
 import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdException;
 import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
 import io.chspring.client.ClickHouseCompressionException;
 import java.io.IOException;
@@ -22,7 +23,13 @@ final class ZstdJni {
     }
 
     static int compress(byte[] src, int off, int len, byte[] dest, int destOff, int room, int level) {
-        long n = Zstd.compressByteArray(dest, destOff, room, src, off, len, level);
+        long n;
+        try {
+            n = Zstd.compressByteArray(dest, destOff, room, src, off, len, level);
+        } catch (ZstdException e) {
+            throw new ClickHouseCompressionException("ZSTD compression of a " + len + "-byte block failed: "
+                    + e.getMessage(), e);
+        }
         if (Zstd.isError(n)) {
             throw new ClickHouseCompressionException("ZSTD compression of a " + len + "-byte block failed: "
                     + Zstd.getErrorName(n));
@@ -33,13 +40,22 @@ final class ZstdJni {
     static int decompress(byte[] src, int off, int len, byte[] dest, int expected, long frameOffset) {
         // zstd checks every offset against dstCapacity: a payload claiming more than `expected` bytes is an error,
         // not a write past the block.
-        long n = Zstd.decompressByteArray(dest, 0, expected, src, off, len);
+        long n;
+        try {
+            n = Zstd.decompressByteArray(dest, 0, expected, src, off, len);
+        } catch (ZstdException e) { // newer zstd-jni throws where older ones returned an error code
+            throw malformed(frameOffset, len, expected, e.getMessage(), e);
+        }
         if (Zstd.isError(n)) {
-            throw new ClickHouseCompressionException("malformed ZSTD payload in compressed frame at offset "
-                    + frameOffset + " (compressed size " + len + ", declared uncompressed size " + expected + "): "
-                    + Zstd.getErrorName(n));
+            throw malformed(frameOffset, len, expected, Zstd.getErrorName(n), null);
         }
         return (int) n;
+    }
+
+    private static ClickHouseCompressionException malformed(long frameOffset, int len, int expected, String why,
+            Throwable cause) {
+        return new ClickHouseCompressionException("malformed ZSTD payload in compressed frame at offset " + frameOffset
+                + " (compressed size " + len + ", declared uncompressed size " + expected + "): " + why, cause);
     }
 
     static InputStream stream(InputStream in) throws IOException {
