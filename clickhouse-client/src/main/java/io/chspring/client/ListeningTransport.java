@@ -126,6 +126,11 @@ final class ListeningTransport implements Transport {
     }
 
     @Override
+    public boolean supportsExternalData() {
+        return delegate.supportsExternalData();
+    }
+
+    @Override
     public void close() {
         delegate.close();
     }

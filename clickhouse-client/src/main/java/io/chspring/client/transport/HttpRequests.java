@@ -47,8 +47,9 @@ final class HttpRequests {
         if (request.body() == null) {
             post.setEntity(new StringEntity(request.sql(), SQL));
         } else {
+            String type = request.body().contentType();
             post.setEntity(new StreamingBody(request.body(), request.compressRequest(), request.requestCodec(),
-                    request.idempotent(), DATA));
+                    request.idempotent(), type == null ? DATA : ContentType.parse(type)));
         }
         return post;
     }
