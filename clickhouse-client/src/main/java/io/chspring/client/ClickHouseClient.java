@@ -68,7 +68,8 @@ public final class ClickHouseClient implements AutoCloseable {
      * http and 8443 for https; IPv6 hosts go in brackets ({@code http://[::1]:8123}). These query keys are client
      * options:
      * <ul>
-     *   <li>{@code compression} = {@code lz4} (default) | {@code none}</li>
+     *   <li>{@code compression} = {@code lz4} (default) | {@code lz4hc} | {@code zstd} | {@code none}, and
+     *       {@code compression_level} (ZSTD -7 to 22, LZ4HC 1 to 17)</li>
      *   <li>{@code connect_timeout}, {@code socket_timeout} (alias {@code response_timeout}): milliseconds, or a
      *       number with a unit ({@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h}), or ISO-8601 ({@code PT10S})</li>
      *   <li>{@code max_connections} (pool total), {@code max_connections_per_route}</li>
@@ -107,6 +108,8 @@ public final class ClickHouseClient implements AutoCloseable {
     /** A root client on the given configuration, with its own transport. */
     public static ClickHouseClient create(ClickHouseClientConfig config) {
         Objects.requireNonNull(config, "config");
+        // a bad compression level or ZSTD without its jar fails here, before a pool exists to leak
+        RequestContext.checkCompression(config.compression(), config.compressionLevel());
         Transport transport;
         if (config.transportFactory().isPresent()) {
             transport = config.transportFactory().get().apply(config);
@@ -121,8 +124,9 @@ public final class ClickHouseClient implements AutoCloseable {
             transport = HttpTransportFactory.create(config);
         }
         return new ClickHouseClient(config, RequestContext.open(transport, config.endpoint(), ClickHouseClient::describe,
-                config.settings(), config.database().orElse(null), config.compression(),
-                config.forceResponseCompression(), config.observer().orElse(ClickHouseObserver.NONE)).withSession(config.sessionId().orElse(null),
+                config.settings(), config.database().orElse(null), config.compression(), config.compressionLevel(),
+                config.forceResponseCompression(), config.observer().orElse(ClickHouseObserver.NONE))
+                .withSession(config.sessionId().orElse(null),
                 config.sessionTimeout().orElse(null)), true);
     }
 
@@ -147,9 +151,14 @@ public final class ClickHouseClient implements AutoCloseable {
         return derive(config.toBuilder().database(Objects.requireNonNull(database, "database")));
     }
 
-    /** A copy with another body compression. */
+    /** A copy with another body compression, at its default level. */
     public ClickHouseClient withCompression(Compression compression) {
         return derive(config.toBuilder().compression(compression));
+    }
+
+    /** A copy with another body compression at {@code level} (see {@link ClickHouseClientBuilder#compression(Compression, int)}). */
+    public ClickHouseClient withCompression(Compression compression, int level) {
+        return derive(config.toBuilder().compression(compression, level));
     }
 
     /**
@@ -182,12 +191,13 @@ public final class ClickHouseClient implements AutoCloseable {
     private ClickHouseClient derive(ClickHouseClientBuilder changed) {
         ClickHouseClientConfig derived = changed.buildConfig();
         return new ClickHouseClient(derived, context.derive(derived.settings(), derived.database().orElse(null),
-                derived.compression(), derived.forceResponseCompression())
+                derived.compression(), derived.compressionLevel(), derived.forceResponseCompression())
                 .withSession(derived.sessionId().orElse(null), derived.sessionTimeout().orElse(null)), false);
     }
 
     /**
-     * Whether request bodies (INSERT rows) go to the server LZ4-framed: compression is {@link Compression#LZ4} and
+     * Whether request bodies (INSERT rows) go to the server compressed in ClickHouse frames: compression is not
+     * {@link Compression#NONE} and
      * the transport frames bodies (HTTP does; an in-process engine does not).
      */
     public boolean compressesRequestBodies() {
@@ -414,7 +424,7 @@ public final class ClickHouseClient implements AutoCloseable {
                 ? context.routedThrough(routing.subset(endpoints.stream().map(Endpoint::uri).toList(),
                         config.loadBalancing()))
                 : context.derive(config.settings(), config.database().orElse(null), config.compression(),
-                        config.forceResponseCompression());
+                        config.compressionLevel(), config.forceResponseCompression());
         return new ClickHouseClient(derived, routed, false);
     }
 

@@ -43,6 +43,7 @@ public final class ClickHouseClientBuilder {
     String bearerToken;
     String database;
     Compression compression = Compression.LZ4;
+    int compressionLevel;
     boolean forceResponseCompression;
     String sessionId;
     Duration sessionTimeout;
@@ -79,6 +80,7 @@ public final class ClickHouseClientBuilder {
         this.bearerToken = c.bearerToken().orElse(null);
         this.database = c.database().orElse(null);
         this.compression = c.compression();
+        this.compressionLevel = c.compressionLevel();
         this.forceResponseCompression = c.forceResponseCompression();
         this.sessionId = c.sessionId().orElse(null);
         this.sessionTimeout = c.sessionTimeout().orElse(null);
@@ -278,9 +280,26 @@ public final class ClickHouseClientBuilder {
         return this;
     }
 
-    /** The body compression (default {@link Compression#LZ4}). */
+    /** The body compression (default {@link Compression#LZ4}), at its default level. */
     public ClickHouseClientBuilder compression(Compression compression) {
         this.compression = Objects.requireNonNull(compression, "compression");
+        this.compressionLevel = 0;
+        return this;
+    }
+
+    /**
+     * The body compression at a level: {@link Compression#ZSTD} -7 to 22, {@link Compression#LZ4HC} 1 to 17; 0 is the
+     * method's default. A level out of range, or a level for LZ4 or NONE, fails when the client is built.
+     */
+    public ClickHouseClientBuilder compression(Compression compression, int level) {
+        this.compression = Objects.requireNonNull(compression, "compression");
+        this.compressionLevel = level;
+        return this;
+    }
+
+    /** The level of the compression already chosen (0: the method's default); see {@link #compression(Compression, int)}. */
+    public ClickHouseClientBuilder compressionLevel(int level) {
+        this.compressionLevel = level;
         return this;
     }
 

@@ -58,6 +58,7 @@ public final class ClickHouseClientConfig {
     private final String bearerToken;
     private final String database;
     private final Compression compression;
+    private final int compressionLevel;
     private final boolean forceResponseCompression;
     private final String sessionId;
     private final Duration sessionTimeout;
@@ -93,6 +94,7 @@ public final class ClickHouseClientConfig {
         this.bearerToken = b.bearerToken;
         this.database = b.database;
         this.compression = b.compression;
+        this.compressionLevel = b.compressionLevel;
         this.forceResponseCompression = b.forceResponseCompression;
         this.sessionId = b.sessionId;
         this.sessionTimeout = b.sessionTimeout;
@@ -183,6 +185,11 @@ public final class ClickHouseClientConfig {
     /** The body compression (default {@link Compression#LZ4}). */
     public Compression compression() {
         return compression;
+    }
+
+    /** The compression level; 0 for the method's default. */
+    public int compressionLevel() {
+        return compressionLevel;
     }
 
     /** Whether LZ4 responses are asked for whatever the server version (default {@code false}). */
@@ -294,6 +301,9 @@ public final class ClickHouseClientConfig {
             sb.append(", database=").append(database);
         }
         sb.append(", compression=").append(compression);
+        if (compressionLevel != 0) {
+            sb.append('(').append(compressionLevel).append(')');
+        }
         if (forceResponseCompression) {
             sb.append(", forceResponseCompression=true");
         }

@@ -108,7 +108,8 @@ final class ClickHouseUrl {
                 }
                 String value = decode(pair.substring(eq + 1), "the value of URL key '" + key + "'");
                 switch (key) {
-                    case "compression" -> b.compression(compression(value));
+                    case "compression" -> b.compression(compression(value), b.compressionLevel);
+                    case "compression_level" -> b.compressionLevel(level(value));
                     case "connect_timeout" -> b.connectTimeout(duration(key, value));
                     case "socket_timeout", "response_timeout" -> b.responseTimeout(duration(key, value));
                     case "max_connections" -> b.maxConnectionsTotal(integer(key, value));
@@ -286,10 +287,21 @@ final class ClickHouseUrl {
     private static Compression compression(String value) {
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "lz4", "true", "1" -> Compression.LZ4;
+            case "lz4hc" -> Compression.LZ4HC;
+            case "zstd" -> Compression.ZSTD;
             case "none", "false", "0" -> Compression.NONE;
-            default -> throw new ClickHouseConfigurationException("URL key 'compression' must be lz4 or none, not '"
-                    + value + "'");
+            default -> throw new ClickHouseConfigurationException(
+                    "URL key 'compression' must be lz4, lz4hc, zstd or none, not '" + value + "'");
         };
+    }
+
+    private static int level(String value) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new ClickHouseConfigurationException("URL key 'compression_level' must be an integer, not '" + value
+                    + "'", e);
+        }
     }
 
     private static boolean bool(String key, String value) {

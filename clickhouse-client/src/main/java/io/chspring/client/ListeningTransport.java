@@ -82,10 +82,21 @@ final class ListeningTransport implements Transport {
         if (body == null) {
             return r;
         }
-        RequestBody counted = sink -> body.writeTo(new CountingSink(sink, sent));
+        // keeps the body's content type: external data is multipart/form-data, which a lambda would lose
+        RequestBody counted = new RequestBody() {
+            @Override
+            public void writeTo(BodySink sink) throws IOException {
+                body.writeTo(new CountingSink(sink, sent));
+            }
+
+            @Override
+            public String contentType() {
+                return body.contentType();
+            }
+        };
         return new TransportRequest(r.sql(), r.settings(), r.parameters(), r.database(), r.queryId(), r.sessionId(),
                 r.sessionTimeout(), counted, r.compressRequest(), r.compressResponse(), r.idempotent(),
-                r.responseTimeout(), r.headers());
+                r.responseTimeout(), r.requestCodec(), r.headers());
     }
 
     /** Counts a body's bytes before compression, as {@link RequestEvent#bytesSent} says, framed or not. */
@@ -123,6 +134,11 @@ final class ListeningTransport implements Transport {
     @Override
     public boolean framesRequestBodies() {
         return delegate.framesRequestBodies();
+    }
+
+    @Override
+    public boolean supportsExternalData() {
+        return delegate.supportsExternalData();
     }
 
     @Override

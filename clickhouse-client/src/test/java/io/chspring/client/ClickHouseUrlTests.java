@@ -126,7 +126,8 @@ class ClickHouseUrlTests {
         "http://h?connect_timeout=soon | 'connect_timeout'",
         "http://h?socket_timeout=-5 | 'socket_timeout'",
         "http://h?max_connections=many | 'max_connections'",
-        "http://h?compression=zstd | 'compression'",
+        "http://h?compression=gzip | must be lz4, lz4hc, zstd or none, not 'gzip'",
+        "http://h?compression_level=high | 'compression_level' must be an integer",
         "http://h?ssl=maybe | 'ssl'",
         "http://h?max_threads | 'max_threads'",
         "http://h?max_threads=1&max_threads=2 | 'max_threads' is given twice",
@@ -241,5 +242,27 @@ class ClickHouseUrlTests {
         assertThatThrownBy(() -> ClickHouseClient.builder().endpointUrls(java.util.List.of("http://a:8123",
                 "https://b:8443")).buildConfig()).isInstanceOf(ClickHouseConfigurationException.class)
                 .hasMessageContaining("Endpoint 2 (https://b:8443)");
+    }
+
+    @Test
+    void compressionMethodAndLevelInEitherOrder() {
+        ClickHouseClientConfig zstd = parse("http://h/db?compression=zstd&compression_level=7");
+        assertThat(zstd.compression()).isEqualTo(Compression.ZSTD);
+        assertThat(zstd.compressionLevel()).isEqualTo(7);
+        ClickHouseClientConfig hc = parse("http://h/db?compression_level=12&compression=LZ4HC");
+        assertThat(hc.compression()).isEqualTo(Compression.LZ4HC);
+        assertThat(hc.compressionLevel()).isEqualTo(12);
+        assertThat(hc.toString()).contains("compression=LZ4HC(12)");
+        assertThat(parse("http://h/db?compression=zstd").compressionLevel()).isZero();
+    }
+
+    @Test
+    void aBadLevelFailsWhenTheClientIsBuiltNamingIt() {
+        assertThatThrownBy(() -> ClickHouseClient.fromUrl("http://h/db?compression=zstd&compression_level=30"))
+                .isInstanceOf(ClickHouseConfigurationException.class)
+                .hasMessageContaining("ZSTD compression level must be between -7 and 22").hasMessageContaining("not 30");
+        assertThatThrownBy(() -> ClickHouseClient.fromUrl("http://h/db?compression=lz4&compression_level=3"))
+                .isInstanceOf(ClickHouseConfigurationException.class)
+                .hasMessageContaining("compression level 3 is set but compression LZ4 has no levels");
     }
 }

@@ -14,7 +14,9 @@ import net.jpountz.lz4.LZ4Exception;
 
 /**
  * Reads ClickHouse compressed blocks (as sent with {@code compress=1}) and yields the uncompressed bytes,
- * verifying every block's CityHash128 checksum. Methods LZ4 (0x82) and NONE (0x02) are decoded.
+ * verifying every block's CityHash128 checksum. Methods LZ4 (0x82, also what LZ4HC writes) and NONE (0x02) are
+ * decoded, and ZSTD (0x90) when the optional {@code com.github.luben:zstd-jni} is on the class path (a ZSTD frame
+ * without it is a {@link ClickHouseCompressionException} naming the dependency).
  *
  * <p>Any damage raises {@link ClickHouseCompressionException} naming the frame's offset in the compressed
  * stream: a checksum mismatch, an unknown or unsupported method, implausible sizes, an LZ4 payload that does
@@ -165,6 +167,16 @@ public final class ClickHouseLz4InputStream extends InputStream {
             data = frame;
             pos = HEADER_SIZE;
             limit = size;
+        } else if (method == CompressedFrame.METHOD_ZSTD) {
+            ensureBlock((int) uncompressedSize);
+            int n = Zstd.decompress(frame, HEADER_SIZE, size - HEADER_SIZE, block, (int) uncompressedSize, frameOffset);
+            if (n != uncompressedSize) {
+                throw new ClickHouseCompressionException("ZSTD payload in compressed frame at offset " + frameOffset
+                        + " decompressed to " + n + " bytes but the frame declares " + uncompressedSize);
+            }
+            data = block;
+            pos = 0;
+            limit = n;
         } else {
             decompress(frameOffset, size, (int) uncompressedSize);
         }
@@ -186,10 +198,14 @@ public final class ClickHouseLz4InputStream extends InputStream {
         }
     }
 
-    private void decompress(long frameOffset, int size, int uncompressedSize) {
+    private void ensureBlock(int uncompressedSize) {
         if (block.length < uncompressedSize) {
             block = new byte[Math.max(uncompressedSize, (int) Math.min(maxBlockSize, 2L * block.length))];
         }
+    }
+
+    private void decompress(long frameOffset, int size, int uncompressedSize) {
+        ensureBlock(uncompressedSize);
         int n;
         try {
             // The safe decompressor stops at uncompressedSize: a lying header cannot make it write further.

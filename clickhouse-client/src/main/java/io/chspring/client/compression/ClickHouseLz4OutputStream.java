@@ -1,17 +1,13 @@
 package io.chspring.client.compression;
 
-import static io.chspring.client.compression.CompressedFrame.CHECKSUM_SIZE;
-import static io.chspring.client.compression.CompressedFrame.HEADER_SIZE;
-import static io.chspring.client.compression.CompressedFrame.OVERHEAD;
-
 import io.chspring.client.ClickHouseConfigurationException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Objects;
 
 /**
- * Frames bytes into ClickHouse compressed blocks (LZ4, method byte 0x82) as the server expects for a request
- * body sent with {@code decompress=1}.
+ * Frames bytes into ClickHouse compressed blocks as the server expects for a request body sent with
+ * {@code decompress=1}: LZ4 (method byte 0x82) by default, or what a {@link FrameCodec} makes (LZ4HC, ZSTD 0x90).
  *
  * <p>Bytes are buffered until a block of {@code blockSize} uncompressed bytes is full, which then goes out as
  * one frame. {@link #flush()} and {@link #finish()} send the pending partial block as a shorter frame. The two
@@ -29,6 +25,7 @@ public final class ClickHouseLz4OutputStream extends OutputStream {
     public static final int MAX_BLOCK_SIZE = 1 << 28;
 
     private final OutputStream out;
+    private final FrameCodec codec;
     private final byte[] block;
     private final byte[] frame;
     private int pending;
@@ -45,13 +42,24 @@ public final class ClickHouseLz4OutputStream extends OutputStream {
      * @throws ClickHouseConfigurationException when {@code blockSize} is out of range
      */
     public ClickHouseLz4OutputStream(OutputStream out, int blockSize) {
+        this(out, blockSize, FrameCodec.lz4());
+    }
+
+    /**
+     * Frames into {@code out} with blocks of {@code blockSize} uncompressed bytes, compressed by {@code codec} (LZ4,
+     * LZ4HC or ZSTD: the framing is the same, only the method byte and payload differ).
+     *
+     * @throws ClickHouseConfigurationException when {@code blockSize} is out of range
+     */
+    public ClickHouseLz4OutputStream(OutputStream out, int blockSize, FrameCodec codec) {
         this.out = Objects.requireNonNull(out, "out");
+        this.codec = Objects.requireNonNull(codec, "codec");
         if (blockSize < 1 || blockSize > MAX_BLOCK_SIZE) {
             throw new ClickHouseConfigurationException(
                     "compression block size must be between 1 and " + MAX_BLOCK_SIZE + " bytes, got " + blockSize);
         }
         this.block = new byte[blockSize];
-        this.frame = new byte[OVERHEAD + Lz4.COMPRESSOR.maxCompressedLength(blockSize)];
+        this.frame = new byte[codec.maxFrameLength(blockSize)];
     }
 
     @Override
@@ -122,12 +130,12 @@ public final class ClickHouseLz4OutputStream extends OutputStream {
     }
 
     private void writeFrame(byte[] src, int off, int len) throws IOException {
-        out.write(frame, 0, frame(src, off, len, frame, 0));
+        out.write(frame, 0, codec.frame(src, off, len, frame, 0));
     }
 
     /** The largest frame {@link #frame} can make of {@code len} bytes: the size its destination needs. */
     public static int maxFrameLength(int len) {
-        return OVERHEAD + Lz4.COMPRESSOR.maxCompressedLength(len);
+        return FrameCodec.lz4().maxFrameLength(len);
     }
 
     /**
@@ -136,16 +144,7 @@ public final class ClickHouseLz4OutputStream extends OutputStream {
      * Returns the frame's length.
      */
     public static int frame(byte[] src, int off, int len, byte[] dest, int destOff) {
-        Objects.checkFromIndexSize(off, len, src.length);
-        Objects.checkFromIndexSize(destOff, maxFrameLength(len), dest.length);
-        int header = destOff + CHECKSUM_SIZE;
-        int payload = Lz4.COMPRESSOR.compress(src, off, len, dest, destOff + OVERHEAD, dest.length - destOff - OVERHEAD);
-        int compressedSize = HEADER_SIZE + payload;
-        dest[header] = CompressedFrame.METHOD_LZ4;
-        CompressedFrame.writeSize(dest, header + 1, compressedSize);
-        CompressedFrame.writeSize(dest, header + 5, len);
-        CityHash128.hash(dest, header, compressedSize, dest, destOff);
-        return CHECKSUM_SIZE + compressedSize;
+        return FrameCodec.lz4().frame(src, off, len, dest, destOff);
     }
 
     private void ensureOpen() throws IOException {

@@ -23,15 +23,11 @@ final class FrameHeaderCheck {
      */
     static void check(byte[] head, long frameOffset, byte method, long compressedSize, long uncompressedSize,
             int maxBlockSize) {
-        if (method == CompressedFrame.METHOD_ZSTD) {
-            throw new ClickHouseCompressionException("compressed frame at offset " + frameOffset
-                    + " uses ZSTD (0x90), which this client does not decode; keep the server's "
-                    + "network_compression_method at lz4 for compress=1");
-        }
-        if (method != CompressedFrame.METHOD_LZ4 && method != CompressedFrame.METHOD_NONE) {
+        if (method != CompressedFrame.METHOD_LZ4 && method != CompressedFrame.METHOD_NONE
+                && method != CompressedFrame.METHOD_ZSTD) {
             throw new ClickHouseCompressionException("compressed frame at offset " + frameOffset
                     + " has unknown compression method " + CompressedFrame.methodName(method)
-                    + " (supported: LZ4 0x82, NONE 0x02); the response is probably not ClickHouse compressed data. "
+                    + " (supported: LZ4 0x82, ZSTD 0x90, NONE 0x02); the response is probably not ClickHouse compressed data. "
                     + "It starts with " + describe(head));
         }
         if (compressedSize < HEADER_SIZE || compressedSize > maxBlockSize) {
@@ -47,6 +43,9 @@ final class FrameHeaderCheck {
         if (method == CompressedFrame.METHOD_NONE && uncompressedSize != payload) {
             throw new ClickHouseCompressionException("uncompressed (NONE) frame at offset " + frameOffset
                     + " declares uncompressed size " + uncompressedSize + " but carries " + payload + " bytes");
+        }
+        if (method == CompressedFrame.METHOD_ZSTD && payload == 0) {
+            throw new ClickHouseCompressionException("ZSTD frame at offset " + frameOffset + " has an empty payload");
         }
         if (method == CompressedFrame.METHOD_LZ4 && (payload == 0 || uncompressedSize > payload * LZ4_MAX_RATIO)) {
             throw new ClickHouseCompressionException("LZ4 frame at offset " + frameOffset

@@ -44,6 +44,18 @@ final class Lz4 {
     private Lz4() {
     }
 
+    /** An LZ4HC compressor at {@code level}, JNI or Java on the same terms as {@link #COMPRESSOR}. */
+    static LZ4Compressor highCompressor(int level) {
+        if (!"java".equalsIgnoreCase(System.getProperty(COMPRESSOR_PROPERTY, ""))) {
+            try {
+                return LZ4Factory.nativeInstance().highCompressor(level);
+            } catch (Throwable e) { // NOPMD: as in compressor()
+                LOG.debug("native LZ4HC compressor unavailable; using the pure-Java one", e);
+            }
+        }
+        return FACTORY.highCompressor(level);
+    }
+
     private static LZ4Compressor compressor() {
         if (!"java".equalsIgnoreCase(System.getProperty(COMPRESSOR_PROPERTY, ""))) {
             try {

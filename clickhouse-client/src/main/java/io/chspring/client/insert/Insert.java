@@ -6,7 +6,7 @@ import io.chspring.client.ClickHousePartialInsertException;
 import io.chspring.client.ClickHouseSchemaException;
 import io.chspring.client.ClickHouseServerException;
 import io.chspring.client.ClickHouseTransportException;
-import io.chspring.client.compression.ClickHouseLz4OutputStream;
+import io.chspring.client.compression.FrameCodec;
 import io.chspring.client.mapping.MappedRowEncoder;
 import io.chspring.client.mapping.MappingOptions;
 import io.chspring.client.mapping.RowType;
@@ -308,8 +308,9 @@ public final class Insert<T> implements AutoCloseable {
             return;
         }
         if (sink.framed()) {
-            byte[] frame = new byte[ClickHouseLz4OutputStream.maxFrameLength(length)];
-            sink.frame(frame, 0, ClickHouseLz4OutputStream.frame(held, 0, length, frame, 0), length);
+            FrameCodec codec = sink.codec();
+            byte[] frame = new byte[codec.maxFrameLength(length)];
+            sink.frame(frame, 0, codec.frame(held, 0, length, frame, 0), length);
         } else {
             sink.plain().write(held, 0, length);
         }
@@ -373,7 +374,7 @@ public final class Insert<T> implements AutoCloseable {
     }
 
     private void start() {
-        pipe = new RowPipe(context.compressesRequestBodies());
+        pipe = new RowPipe(context.compressesRequestBodies() ? context.requestCodec() : null);
         RawInsert raw = rawInsert();
         RowPipe body = pipe;
         request = new FutureTask<>(context.observer().inCurrentContext(() -> {

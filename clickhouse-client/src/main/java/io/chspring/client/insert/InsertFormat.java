@@ -3,7 +3,7 @@ package io.chspring.client.insert;
 import io.chspring.client.ClickHouseException;
 import io.chspring.client.ClickHouseSchemaException;
 import io.chspring.client.ServerCapabilities;
-import io.chspring.client.compression.ClickHouseLz4OutputStream;
+import io.chspring.client.compression.FrameCodec;
 import io.chspring.client.mapping.TableColumn;
 import io.chspring.client.request.RequestContext;
 import io.chspring.client.transport.BodySink;
@@ -82,14 +82,15 @@ public final class InsertFormat {
                 .setting("input_format_with_types_use_header", 1);
     }
 
-    /** Writes {@code bytes} into a body: one LZ4 frame of their own when the body is framed, else plain. */
+    /** Writes {@code bytes} into a body: one frame of their own when the body is framed, else plain. */
     public static void write(BodySink sink, byte[] bytes) throws IOException {
         if (bytes.length == 0) {
             return;
         }
         if (sink.framed()) {
-            byte[] frame = new byte[ClickHouseLz4OutputStream.maxFrameLength(bytes.length)];
-            sink.frame(frame, 0, ClickHouseLz4OutputStream.frame(bytes, 0, bytes.length, frame, 0), bytes.length);
+            FrameCodec codec = sink.codec();
+            byte[] frame = new byte[codec.maxFrameLength(bytes.length)];
+            sink.frame(frame, 0, codec.frame(bytes, 0, bytes.length, frame, 0), bytes.length);
         } else {
             sink.plain().write(bytes);
         }

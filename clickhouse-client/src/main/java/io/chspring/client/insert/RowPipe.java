@@ -2,6 +2,7 @@ package io.chspring.client.insert;
 
 import io.chspring.client.ClickHouseTransportException;
 import io.chspring.client.compression.ClickHouseLz4OutputStream;
+import io.chspring.client.compression.FrameCodec;
 import io.chspring.client.transport.BodySink;
 import io.chspring.client.transport.RequestBody;
 import java.io.IOException;
@@ -48,6 +49,7 @@ final class RowPipe extends OutputStream implements RequestBody {
     private final BlockingQueue<Piece> queue;
     /** Buffers written out, ready to be filled again; never more than all buffers in use. */
     private final BlockingQueue<byte[]> free;
+    private final FrameCodec codec;
     /** Plain: the chunk being filled. Framed: the block being filled, compressed into a frame when full. */
     private byte[] buffer;
     private int pos;
@@ -56,7 +58,13 @@ final class RowPipe extends OutputStream implements RequestBody {
 
     /** A plain pipe, or with {@code framed} one that hands over LZ4 frames made on the writing thread. */
     RowPipe(boolean framed) {
-        this.framed = framed;
+        this(framed ? FrameCodec.lz4() : null);
+    }
+
+    /** A plain pipe ({@code codec} null), or one that hands over frames {@code codec} makes on the writing thread. */
+    RowPipe(FrameCodec codec) {
+        this.framed = codec != null;
+        this.codec = codec;
         int waiting = framed ? FRAMES : CHUNKS;
         this.queue = new ArrayBlockingQueue<>(waiting + 1);
         this.free = new ArrayBlockingQueue<>(waiting + 2);
@@ -93,8 +101,8 @@ final class RowPipe extends OutputStream implements RequestBody {
     /** Hands over what the buffer holds: the chunk itself (plain), or its frame (framed, the block is reused). */
     private void handOffBuffer() {
         if (framed) {
-            byte[] frame = pooled(ClickHouseLz4OutputStream.maxFrameLength(buffer.length));
-            handOff(new Piece(frame, ClickHouseLz4OutputStream.frame(buffer, 0, pos, frame, 0), pos, true));
+            byte[] frame = pooled(codec.maxFrameLength(buffer.length));
+            handOff(new Piece(frame, codec.frame(buffer, 0, pos, frame, 0), pos, true));
         } else if (pos == buffer.length) {
             handOff(new Piece(buffer, pos, pos, true));
             buffer = pooled(CHUNK);

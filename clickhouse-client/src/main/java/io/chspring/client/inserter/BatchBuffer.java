@@ -2,7 +2,7 @@ package io.chspring.client.inserter;
 
 import io.chspring.client.ClickHouseException;
 import io.chspring.client.compression.ClickHouseLz4InputStream;
-import io.chspring.client.compression.ClickHouseLz4OutputStream;
+import io.chspring.client.compression.FrameCodec;
 import io.chspring.client.transport.BodySink;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * A batch held in memory as RowBinary bytes in a list of chunks. Chunks grow from 4 KiB to 1 MiB, so a
  * small batch stays small and a large one is never copied to grow.
  *
- * <p>A <em>framed</em> batch (the inserter sends through a client that LZ4-compresses request bodies) compresses
+ * <p>A <em>framed</em> batch (the inserter sends through a client that compresses request bodies, LZ4, LZ4HC or ZSTD) compresses
  * each chunk into one ClickHouse LZ4 frame as soon as the chunk is full, and the last one when the batch is sealed:
  * compression then runs while rows are still being written, spread over the writers, and the send loop only streams
  * the frames ({@link #writeBody}); the batch also holds a third of the memory. {@link #writeTo} writes the plain
@@ -44,6 +44,8 @@ final class BatchBuffer extends AbstractBatch {
 
     private final long sequence;
     private final boolean framed;
+    /** How a framed batch compresses its chunks; {@code null} for a plain one. */
+    private final FrameCodec codec;
     /** Full plain chunks, or (framed) the frames of the chunks compressed so far. */
     private final ArrayList<byte[]> chunks = new ArrayList<>();
     /** Framed: the uncompressed length of each frame in {@link #chunks}. */
@@ -56,19 +58,31 @@ final class BatchBuffer extends AbstractBatch {
     private InserterScheduler.Cancel periodTimer = () -> { };
 
     BatchBuffer(String table, List<String> columns, long sequence, String dedupToken, Instant createdAt) {
-        this(table, columns, sequence, dedupToken, createdAt, false);
+        this(table, columns, sequence, dedupToken, createdAt, null);
     }
 
     BatchBuffer(String table, List<String> columns, long sequence, String dedupToken, Instant createdAt,
             boolean framed) {
+        this(table, columns, sequence, dedupToken, createdAt, framed ? FrameCodec.lz4() : null);
+    }
+
+    /** A batch framed by {@code codec} as rows are appended, or plain when it is {@code null}. */
+    BatchBuffer(String table, List<String> columns, long sequence, String dedupToken, Instant createdAt,
+            FrameCodec codec) {
         super(table, columns, dedupToken, createdAt, 0, 0);
         this.sequence = sequence;
-        this.framed = framed;
+        this.framed = codec != null;
+        this.codec = codec;
+    }
+
+    /** The scratch an LZ4-framed batch compresses a chunk into. */
+    static byte[] frameScratch() {
+        return frameScratch(FrameCodec.lz4());
     }
 
     /** The scratch a framed batch compresses a chunk into: one per inserter, used under its lock. */
-    static byte[] frameScratch() {
-        return new byte[ClickHouseLz4OutputStream.maxFrameLength(MAX_CHUNK)];
+    static byte[] frameScratch(FrameCodec codec) {
+        return new byte[codec.maxFrameLength(MAX_CHUNK)];
     }
 
     /**
@@ -161,7 +175,7 @@ final class BatchBuffer extends AbstractBatch {
         for (int i = 0; i < pieces; i++) {
             int from = i * MAX_CHUNK;
             plain[i] = Math.min(MAX_CHUNK, tailUsed - from);
-            int length = ClickHouseLz4OutputStream.frame(tail, from, plain[i], scratch, 0);
+            int length = codec.frame(tail, from, plain[i], scratch, 0);
             frames[i] = Arrays.copyOf(scratch, length);
             frameBytes += length;
         }
@@ -182,7 +196,7 @@ final class BatchBuffer extends AbstractBatch {
         return held;
     }
 
-    /** Whether the payload is held as LZ4 frames (see the class comment). */
+    /** Whether the payload is held as compressed frames (see the class comment). */
     boolean framed() {
         return framed;
     }
@@ -219,8 +233,8 @@ final class BatchBuffer extends AbstractBatch {
             sink.frame(frame, 0, frame.length, plainLengths.get(i));
         }
         if (tail != null && tailUsed > 0) {
-            byte[] frame = new byte[ClickHouseLz4OutputStream.maxFrameLength(tailUsed)];
-            sink.frame(frame, 0, ClickHouseLz4OutputStream.frame(tail, 0, tailUsed, frame, 0), tailUsed);
+            byte[] frame = new byte[codec.maxFrameLength(tailUsed)];
+            sink.frame(frame, 0, codec.frame(tail, 0, tailUsed, frame, 0), tailUsed);
         }
     }
 

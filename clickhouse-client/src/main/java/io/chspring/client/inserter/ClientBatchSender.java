@@ -6,6 +6,7 @@ import io.chspring.client.ClickHouseSchemaException;
 import io.chspring.client.insert.InsertFormat;
 import io.chspring.client.insert.RawInsert;
 import io.chspring.client.observation.ClickHouseObserver;
+import io.chspring.client.compression.FrameCodec;
 import io.chspring.client.request.RequestContext;
 import java.util.HexFormat;
 import java.util.List;
@@ -38,11 +39,11 @@ final class ClientBatchSender implements BatchSender {
     }
 
     /**
-     * Whether the client LZ4-frames request bodies: the inserter then compresses its batches while rows are appended
-     * ({@link BatchBuffer}), and their frames go out as they are.
+     * How the client frames request bodies, or {@code null} when it sends them plain: with a codec the inserter
+     * compresses its batches while rows are appended ({@link BatchBuffer}), and their frames go out as they are.
      */
-    boolean sendsLz4Frames() {
-        return context.compressesRequestBodies();
+    FrameCodec frameCodec() {
+        return context.compressesRequestBodies() ? context.requestCodec() : null;
     }
 
     @Override

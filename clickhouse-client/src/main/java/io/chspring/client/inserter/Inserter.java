@@ -1,5 +1,6 @@
 package io.chspring.client.inserter;
 
+import io.chspring.client.compression.FrameCodec;
 import io.chspring.client.ClickHouseException;
 import io.chspring.client.ClickHouseSchemaException;
 import io.chspring.client.ClickHouseTimeoutException;
@@ -62,6 +63,7 @@ public final class Inserter<T> implements AutoCloseable {
     private final InserterSendLoop sendLoop;
     private final ReentrantLock lock = new ReentrantLock();
     /** Where batches compress their chunks when the sender sends LZ4 frames (else null); used under the lock. */
+    private final FrameCodec frameCodec;
     private final byte[] frameScratch;
     private final Thread shutdownHook;
     private BatchBuffer current;
@@ -79,8 +81,8 @@ public final class Inserter<T> implements AutoCloseable {
         this.outcomes = new BatchOutcomes(metrics, memory, listener, failureHandler, clock);
         Backoff backoff = new Backoff(config.initialBackoff(), config.maxBackoff(), config.retryBudget(), random);
         this.sendLoop = new InserterSendLoop(sender, backoff, scheduler, clock, outcomes);
-        this.frameScratch = sender instanceof ClientBatchSender c && c.sendsLz4Frames() ? BatchBuffer.frameScratch()
-                : null;
+        this.frameCodec = sender instanceof ClientBatchSender c ? c.frameCodec() : null;
+        this.frameScratch = frameCodec != null ? BatchBuffer.frameScratch(frameCodec) : null;
         if (config.shutdownHook()) {
             shutdownHook = new Thread(this::closeFromHook, "chspring-inserter-shutdown-" + config.table());
             Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -249,7 +251,7 @@ public final class Inserter<T> implements AutoCloseable {
     private void open() {
         long seq = ++sequence;
         BatchBuffer batch = new BatchBuffer(config.table(), config.columns(), seq,
-                config.inserterId() + "-" + seq, clock.instant(), frameScratch != null);
+                config.inserterId() + "-" + seq, clock.instant(), frameCodec);
         batch.columnTypes(config.columnTypes());
         batch.periodTimer(scheduler.schedule(() -> periodElapsed(seq), biasedPeriod()));
         current = batch;

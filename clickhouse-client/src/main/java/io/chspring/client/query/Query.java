@@ -60,6 +60,7 @@ public final class Query extends ClickHouseRequest<Query> {
     private Duration deadline;
     /** The text its result columns are cached under: the SQL before values were bound into it (see BoundQuery). */
     private String shapeSql;
+    private final Map<String, ExternalTable> externalTables = new LinkedHashMap<>();
 
     /** A query of {@code sql} in {@code context}; users get one from {@code client.query(sql)}. */
     public Query(RequestContext context, String sql) {
@@ -109,6 +110,22 @@ public final class Query extends ClickHouseRequest<Query> {
      */
     public Query waitEndOfQuery(boolean wait) {
         this.waitEndOfQuery = wait;
+        return this;
+    }
+
+    /**
+     * Sends {@code table} with the query as external data: the SQL reads it by its name ({@code WHERE id IN ext},
+     * {@code JOIN ext USING id}) and nothing is created on the server. Several tables may go with one query. Rows and
+     * records are checked against the table's structure when the query is sent, before any byte goes out. Needs the
+     * HTTP interface (the embedded engine refuses it).
+     *
+     * @throws ClickHouseConfigurationException when a table of the same name was added already
+     */
+    public Query externalTable(ExternalTable table) {
+        Objects.requireNonNull(table, "table");
+        if (externalTables.putIfAbsent(table.name(), table) != null) {
+            throw new ClickHouseConfigurationException("external table '" + table.name() + "' is given twice");
+        }
         return this;
     }
 
@@ -347,6 +364,8 @@ public final class Query extends ClickHouseRequest<Query> {
         boolean describable = !NOT_DESCRIBABLE.matcher(query).matches();
         // the newline ends a trailing -- comment before the closing parenthesis
         Query describe = copyOptionsTo(new Query(context(), describable ? "DESCRIBE (" + query + "\n)" : query));
+        // DESCRIBE needs the external tables' columns only; a SHOW or EXISTS runs twice, so it gets the rows too
+        externalTables.values().forEach(t -> describe.externalTable(describable ? t.withoutRows() : t));
         // an id of its own (two requests may not share one), derived from the caller's so that an error here and the
         // query_log row tie back to it
         if (chosenQueryId() != null) {
@@ -381,7 +400,8 @@ public final class Query extends ClickHouseRequest<Query> {
     /** Runs the statement, reads and discards any output (surfacing late errors), and returns its summary. */
     public QuerySummary execute() {
         long start = System.nanoTime();
-        return finish(withDeadline(send(sql(null), parameters(), ownSettings(null), null, false, false), start));
+        return finish(withDeadline(send(sql(null), parameters(), ownSettings(null), externalBody(), false, false),
+                start));
     }
 
     private TransportResponse withDeadline(TransportResponse response, long startNanos) {
@@ -426,7 +446,8 @@ public final class Query extends ClickHouseRequest<Query> {
             throw new ClickHouseConfigurationException("Invalid output format name '" + format + "'");
         }
         long start = System.nanoTime();
-        TransportResponse response = send(sql(fields), parameters(), ownSettings(format), null, true, true);
+        TransportResponse response = send(sql(fields), parameters(), ownSettings(format), externalBody(), true,
+                externalRepeatable());
         return new QueryResponse(withDeadline(response, start));
     }
 
@@ -467,6 +488,39 @@ public final class Query extends ClickHouseRequest<Query> {
         if (waitEndOfQuery) {
             own.put("wait_end_of_query", "1");
         }
+        for (ExternalTable t : externalTables.values()) {
+            own.put(t.name() + "_structure", t.structure());
+            own.put(t.name() + "_format", t.format());
+        }
         return own;
+    }
+
+    /**
+     * The multipart body of the external tables, or {@code null} without any: checked first (the transport can send
+     * them, every row fits its structure), so that a bad row fails before the request is made.
+     */
+    private MultipartBody externalBody() {
+        if (externalTables.isEmpty()) {
+            return null;
+        }
+        if (!context().transport().supportsExternalData()) {
+            throw new ClickHouseConfigurationException("external tables " + externalTables.keySet()
+                    + " need ClickHouse's HTTP interface; the transport at " + endpoint()
+                    + " (the embedded engine has no external data) cannot send them. Insert the rows into a table, "
+                    + "or pass them as values (x IN ?)");
+        }
+        externalTables.values().forEach(ExternalTable::check);
+        return new MultipartBody(List.copyOf(externalTables.values()));
+    }
+
+    /** Whether the request may be sent again: yes unless an external table reads a one-shot stream. */
+    private boolean externalRepeatable() {
+        return externalTables.values().stream().allMatch(ExternalTable::repeatable);
+    }
+
+    /** External data travels plain: the server reads the multipart body before it would decompress anything. */
+    @Override
+    protected boolean frameableBody() {
+        return externalTables.isEmpty();
     }
 }

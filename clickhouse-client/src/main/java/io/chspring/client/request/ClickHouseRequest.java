@@ -182,14 +182,24 @@ public abstract class ClickHouseRequest<S extends ClickHouseRequest<S>> {
         Map<String, String> merged = new LinkedHashMap<>(context.settings());
         merged.putAll(settings);
         merged.putAll(ownSettings);
-        boolean lz4 = context.compression() == Compression.LZ4;
+        boolean compressed = context.compression() != Compression.NONE;
         // the request says what the client chose; whether the body's writer frames it itself, or the transport's
-        // sink does, follows from it and the transport (RequestContext.compressesRequestBodies)
-        boolean compressResponse = readsResult && lz4
+        // sink does, follows from it and the transport (RequestContext.compressesRequestBodies). Responses come in
+        // LZ4 frames whatever the request method: the server's compress=1 always uses its default codec.
+        boolean compressResponse = readsResult && compressed
                 && (context.forceResponseCompression() || capabilities().responseCompressionUsable());
         return new TransportRequest(sql, merged, parameters, database != null ? database : context.database(),
                 queryId != null ? queryId : randomQueryId(), session, keepSession, body,
-                lz4 && body != null, compressResponse, idempotent, timeout);
+                compressed && body != null && frameableBody(), compressResponse, idempotent, timeout,
+                context.requestCodec());
+    }
+
+    /**
+     * Whether this request's body may travel in ClickHouse frames ({@code decompress=1}); a body the server reads
+     * before it decompresses anything (external data in {@code multipart/form-data}) says no.
+     */
+    protected boolean frameableBody() {
+        return true;
     }
 
     /**

@@ -120,7 +120,7 @@ final class ObservedExchange {
         }
         return new TransportRequest(r.sql(), settings, r.parameters(), r.database(), r.queryId(), r.sessionId(),
                 r.sessionTimeout(), r.body(), r.compressRequest(), r.compressResponse(), r.idempotent(),
-                r.responseTimeout(), headers);
+                r.responseTimeout(), r.requestCodec(), headers);
     }
 
     private static TransportRequest counting(TransportRequest r, AtomicLong sent) {
@@ -128,10 +128,21 @@ final class ObservedExchange {
         if (body == null) {
             return r;
         }
-        RequestBody counted = sink -> body.writeTo(new CountingSink(sink, sent));
+        // keeps the body's content type: external data is multipart/form-data, which a lambda would lose
+        RequestBody counted = new RequestBody() {
+            @Override
+            public void writeTo(BodySink sink) throws IOException {
+                body.writeTo(new CountingSink(sink, sent));
+            }
+
+            @Override
+            public String contentType() {
+                return body.contentType();
+            }
+        };
         return new TransportRequest(r.sql(), r.settings(), r.parameters(), r.database(), r.queryId(), r.sessionId(),
                 r.sessionTimeout(), counted, r.compressRequest(), r.compressResponse(), r.idempotent(),
-                r.responseTimeout(), r.headers());
+                r.responseTimeout(), r.requestCodec(), r.headers());
     }
 
     private static void end(RequestObservation observation, RequestEnd end, String queryId) {

@@ -5,6 +5,7 @@ import io.chspring.client.ClickHouseTransportException;
 import io.chspring.client.Compression;
 import io.chspring.client.ServerCapabilities;
 import io.chspring.client.ServerVersion;
+import io.chspring.client.compression.FrameCodec;
 import io.chspring.client.mapping.TableColumn;
 import io.chspring.client.observation.ClickHouseObserver;
 import io.chspring.client.transport.Endpoint;
@@ -44,6 +45,9 @@ public final class RequestContext {
     private final Map<String, String> settings;
     private final String database;
     private final Compression compression;
+    private final int compressionLevel;
+    /** How request bodies are framed; {@code null} for {@link Compression#NONE}. */
+    private final FrameCodec requestCodec;
     private final boolean forceResponseCompression;
     /** A view over some of the shared transport's endpoints, or {@code null} for the shared transport itself. */
     private final Transport route;
@@ -51,12 +55,13 @@ public final class RequestContext {
     private final Duration sessionTimeout;
 
     private RequestContext(Shared shared, Map<String, String> settings, String database, Compression compression,
-            boolean forceResponseCompression) {
-        this(shared, settings, database, compression, forceResponseCompression, null, null, null);
+            int compressionLevel, boolean forceResponseCompression) {
+        this(shared, settings, database, compression, compressionLevel, forceResponseCompression, null, null, null);
     }
 
     private RequestContext(Shared shared, Map<String, String> settings, String database, Compression compression,
-            boolean forceResponseCompression, Transport route, String sessionId, Duration sessionTimeout) {
+            int compressionLevel, boolean forceResponseCompression, Transport route, String sessionId,
+            Duration sessionTimeout) {
         this.route = route;
         this.sessionId = sessionId;
         this.sessionTimeout = sessionTimeout;
@@ -64,7 +69,33 @@ public final class RequestContext {
         this.settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
         this.database = database;
         this.compression = Objects.requireNonNull(compression, "compression");
+        this.compressionLevel = compressionLevel;
+        this.requestCodec = codec(compression, compressionLevel);
         this.forceResponseCompression = forceResponseCompression;
+    }
+
+    /**
+     * Checks a method and level as {@link #open} does, so that a bad level or ZSTD without its jar fails when the
+     * client is built, not at its first insert.
+     *
+     * @throws ClickHouseConfigurationException naming the method, the level or the missing dependency
+     */
+    public static void checkCompression(Compression compression, int level) {
+        codec(compression, level);
+    }
+
+    /** The frame codec of a method and level. */
+    private static FrameCodec codec(Compression compression, int level) {
+        if (level != 0 && (compression == Compression.LZ4 || compression == Compression.NONE)) {
+            throw new ClickHouseConfigurationException("compression level " + level + " is set but compression "
+                    + compression + " has no levels; use LZ4HC or ZSTD");
+        }
+        return switch (compression) {
+            case LZ4 -> FrameCodec.lz4();
+            case LZ4HC -> FrameCodec.lz4hc(level);
+            case ZSTD -> FrameCodec.zstd(level);
+            case NONE -> null;
+        };
     }
 
     /**
@@ -75,17 +106,21 @@ public final class RequestContext {
      */
     public static RequestContext open(Transport transport, Endpoint endpoint,
             BiFunction<RequestContext, String, List<TableColumn>> describer, Map<String, String> settings,
-            String database, Compression compression, boolean forceResponseCompression) {
-        return open(transport, endpoint, describer, settings, database, compression, forceResponseCompression,
-                ClickHouseObserver.NONE);
+            String database, Compression compression, int compressionLevel, boolean forceResponseCompression) {
+        return open(transport, endpoint, describer, settings, database, compression, compressionLevel,
+                forceResponseCompression, ClickHouseObserver.NONE);
     }
 
-    /** {@link #open(Transport, Endpoint, BiFunction, Map, String, Compression, boolean)} with an observer of requests. */
+    /**
+     * {@link #open(Transport, Endpoint, BiFunction, Map, String, Compression, int, boolean)} with an observer of
+     * requests.
+     */
     public static RequestContext open(Transport transport, Endpoint endpoint,
             BiFunction<RequestContext, String, List<TableColumn>> describer, Map<String, String> settings,
-            String database, Compression compression, boolean forceResponseCompression, ClickHouseObserver observer) {
+            String database, Compression compression, int compressionLevel, boolean forceResponseCompression,
+            ClickHouseObserver observer) {
         return new RequestContext(new Shared(transport, endpoint, describer, observer), settings, database,
-                compression, forceResponseCompression);
+                compression, compressionLevel, forceResponseCompression);
     }
 
     /**
@@ -93,9 +128,9 @@ public final class RequestContext {
      * schema cache.
      */
     public RequestContext derive(Map<String, String> settings, String database, Compression compression,
-            boolean forceResponseCompression) {
-        return new RequestContext(shared, settings, database, compression, forceResponseCompression, route,
-                sessionId, sessionTimeout);
+            int compressionLevel, boolean forceResponseCompression) {
+        return new RequestContext(shared, settings, database, compression, compressionLevel, forceResponseCompression,
+                route, sessionId, sessionTimeout);
     }
 
     /**
@@ -104,8 +139,8 @@ public final class RequestContext {
      * by the context: closing the root closes what it views.
      */
     public RequestContext routedThrough(Transport transport) {
-        return new RequestContext(shared, settings, database, compression, forceResponseCompression,
-                Objects.requireNonNull(transport, "transport"), sessionId, sessionTimeout);
+        return new RequestContext(shared, settings, database, compression, compressionLevel,
+                forceResponseCompression, Objects.requireNonNull(transport, "transport"), sessionId, sessionTimeout);
     }
 
     /**
@@ -113,8 +148,8 @@ public final class RequestContext {
      * {@code timeout} after each request ({@code null}: the server's default); a request's own session wins.
      */
     public RequestContext withSession(String id, Duration timeout) {
-        return new RequestContext(shared, settings, database, compression, forceResponseCompression, route, id,
-                id == null ? null : timeout);
+        return new RequestContext(shared, settings, database, compression, compressionLevel,
+                forceResponseCompression, route, id, id == null ? null : timeout);
     }
 
     /** The session every request runs in, or {@code null}. */
@@ -160,20 +195,28 @@ public final class RequestContext {
         return compression;
     }
 
+    /**
+     * How request bodies are compressed inside ClickHouse's frames (LZ4, LZ4HC or ZSTD at the client's level), or
+     * {@code null} for {@link Compression#NONE}. Writers that frame rows themselves use it; so does the transport's sink.
+     */
+    public FrameCodec requestCodec() {
+        return requestCodec;
+    }
+
     /** Whether LZ4 responses are asked for whatever the server version. */
     public boolean forceResponseCompression() {
         return forceResponseCompression;
     }
 
     /**
-     * The one decision about request-body compression: whether bodies (INSERT rows) go to the server LZ4-framed
-     * through a {@link io.chspring.client.transport.BodySink} that takes frames. True when compression is
-     * {@link Compression#LZ4} and the transport frames bodies (HTTP does; an in-process engine does not). Writers of
+     * The one decision about request-body compression: whether bodies (INSERT rows) go to the server framed
+     * through a {@link io.chspring.client.transport.BodySink} that takes frames. True when compression is not
+     * {@link Compression#NONE} and the transport frames bodies (HTTP does; an in-process engine does not). Writers of
      * rows ({@code Insert}, the inserter's batches) then make their frames on the thread that writes the rows;
      * otherwise they write plain bytes and the transport does what the request's {@code compressRequest} asks.
      */
     public boolean compressesRequestBodies() {
-        return compression == Compression.LZ4 && transport().framesRequestBodies();
+        return requestCodec != null && transport().framesRequestBodies();
     }
 
     /** The server's capabilities; the first call per transport runs {@code SELECT version()}. */

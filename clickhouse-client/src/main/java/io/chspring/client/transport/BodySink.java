@@ -1,5 +1,6 @@
 package io.chspring.client.transport;
 
+import io.chspring.client.compression.FrameCodec;
 import java.io.IOException;
 import java.io.OutputStream;
 
@@ -15,11 +16,20 @@ public interface BodySink {
     /** Whether the body travels as ClickHouse LZ4 frames ({@code decompress=1}); only then is {@link #frame} allowed. */
     boolean framed();
 
+    /**
+     * How this body's frames are made ({@link TransportRequest#requestCodec()}): a body that frames its bytes itself
+     * after the request was made (an {@code Insert}'s last small block) uses it, so that every frame of a request
+     * has the method the client chose.
+     */
+    default FrameCodec codec() {
+        return FrameCodec.lz4();
+    }
+
     /** The body's plain bytes, framed on the way when {@link #framed()}; must not be closed. */
     OutputStream plain() throws IOException;
 
     /**
-     * One finished ClickHouse LZ4 frame (checksum, method, sizes, block) of {@code plainLength} uncompressed bytes.
+     * One finished ClickHouse frame (checksum, method, sizes, block) of {@code plainLength} uncompressed bytes.
      *
      * @throws IllegalStateException when the body is not {@link #framed()}: whoever made the frames did not follow
      *     the request's decision
@@ -28,6 +38,6 @@ public interface BodySink {
 
     /** A sink that sends plain bytes as they are, for a transport that takes bodies unframed. */
     static BodySink plain(OutputStream out) {
-        return new WireSink(out, false);
+        return new WireSink(out, false, FrameCodec.lz4());
     }
 }

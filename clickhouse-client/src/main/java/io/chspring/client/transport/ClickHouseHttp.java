@@ -39,6 +39,8 @@ final class ClickHouseHttp {
     static final String HEADER_KEY = "X-ClickHouse-Key";
     /** Standard authorization: Basic (user and password) or Bearer (token). */
     static final String HEADER_AUTHORIZATION = "Authorization";
+    /** {@code close} on a request whose connection must not be reused (external data, see HttpRequests). */
+    static final String HEADER_CONNECTION = "Connection";
     /** Client identification, shown in system.query_log.http_user_agent. */
     static final String HEADER_USER_AGENT = "User-Agent";
 

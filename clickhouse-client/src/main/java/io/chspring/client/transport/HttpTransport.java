@@ -178,6 +178,12 @@ public final class HttpTransport implements Transport {
         return true;
     }
 
+    /** Yes: the HTTP interface reads tables from a {@code multipart/form-data} body. */
+    @Override
+    public boolean supportsExternalData() {
+        return true;
+    }
+
     /** Closes the pool; responses still open fail on their next read. */
     @Override
     public void close() {

@@ -258,6 +258,11 @@ public final class RoutingTransport implements Transport {
     }
 
     @Override
+    public boolean supportsExternalData() {
+        return routes.values().iterator().next().transport().supportsExternalData();
+    }
+
+    @Override
     public void close() {
         if (!owner || probe == null) {
             return;

@@ -1,5 +1,6 @@
 package io.chspring.client.transport;
 
+import io.chspring.client.compression.FrameCodec;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,12 +17,14 @@ final class StreamingBody extends AbstractHttpEntity {
 
     private final RequestBody body;
     private final boolean compress;
+    private final FrameCodec codec;
     private final boolean repeatable;
 
-    StreamingBody(RequestBody body, boolean compress, boolean repeatable, ContentType contentType) {
+    StreamingBody(RequestBody body, boolean compress, FrameCodec codec, boolean repeatable, ContentType contentType) {
         super(contentType, null, true);
         this.body = body;
         this.compress = compress;
+        this.codec = codec;
         this.repeatable = repeatable;
     }
 
@@ -39,7 +42,7 @@ final class StreamingBody extends AbstractHttpEntity {
                 flush();
             }
         };
-        WireSink sink = new WireSink(shielded, compress);
+        WireSink sink = new WireSink(shielded, compress, codec);
         body.writeTo(sink);
         sink.finish();
         shielded.flush();

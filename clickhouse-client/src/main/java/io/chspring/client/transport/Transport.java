@@ -25,6 +25,14 @@ public interface Transport extends AutoCloseable {
         return false;
     }
 
+    /**
+     * Whether this transport can send external data (tables in a {@code multipart/form-data} body, ClickHouse's HTTP
+     * "external data for query processing"); an in-process engine has no such interface.
+     */
+    default boolean supportsExternalData() {
+        return false;
+    }
+
     /** Releases pooled connections and threads. Responses still open fail afterwards. */
     @Override
     void close();

@@ -1,5 +1,6 @@
 package io.chspring.client.transport;
 
+import io.chspring.client.compression.FrameCodec;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -16,11 +17,12 @@ import java.util.Objects;
  * @param sessionId the session id, or {@code null} for no session
  * @param sessionTimeout the session timeout, or {@code null} for the server default
  * @param body the request body (for example INSERT rows), or {@code null}
- * @param compressRequest whether the body travels LZ4-framed ({@code decompress=1}); decided by the client for
+ * @param compressRequest whether the body travels in ClickHouse frames ({@code decompress=1}); decided by the client for
  *     transports that {@link Transport#framesRequestBodies() frame bodies}, and followed by the {@link BodySink}
  * @param compressResponse whether to ask for an LZ4-framed response ({@code compress=1})
  * @param idempotent whether the request may be sent again after a stale pooled connection failed it
  * @param responseTimeout the longest wait for the response, or {@code null} for the transport default
+ * @param requestCodec how a compressed body's frames are made (LZ4, LZ4HC or ZSTD at a level); LZ4 when {@code null}
  * @param headers HTTP headers of this request only (a trace context), sent besides the transport's own; an in-process
  *     engine ignores them
  */
@@ -37,6 +39,7 @@ public record TransportRequest(
         boolean compressResponse,
         boolean idempotent,
         Duration responseTimeout,
+        FrameCodec requestCodec,
         Map<String, String> headers) {
 
     public TransportRequest {
@@ -44,14 +47,23 @@ public record TransportRequest(
         Objects.requireNonNull(queryId, "queryId");
         settings = Map.copyOf(settings == null ? Map.of() : settings);
         parameters = Map.copyOf(parameters == null ? Map.of() : parameters);
+        requestCodec = requestCodec == null ? FrameCodec.lz4() : requestCodec;
         headers = Map.copyOf(headers == null ? Map.of() : headers);
     }
 
-    /** A request without headers of its own. */
+    /** A request without headers of its own whose compressed body (if any) is LZ4-framed. */
     public TransportRequest(String sql, Map<String, String> settings, Map<String, String> parameters, String database,
             String queryId, String sessionId, Duration sessionTimeout, RequestBody body, boolean compressRequest,
             boolean compressResponse, boolean idempotent, Duration responseTimeout) {
         this(sql, settings, parameters, database, queryId, sessionId, sessionTimeout, body, compressRequest,
-                compressResponse, idempotent, responseTimeout, Map.of());
+                compressResponse, idempotent, responseTimeout, null, Map.of());
+    }
+
+    /** A request without headers of its own whose compressed body (if any) is framed by {@code requestCodec}. */
+    public TransportRequest(String sql, Map<String, String> settings, Map<String, String> parameters, String database,
+            String queryId, String sessionId, Duration sessionTimeout, RequestBody body, boolean compressRequest,
+            boolean compressResponse, boolean idempotent, Duration responseTimeout, FrameCodec requestCodec) {
+        this(sql, settings, parameters, database, queryId, sessionId, sessionTimeout, body, compressRequest,
+                compressResponse, idempotent, responseTimeout, requestCodec, Map.of());
     }
 }

@@ -42,6 +42,7 @@ final class ClickHouseClientFactory {
         map.from(properties.getLoadBalancing()).to(builder::loadBalancing);
         map.from(properties.getCluster()).to(builder::cluster);
         map.from(properties.getCompression()).to(builder::compression);
+        map.from(properties.getCompressionLevel()).to(builder::compressionLevel); // after the method, which resets it
         if (properties.isBasicAuth()) {
             builder.basicAuth(true);
         }

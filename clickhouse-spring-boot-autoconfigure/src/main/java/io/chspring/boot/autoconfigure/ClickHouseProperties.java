@@ -33,8 +33,13 @@ public class ClickHouseProperties {
     /** Default database of every request; overrides the database in the URL. */
     private String database;
 
-    /** Body compression: lz4 (ClickHouse block framing) or none. */
+    /**
+     * Body compression: lz4 (ClickHouse block framing), lz4hc, zstd (needs com.github.luben:zstd-jni) or none.
+     */
     private Compression compression;
+
+    /** Compression level: zstd -7 to 22 (default 1), lz4hc 1 to 17 (default 9); unset for the method's default. */
+    private Integer compressionLevel;
 
     /** Whether to send the credentials as HTTP Basic authentication instead of X-ClickHouse-User/Key headers. */
     private boolean basicAuth;
@@ -115,6 +120,14 @@ public class ClickHouseProperties {
 
     public void setCompression(Compression compression) {
         this.compression = compression;
+    }
+
+    public Integer getCompressionLevel() {
+        return compressionLevel;
+    }
+
+    public void setCompressionLevel(Integer compressionLevel) {
+        this.compressionLevel = compressionLevel;
     }
 
     public boolean isBasicAuth() {

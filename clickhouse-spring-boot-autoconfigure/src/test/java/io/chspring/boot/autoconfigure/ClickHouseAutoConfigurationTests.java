@@ -45,6 +45,28 @@ class ClickHouseAutoConfigurationTests {
     }
 
     @Test
+    void zstdWithALevel() {
+        runner.withPropertyValues("clickhouse.url=http://ch.example:8124/db", "clickhouse.compression=zstd",
+                "clickhouse.compression-level=5").run(context -> {
+                    ClickHouseClientConfig config = config(context);
+                    assertThat(config.compression()).isEqualTo(Compression.ZSTD);
+                    assertThat(config.compressionLevel()).isEqualTo(5);
+                });
+        runner.withPropertyValues("clickhouse.url=http://ch.example:8124/db", "clickhouse.compression=lz4hc")
+                .run(context -> {
+                    assertThat(config(context).compression()).isEqualTo(Compression.LZ4HC);
+                    assertThat(config(context).compressionLevel()).isZero();
+                });
+    }
+
+    @Test
+    void aLevelOutOfRangeFailsStartupNamingIt() {
+        runner.withPropertyValues("clickhouse.url=http://ch.example:8124/db", "clickhouse.compression=zstd",
+                "clickhouse.compression-level=40").run(context -> assertThat(context).getFailure()
+                        .rootCause().hasMessageContaining("ZSTD compression level must be between -7 and 22").hasMessageContaining("not 40"));
+    }
+
+    @Test
     void bindsEveryClientProperty() {
         runner.withPropertyValues("clickhouse.url=http://ch.example:8124/from_url?max_threads=2",
                 "clickhouse.username=alice", "clickhouse.password=s3cret", "clickhouse.database=analytics",
