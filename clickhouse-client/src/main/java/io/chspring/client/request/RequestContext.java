@@ -5,7 +5,10 @@ import io.chspring.client.ClickHouseTransportException;
 import io.chspring.client.Compression;
 import io.chspring.client.ServerCapabilities;
 import io.chspring.client.ServerVersion;
+import io.chspring.client.mapping.MappingOptions;
 import io.chspring.client.mapping.TableColumn;
+import io.chspring.client.rowbinary.CodecOptions;
+import io.chspring.client.rowbinary.TimeZoneRule;
 import io.chspring.client.transport.Endpoint;
 import io.chspring.client.transport.Transport;
 import io.chspring.client.transport.TransportRequest;
@@ -13,7 +16,10 @@ import io.chspring.client.transport.TransportResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +44,11 @@ public final class RequestContext {
 
     /** Longer than any version string; a larger answer is not a version. */
     private static final int MAX_VERSION_BYTES = 256;
+    /**
+     * What the client asks once per transport: the version chooses features, the zone is what the server gives
+     * DateTime columns without one (both functions exist on every version, 18.16 included).
+     */
+    public static final String VERSION_QUERY = "SELECT version(), timezone()";
 
     private final Shared shared;
     private final Map<String, String> settings;
@@ -48,14 +59,17 @@ public final class RequestContext {
     private final Transport route;
     private final String sessionId;
     private final Duration sessionTimeout;
+    private final TimeZoneRule timeZoneRule;
 
     private RequestContext(Shared shared, Map<String, String> settings, String database, Compression compression,
             boolean forceResponseCompression) {
-        this(shared, settings, database, compression, forceResponseCompression, null, null, null);
+        this(shared, settings, database, compression, forceResponseCompression, null, null, null, TimeZoneRule.UTC);
     }
 
     private RequestContext(Shared shared, Map<String, String> settings, String database, Compression compression,
-            boolean forceResponseCompression, Transport route, String sessionId, Duration sessionTimeout) {
+            boolean forceResponseCompression, Transport route, String sessionId, Duration sessionTimeout,
+            TimeZoneRule timeZoneRule) {
+        this.timeZoneRule = Objects.requireNonNull(timeZoneRule, "timeZoneRule");
         this.route = route;
         this.sessionId = sessionId;
         this.sessionTimeout = sessionTimeout;
@@ -86,7 +100,7 @@ public final class RequestContext {
     public RequestContext derive(Map<String, String> settings, String database, Compression compression,
             boolean forceResponseCompression) {
         return new RequestContext(shared, settings, database, compression, forceResponseCompression, route,
-                sessionId, sessionTimeout);
+                sessionId, sessionTimeout, timeZoneRule);
     }
 
     /**
@@ -96,7 +110,7 @@ public final class RequestContext {
      */
     public RequestContext routedThrough(Transport transport) {
         return new RequestContext(shared, settings, database, compression, forceResponseCompression,
-                Objects.requireNonNull(transport, "transport"), sessionId, sessionTimeout);
+                Objects.requireNonNull(transport, "transport"), sessionId, sessionTimeout, timeZoneRule);
     }
 
     /**
@@ -105,7 +119,93 @@ public final class RequestContext {
      */
     public RequestContext withSession(String id, Duration timeout) {
         return new RequestContext(shared, settings, database, compression, forceResponseCompression, route, id,
-                id == null ? null : timeout);
+                id == null ? null : timeout, timeZoneRule);
+    }
+
+    /** This context with {@code rule} for {@code LocalDateTime} values. */
+    public RequestContext withTimeZoneRule(TimeZoneRule rule) {
+        return new RequestContext(shared, settings, database, compression, forceResponseCompression, route, sessionId,
+                sessionTimeout, rule);
+    }
+
+    /** Whose wall clock a {@code LocalDateTime} is, for this client. */
+    public TimeZoneRule timeZoneRule() {
+        return timeZoneRule;
+    }
+
+    /**
+     * The server's time zone ({@code timezone()}, asked with the version: no extra round trip). It is what the server
+     * gives DateTime columns without a zone of their own, unless a request sets {@code session_timezone}.
+     *
+     * @throws ClickHouseConfigurationException when this JVM does not know the zone's name
+     */
+    public ZoneId serverTimeZone() {
+        capabilities();
+        String name = shared.serverTimeZone;
+        if (name == null) {
+            synchronized (shared) {
+                if (shared.serverTimeZone == null) {
+                    // a server (or a stand-in) that answered the version query without the zone column
+                    shared.serverTimeZone = ask("SELECT timezone()");
+                }
+                name = shared.serverTimeZone;
+            }
+        }
+        return zone(name, "the server's time zone (timezone())");
+    }
+
+    /**
+     * The zone the server gives DateTime values without one of their own in a request with {@code requestSettings}:
+     * its {@code session_timezone} (the request's own, else this context's) when set, else the server's zone.
+     */
+    public ZoneId columnDefaultZone(Map<String, String> requestSettings) {
+        String session = requestSettings.get(Settings.SESSION_TIMEZONE);
+        if (session == null) {
+            session = settings.get(Settings.SESSION_TIMEZONE);
+        }
+        if (session != null && !session.isBlank()) {
+            return zone(session, "session_timezone");
+        }
+        return serverTimeZone();
+    }
+
+    /**
+     * {@code requested} with what it leaves to the client filled in: this client's {@link TimeZoneRule} and the zone
+     * of columns without one ({@link #columnDefaultZone(Map)}). Options that set both are returned as they are.
+     */
+    public CodecOptions codecOptions(CodecOptions requested, Map<String, String> requestSettings) {
+        CodecOptions options = requested;
+        if (options.timeZoneRule() == null) {
+            options = options.withTimeZoneRule(timeZoneRule);
+        }
+        if (options.defaultTimeZone() == null) {
+            options = options.withDefaultTimeZone(columnDefaultZone(requestSettings));
+        }
+        return options;
+    }
+
+    /** {@code requested} with its codec options {@link #codecOptions(CodecOptions, Map) filled in}. */
+    public MappingOptions mappingOptions(MappingOptions requested, Map<String, String> requestSettings) {
+        CodecOptions filled = codecOptions(requested.codecOptions(), requestSettings);
+        return filled.equals(requested.codecOptions()) ? requested : requested.withCodecOptions(filled);
+    }
+
+    /**
+     * The zone that gives a bound {@code LocalDateTime} its instant under this client's rule, in a request with
+     * {@code requestSettings}. A bound value has no column, so {@link TimeZoneRule#COLUMN} means the session's or
+     * server's zone here.
+     */
+    public ZoneId boundLocalDateTimeZone(Map<String, String> requestSettings) {
+        return timeZoneRule == TimeZoneRule.UTC ? ZoneOffset.UTC : columnDefaultZone(requestSettings);
+    }
+
+    private static ZoneId zone(String name, String what) {
+        try {
+            return ZoneId.of(name.strip());
+        } catch (DateTimeException e) {
+            throw new ClickHouseConfigurationException("Unknown time zone '" + name + "' (" + what + "): "
+                    + e.getMessage() + "; use a zone this JVM knows (IANA names such as Asia/Kolkata)", e);
+        }
     }
 
     /** The session every request runs in, or {@code null}. */
@@ -162,7 +262,7 @@ public final class RequestContext {
         return compression == Compression.LZ4 && transport().framesRequestBodies();
     }
 
-    /** The server's capabilities; the first call per transport runs {@code SELECT version()}. */
+    /** The server's capabilities; the first call per transport runs {@link #VERSION_QUERY}. */
     public ServerCapabilities capabilities() {
         ServerCapabilities known = shared.capabilities;
         if (known != null) {
@@ -170,7 +270,18 @@ public final class RequestContext {
         }
         synchronized (shared) {
             if (shared.capabilities == null) {
-                shared.capabilities = ServerCapabilities.of(fetchVersion());
+                String[] answer = ask(VERSION_QUERY).split("\t", -1);
+                ServerVersion version;
+                try {
+                    version = ServerVersion.parse(answer[0]);
+                } catch (ClickHouseConfigurationException e) {
+                    throw new ClickHouseTransportException("The server answered " + VERSION_QUERY + " with '"
+                            + String.join("\t", answer) + "'; is the endpoint a ClickHouse server?", e, 0, null, false);
+                }
+                if (answer.length > 1 && !answer[1].isBlank()) {
+                    shared.serverTimeZone = answer[1].strip();
+                }
+                shared.capabilities = ServerCapabilities.of(version);
             }
             return shared.capabilities;
         }
@@ -221,28 +332,22 @@ public final class RequestContext {
         }
     }
 
-    private ServerVersion fetchVersion() {
+    /** A one-line answer of {@code sql}, asked outside any session, database or client setting. */
+    private String ask(String sql) {
         String queryId = UUID.randomUUID().toString();
         // No client settings and no database: the answer must not depend on them, and a wrong database name
         // should fail the user's query, not this one. default_format is allowed even for readonly users.
-        TransportRequest request = new TransportRequest("SELECT version()", Map.of("default_format", "TabSeparated"),
+        TransportRequest request = new TransportRequest(sql, Map.of("default_format", "TabSeparated"),
                 Map.of(), null, queryId, null, null, null, false, false, true, null);
-        String text;
         try (TransportResponse response = transport().execute(request); InputStream body = response.body()) {
             byte[] bytes = body.readNBytes(MAX_VERSION_BYTES + 1);
             if (bytes.length > MAX_VERSION_BYTES) {
-                throw new ClickHouseTransportException("The answer to SELECT version() is longer than "
+                throw new ClickHouseTransportException("The answer to " + sql + " is longer than "
                         + MAX_VERSION_BYTES + " bytes; is the endpoint a ClickHouse server?", null, 0, queryId, false);
             }
-            text = new String(bytes, StandardCharsets.UTF_8).strip();
+            return new String(bytes, StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
-            throw new ClickHouseTransportException("Reading the answer to SELECT version() failed", e, 0, queryId, true);
-        }
-        try {
-            return ServerVersion.parse(text);
-        } catch (ClickHouseConfigurationException e) {
-            throw new ClickHouseTransportException("The server answered SELECT version() with '" + text
-                    + "'; is the endpoint a ClickHouse server?", e, 0, queryId, false);
+            throw new ClickHouseTransportException("Reading the answer to " + sql + " failed", e, 0, queryId, true);
         }
     }
 
@@ -254,6 +359,8 @@ public final class RequestContext {
         final AtomicBoolean closed = new AtomicBoolean();
         final ConcurrentMap<String, List<TableColumn>> schemas = new ConcurrentHashMap<>();
         volatile ServerCapabilities capabilities;
+        /** The name {@code timezone()} answered, or {@code null} until asked. */
+        volatile String serverTimeZone;
 
         Shared(Transport transport, Endpoint endpoint, BiFunction<RequestContext, String, List<TableColumn>> describer) {
             this.transport = Objects.requireNonNull(transport, "transport");

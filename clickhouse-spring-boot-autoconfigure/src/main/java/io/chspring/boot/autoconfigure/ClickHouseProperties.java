@@ -2,7 +2,9 @@ package io.chspring.boot.autoconfigure;
 
 import io.chspring.client.Compression;
 import io.chspring.client.cluster.LoadBalancing;
+import io.chspring.client.rowbinary.TimeZoneRule;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +37,19 @@ public class ClickHouseProperties {
 
     /** Body compression: lz4 (ClickHouse block framing) or none. */
     private Compression compression;
+
+    /**
+     * Whose wall clock a LocalDateTime is when read from or written to a DateTime/DateTime64 column or bound to a
+     * query: utc (the default), server (the session's or server's zone) or column (the column's zone, else the
+     * session's or server's).
+     */
+    private TimeZoneRule timeZoneRule;
+
+    /**
+     * Session time zone of every request (the session_timezone setting, ClickHouse 23.6+): DateTime columns without
+     * a zone of their own use it instead of the server's zone. Unset by default.
+     */
+    private ZoneId sessionTimeZone;
 
     /** Whether to send the credentials as HTTP Basic authentication instead of X-ClickHouse-User/Key headers. */
     private boolean basicAuth;
@@ -115,6 +130,22 @@ public class ClickHouseProperties {
 
     public void setCompression(Compression compression) {
         this.compression = compression;
+    }
+
+    public TimeZoneRule getTimeZoneRule() {
+        return timeZoneRule;
+    }
+
+    public void setTimeZoneRule(TimeZoneRule timeZoneRule) {
+        this.timeZoneRule = timeZoneRule;
+    }
+
+    public ZoneId getSessionTimeZone() {
+        return sessionTimeZone;
+    }
+
+    public void setSessionTimeZone(ZoneId sessionTimeZone) {
+        this.sessionTimeZone = sessionTimeZone;
     }
 
     public boolean isBasicAuth() {

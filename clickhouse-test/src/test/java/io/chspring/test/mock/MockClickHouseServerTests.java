@@ -58,7 +58,8 @@ class MockClickHouseServerTests {
     @Test
     void selectVersionIsAnsweredWithoutAHandler() {
         assertThat(client.serverVersion().toString()).isEqualTo(MockClickHouseServer.DEFAULT_VERSION);
-        assertThat(mock.statements()).containsExactly("SELECT version()");
+        assertThat(client.serverTimeZone()).isEqualTo(java.time.ZoneOffset.UTC);
+        assertThat(mock.statements()).containsExactly("SELECT version(), timezone()");
     }
 
     @Test
