@@ -168,9 +168,9 @@ class TimeZoneIntegrationTests {
             inserter.flush();
         }
         client(TimeZoneRule.SERVER).insertRows("tz", List.of("id", "plain", "tokyo", "ny"),
-                List.<Object>of(new Object[] {6, KOLKATA_WALL, KOLKATA_WALL, KOLKATA_WALL}));
+                List.of((Object) new Object[] {6, KOLKATA_WALL, KOLKATA_WALL, KOLKATA_WALL}));
         client(TimeZoneRule.UTC).insertRows("tz", List.of("id", "plain", "tokyo", "ny"),
-                List.<Object>of(List.of(7, UTC_WALL, ZonedDateTime.of(TOKYO_WALL, TOKYO), INSTANT)));
+                List.of(List.of(7, UTC_WALL, ZonedDateTime.of(TOKYO_WALL, TOKYO), INSTANT)));
         for (int id = 5; id <= 7; id++) {
             assertThat(serverText(id)).as("row %d", id).isEqualTo(serverText(1));
         }
