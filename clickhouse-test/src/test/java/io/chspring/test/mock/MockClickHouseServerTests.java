@@ -58,8 +58,15 @@ class MockClickHouseServerTests {
     @Test
     void selectVersionIsAnsweredWithoutAHandler() {
         assertThat(client.serverVersion().toString()).isEqualTo(MockClickHouseServer.DEFAULT_VERSION);
-        assertThat(client.serverTimeZone()).isEqualTo(java.time.ZoneOffset.UTC);
+        assertThat(client.serverTimeZone()).isEqualTo(java.time.ZoneId.of("UTC"));
         assertThat(mock.statements()).containsExactly("SELECT version(), timezone()");
+    }
+
+    @Test
+    void theReportedTimeZoneIsTheClientsServerZone() {
+        mock.timeZone("Asia/Kolkata");
+        assertThat(client.serverTimeZone()).isEqualTo(java.time.ZoneId.of("Asia/Kolkata"));
+        assertThatThrownBy(() -> mock.timeZone(" ")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
