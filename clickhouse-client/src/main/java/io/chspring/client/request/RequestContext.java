@@ -140,6 +140,10 @@ public final class RequestContext {
      * @throws ClickHouseConfigurationException when this JVM does not know the zone's name
      */
     public ZoneId serverTimeZone() {
+        ZoneId parsed = shared.serverZoneId;
+        if (parsed != null) {
+            return parsed;
+        }
         capabilities();
         String name = shared.serverTimeZone;
         if (name == null) {
@@ -151,7 +155,9 @@ public final class RequestContext {
                 name = shared.serverTimeZone;
             }
         }
-        return zone(name, "the server's time zone (timezone())");
+        parsed = zone(name, "the server's time zone (timezone())");
+        shared.serverZoneId = parsed;
+        return parsed;
     }
 
     /**
@@ -361,6 +367,8 @@ public final class RequestContext {
         volatile ServerCapabilities capabilities;
         /** The name {@code timezone()} answered, or {@code null} until asked. */
         volatile String serverTimeZone;
+        /** {@link #serverTimeZone} parsed, once it was needed. */
+        volatile ZoneId serverZoneId;
 
         Shared(Transport transport, Endpoint endpoint, BiFunction<RequestContext, String, List<TableColumn>> describer) {
             this.transport = Objects.requireNonNull(transport, "transport");
