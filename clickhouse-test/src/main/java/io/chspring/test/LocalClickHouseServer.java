@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A private ClickHouse server process for tests: its own config, data and logs in one directory, HTTP on
  * 127.0.0.1 only, users {@code default} (no password), {@code alice}/{@code secret} and {@code ro}/{@code ro}
- * (readonly), timezone UTC (or {@link Builder#timeZone}). {@link #stop()} then {@link #start()} reuses the port and the data.
+ * (readonly), timezone UTC (or {@link Builder#timeZone}). {@link #stop()} then {@link #start()} reuses the port and
+ * the data.
  *
  * <pre>{@code
  * try (LocalClickHouseServer server = LocalClickHouseServer.builder().build()) {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
@@ -115,14 +116,15 @@ class SessionTimeZoneIntegrationTests {
             insert.write(new Local(2, KOLKATA_WALL, NEW_YORK_WALL));
             insert.end();
         }
-        kolkata(TimeZoneRule.SERVER).insertRows("t64", java.util.List.of("id", "plain", "ny"),
-                java.util.List.of(java.util.List.of(3, KOLKATA_WALL, KOLKATA_WALL)));
+        kolkata(TimeZoneRule.SERVER).insertRows("t64", List.of("id", "plain", "ny"),
+                List.of(List.of(3, KOLKATA_WALL, KOLKATA_WALL)));
         try (var insert = root.withTimeZoneRule(TimeZoneRule.UTC).insert("t64", Local.class)) {
             insert.write(new Local(4, UTC_WALL, UTC_WALL));
             insert.end();
         }
         for (int id = 2; id <= 4; id++) {
-            assertThat(text(kolkata(TimeZoneRule.UTC), id)).as("row %d", id).isEqualTo(text(kolkata(TimeZoneRule.UTC), 1));
+            ClickHouseClient session = kolkata(TimeZoneRule.UTC);
+            assertThat(text(session, id)).as("row %d", id).isEqualTo(text(session, 1));
         }
     }
 

@@ -118,7 +118,7 @@ public final class Query extends ClickHouseRequest<Query> {
         return this;
     }
 
-    /** The zone a bound {@code LocalDateTime} is wall-clock time of, under the client's rule and this request's settings. */
+    /** Whose wall clock a bound {@code LocalDateTime} is, by the client's rule and this request's settings. */
     private ZoneId boundLocalDateTimeZone() {
         return context().boundLocalDateTimeZone(requestSettings());
     }

@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
 public record CodecOptions(@Nullable ZoneId defaultTimeZone, boolean jsonAsString, boolean truncateFractionalSeconds,
         @Nullable TimeZoneRule timeZoneRule) {
 
-    /** The client's zone and rule (UTC without a client), JSON in its binary form, fractions a column cannot keep rejected. */
+    /** The client's zone and rule (UTC without a client), binary JSON, fractions a column cannot keep rejected. */
     public static final CodecOptions DEFAULT = new CodecOptions(null, false, false, null);
 
     /** Options with the client's time zone rule. */

@@ -14,9 +14,9 @@ import java.time.ZonedDateTime;
  * DateTime (UInt32 seconds since the epoch) and DateTime64(p) (Int64 ticks of 10^-p s) as Instant, as
  * OffsetDateTime / ZonedDateTime in the column's zone (else the session's or server's zone, the
  * {@link CodecOptions#defaultTimeZone()}), or as LocalDateTime in the zone the {@link TimeZoneRule} names. The wire
- * value is always an instant; the zone only changes the rendering, and which instant a LocalDateTime writes. Writes never
- * round: a value with more fraction digits than the precision keeps is rejected, or truncated towards the past when
- * {@link CodecOptions#truncateFractionalSeconds()} says so.
+ * value is always an instant; the zone only changes the rendering, and which instant a LocalDateTime writes. Writes
+ * never round: a value with more fraction digits than the precision keeps is rejected, or truncated towards the past
+ * when {@link CodecOptions#truncateFractionalSeconds()} says so.
  */
 final class DateTimeCodec extends BaseCodec<Object> {
 
@@ -52,8 +52,8 @@ final class DateTimeCodec extends BaseCodec<Object> {
         try {
             return ZoneId.of(type.timeZone());
         } catch (DateTimeException e) {
-            throw new ClickHouseSchemaException(type + ": the time zone '" + type.timeZone() + "' is unknown to this JVM"
-                    + " (" + e.getMessage() + "); read the column as Instant, or update the JVM's time zone data", e);
+            throw new ClickHouseSchemaException(type + ": the time zone '" + type.timeZone()
+                    + "' is unknown to this JVM (" + e.getMessage() + "); read the column as Instant, or update the JVM's time zone data", e);
         }
     }
 

@@ -158,7 +158,8 @@ class ValueCodecTests {
         assertThatThrownBy(() -> hex(ms, Instant.parse("1970-01-01T00:00:00.0015Z")))
                 .hasMessageContaining("more fraction digits than the precision keeps");
         ValueCodec<LocalDateTime> tokyo = RowBinaryCodecs.codec(ClickHouseType.parse("DateTime"), LocalDateTime.class,
-                CodecOptions.DEFAULT.withDefaultTimeZone(ZoneId.of("Asia/Tokyo")).withTimeZoneRule(TimeZoneRule.SERVER));
+                CodecOptions.DEFAULT.withDefaultTimeZone(ZoneId.of("Asia/Tokyo"))
+                        .withTimeZoneRule(TimeZoneRule.SERVER));
         assertThat(tokyo.read(in("00000000"))).isEqualTo(LocalDateTime.parse("1970-01-01T09:00"));
         assertThat(hex(tokyo, LocalDateTime.parse("1970-01-01T09:00:01"))).isEqualTo("01000000");
         assertThatThrownBy(() -> hex(codec("DateTime", Instant.class), Instant.parse("1969-12-31T23:59:59Z")))

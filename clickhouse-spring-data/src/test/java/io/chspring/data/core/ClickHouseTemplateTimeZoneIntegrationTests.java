@@ -59,9 +59,9 @@ class ClickHouseTemplateTimeZoneIntegrationTests {
     @Test
     void entitiesAndNamedValuesFollowTheClientsRule() {
         template.insert(new Visit(1, KOLKATA_WALL, TOKYO_WALL));
-        assertThat(template.queryForObject("SELECT concat(toString(plain), ' ', toString(tokyo), ' ',"
-                + " toString(toUnixTimestamp(plain)), ' ', toString(toUnixTimestamp(tokyo))) FROM visits", String.class))
-                .isEqualTo("2024-03-10 18:04:56 2024-03-10 21:34:56 1710074096 1710074096");
+        String text = "SELECT concat(toString(plain), ' ', toString(tokyo), ' ', toString(toUnixTimestamp(plain)), ' ',"
+                + " toString(toUnixTimestamp(tokyo))) FROM visits";
+        assertThat(template.queryForObject(text, String.class)).isEqualTo("2024-03-10 18:04:56 2024-03-10 21:34:56 1710074096 1710074096");
         assertThat(template.sql("SELECT ?fields FROM visits").query(Visit.class).list())
                 .containsExactly(new Visit(1, KOLKATA_WALL, TOKYO_WALL));
         // a bound value has no column: the COLUMN rule gives it the server's zone
