@@ -20,12 +20,14 @@ import io.chspring.client.observation.ClickHouseObserver;
 import io.chspring.client.query.PreparedQuery;
 import io.chspring.client.query.Query;
 import io.chspring.client.request.RequestContext;
+import io.chspring.client.rowbinary.TimeZoneRule;
 import io.chspring.client.sql.Identifier;
 import io.chspring.client.sql.SqlTemplate;
 import io.chspring.client.transport.Endpoint;
 import io.chspring.client.transport.RoutingTransport;
 import io.chspring.client.transport.Transport;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -126,8 +128,8 @@ public final class ClickHouseClient implements AutoCloseable {
         return new ClickHouseClient(config, RequestContext.open(transport, config.endpoint(), ClickHouseClient::describe,
                 config.settings(), config.database().orElse(null), config.compression(), config.compressionLevel(),
                 config.forceResponseCompression(), config.observer().orElse(ClickHouseObserver.NONE))
-                .withSession(config.sessionId().orElse(null),
-                config.sessionTimeout().orElse(null)), true);
+                .withSession(config.sessionId().orElse(null), config.sessionTimeout().orElse(null))
+                .withTimeZoneRule(config.timeZoneRule()), true);
     }
 
     /** This client's configuration. */
@@ -149,6 +151,24 @@ public final class ClickHouseClient implements AutoCloseable {
     /** A copy whose requests run in another database. */
     public ClickHouseClient withDatabase(String database) {
         return derive(config.toBuilder().database(Objects.requireNonNull(database, "database")));
+    }
+
+    /**
+     * A copy whose requests run with {@code session_timezone = zone} (ClickHouse 23.6+): DateTime columns without a
+     * zone of their own are shown, parsed and computed in {@code zone} instead of the server's zone, and this client
+     * reads and writes their {@code ZonedDateTime}, {@code OffsetDateTime} (and, under the
+     * {@link TimeZoneRule#SERVER SERVER} or {@link TimeZoneRule#COLUMN COLUMN} rule, {@code LocalDateTime}) values in
+     * it too. On an older server the first request fails with a {@link ClickHouseConfigurationException} saying so.
+     * Set the zone this way (or with the builder, or a {@code session_timezone} setting), not with a {@code SET}
+     * statement in a session: the client cannot see a {@code SET}.
+     */
+    public ClickHouseClient withSessionTimeZone(ZoneId zone) {
+        return derive(config.toBuilder().sessionTimeZone(Objects.requireNonNull(zone, "zone")));
+    }
+
+    /** A copy with another {@link TimeZoneRule} for {@code LocalDateTime} values. */
+    public ClickHouseClient withTimeZoneRule(TimeZoneRule rule) {
+        return derive(config.toBuilder().timeZoneRule(rule));
     }
 
     /** A copy with another body compression, at its default level. */
@@ -192,7 +212,8 @@ public final class ClickHouseClient implements AutoCloseable {
         ClickHouseClientConfig derived = changed.buildConfig();
         return new ClickHouseClient(derived, context.derive(derived.settings(), derived.database().orElse(null),
                 derived.compression(), derived.compressionLevel(), derived.forceResponseCompression())
-                .withSession(derived.sessionId().orElse(null), derived.sessionTimeout().orElse(null)), false);
+                .withSession(derived.sessionId().orElse(null), derived.sessionTimeout().orElse(null))
+                .withTimeZoneRule(derived.timeZoneRule()), false);
     }
 
     /**
@@ -207,6 +228,22 @@ public final class ClickHouseClient implements AutoCloseable {
     /** The server's version, asked once per transport with {@code SELECT version()} and cached. */
     public ServerVersion serverVersion() {
         return context.capabilities().version();
+    }
+
+    /**
+     * The server's time zone ({@code SELECT timezone()}, asked once per client together with the version): the zone
+     * the server gives DateTime columns without one of their own, unless {@code session_timezone} is set.
+     */
+    public ZoneId serverTimeZone() {
+        return context.serverTimeZone();
+    }
+
+    /**
+     * The zone DateTime columns without one of their own have in this client's requests: its
+     * {@code session_timezone} when set ({@link #withSessionTimeZone(ZoneId)}), else {@link #serverTimeZone()}.
+     */
+    public ZoneId columnDefaultTimeZone() {
+        return context.columnDefaultZone(Map.of());
     }
 
     /** What the server can do, by its {@link #serverVersion() version}. */
@@ -369,7 +406,8 @@ public final class ClickHouseClient implements AutoCloseable {
 
     /** {@link #inserter(String, Class)} with a row type from another metadata source and explicit mapping options. */
     public <T> InserterBuilder<T> inserter(String table, RowType<T> rowType, MappingOptions options) {
-        MappedRowEncoder<T> encoder = MappedRowEncoder.of(rowType, describeTable(table), options);
+        MappedRowEncoder<T> encoder = MappedRowEncoder.of(rowType, describeTable(table),
+                context.mappingOptions(options, Map.of()));
         return Inserter.builder(table, encoder.columnNames(), encoder::encode, batchSender())
                 .columnTypes(encoder.columns().stream().map(column -> column.type().toString()).toList());
     }

@@ -3,12 +3,14 @@ package io.chspring.client;
 import io.chspring.client.cluster.LoadBalancing;
 import io.chspring.client.observation.ClickHouseObserver;
 import io.chspring.client.request.Settings;
+import io.chspring.client.rowbinary.TimeZoneRule;
 import io.chspring.client.transport.HttpClientCustomizer;
 import io.chspring.client.transport.TlsOptions;
 import io.chspring.client.transport.Transport;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +48,7 @@ public final class ClickHouseClientBuilder {
     int compressionLevel;
     boolean forceResponseCompression;
     String sessionId;
+    TimeZoneRule timeZoneRule = TimeZoneRule.UTC;
     Duration sessionTimeout;
     final Map<String, String> settings = new LinkedHashMap<>();
     final Map<String, String> headers = new LinkedHashMap<>();
@@ -83,6 +86,7 @@ public final class ClickHouseClientBuilder {
         this.compressionLevel = c.compressionLevel();
         this.forceResponseCompression = c.forceResponseCompression();
         this.sessionId = c.sessionId().orElse(null);
+        this.timeZoneRule = c.timeZoneRule();
         this.sessionTimeout = c.sessionTimeout().orElse(null);
         this.settings.putAll(c.settings());
         this.headers.putAll(c.headers());
@@ -277,6 +281,32 @@ public final class ClickHouseClientBuilder {
             throw new ClickHouseConfigurationException("sessionTimeout must be positive, not " + timeout);
         }
         this.sessionTimeout = timeout;
+        return this;
+    }
+
+    /**
+     * Whose wall clock a {@code LocalDateTime} is when it is read from or written to a DateTime/DateTime64 column or
+     * bound to a query: {@link TimeZoneRule#UTC} (the default), the session's or server's zone
+     * ({@link TimeZoneRule#SERVER}), or the column's zone falling back to those ({@link TimeZoneRule#COLUMN}). URL key
+     * {@code time_zone_rule=utc|server|column}.
+     */
+    public ClickHouseClientBuilder timeZoneRule(TimeZoneRule rule) {
+        this.timeZoneRule = Objects.requireNonNull(rule, "timeZoneRule");
+        return this;
+    }
+
+    /**
+     * The session time zone of every request ({@code session_timezone}, ClickHouse 23.6+): DateTime columns without a
+     * zone of their own are shown, parsed and computed in it instead of the server's zone, and the client reads and
+     * writes them the same way. Checked against the JVM's zones now, and against the server's version on the first
+     * request (older servers have no such setting). {@code null} to leave it unset.
+     */
+    public ClickHouseClientBuilder sessionTimeZone(ZoneId zone) {
+        if (zone == null) {
+            settings.remove(Settings.SESSION_TIMEZONE);
+        } else {
+            settings.put(Settings.SESSION_TIMEZONE, zone.getId());
+        }
         return this;
     }
 

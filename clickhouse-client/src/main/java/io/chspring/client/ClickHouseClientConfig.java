@@ -6,6 +6,7 @@ import io.chspring.client.transport.Endpoint;
 import io.chspring.client.transport.HttpClientCustomizer;
 import io.chspring.client.transport.TlsOptions;
 import io.chspring.client.transport.Transport;
+import io.chspring.client.rowbinary.TimeZoneRule;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -62,6 +63,7 @@ public final class ClickHouseClientConfig {
     private final boolean forceResponseCompression;
     private final String sessionId;
     private final Duration sessionTimeout;
+    private final TimeZoneRule timeZoneRule;
     private final Map<String, String> settings;
     private final Map<String, String> headers;
     private final int maxConnectionsTotal;
@@ -98,6 +100,7 @@ public final class ClickHouseClientConfig {
         this.forceResponseCompression = b.forceResponseCompression;
         this.sessionId = b.sessionId;
         this.sessionTimeout = b.sessionTimeout;
+        this.timeZoneRule = b.timeZoneRule;
         this.settings = Collections.unmodifiableMap(new LinkedHashMap<>(b.settings));
         this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
         this.maxConnectionsTotal = b.maxConnectionsTotal;
@@ -207,6 +210,11 @@ public final class ClickHouseClientConfig {
         return Optional.ofNullable(sessionTimeout);
     }
 
+    /** Whose wall clock a {@code LocalDateTime} is (default {@link TimeZoneRule#UTC}); see {@link TimeZoneRule}. */
+    public TimeZoneRule timeZoneRule() {
+        return timeZoneRule;
+    }
+
     /** ClickHouse settings sent with every request, in the order they were given; a request's own win. */
     public Map<String, String> settings() {
         return settings;
@@ -312,6 +320,9 @@ public final class ClickHouseClientConfig {
         }
         if (sessionTimeout != null) {
             sb.append(", sessionTimeout=").append(sessionTimeout);
+        }
+        if (timeZoneRule != TimeZoneRule.UTC) {
+            sb.append(", timeZoneRule=").append(timeZoneRule.urlName());
         }
         sb.append(", settings=").append(settings);
         if (!headers.isEmpty()) {

@@ -1,6 +1,7 @@
 package io.chspring.client;
 
 import io.chspring.client.cluster.LoadBalancing;
+import io.chspring.client.rowbinary.TimeZoneRule;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -136,6 +137,7 @@ final class ClickHouseUrl {
                     // seconds when bare, as the server reads its own session_timeout parameter
                     case "session_timeout" -> b.sessionTimeout(value.strip().matches("[0-9]{1,9}")
                             ? Duration.ofSeconds(Long.parseLong(value.strip())) : duration(key, value));
+                    case "time_zone_rule" -> b.timeZoneRule(timeZoneRule(value));
                     case "user" -> b.user(value);
                     case "password" -> b.password(value);
                     default -> b.setting(key, value);
@@ -282,6 +284,14 @@ final class ClickHouseUrl {
             return c - 'a' + 10;
         }
         return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+    }
+
+    private static TimeZoneRule timeZoneRule(String value) {
+        try {
+            return TimeZoneRule.fromName(value);
+        } catch (IllegalArgumentException e) {
+            throw new ClickHouseConfigurationException("URL key 'time_zone_rule': " + e.getMessage(), e);
+        }
     }
 
     private static Compression compression(String value) {

@@ -100,6 +100,14 @@ public final class ServerCapabilities {
         return version.isAtLeast(21, 2);
     }
 
+    /**
+     * Whether the {@code session_timezone} setting exists: since 23.6 ("Add setting session_timezone", PR #44149).
+     * With it, columns without a zone of their own take that zone instead of the server's.
+     */
+    public boolean supportsSessionTimeZone() {
+        return version.isAtLeast(23, 6);
+    }
+
     @Override
     public String toString() {
         return "ServerCapabilities[" + version + "]";

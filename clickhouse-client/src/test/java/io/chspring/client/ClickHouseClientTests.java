@@ -102,7 +102,7 @@ class ClickHouseClientTests {
         assertThatThrownBy(() -> transport.client().serverVersion())
                 .isInstanceOf(ClickHouseTransportException.class)
                 .hasMessageContaining("<html>hello</html>")
-                .hasMessageContaining("SELECT version()");
+                .hasMessageContaining("SELECT version(), timezone()");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.chspring.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.chspring.client.rowbinary.TimeZoneRule;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -43,6 +44,21 @@ class ClickHouseUrlTests {
         assertThat(c.compression()).isEqualTo(Compression.LZ4);
         assertThat(c.settings()).isEmpty();
         assertThat(c.connectTimeout()).isEqualTo(ClickHouseClientConfig.DEFAULT_CONNECT_TIMEOUT);
+    }
+
+    @Test
+    void timeZoneRuleIsAClientOptionAndSessionTimezoneASetting() {
+        ClickHouseClientConfig config = parse("http://h/db?time_zone_rule=Column&session_timezone=Asia/Kolkata");
+        assertThat(config.timeZoneRule()).isEqualTo(TimeZoneRule.COLUMN);
+        assertThat(config.settings()).containsExactly(Map.entry("session_timezone", "Asia/Kolkata"));
+        assertThat(config.toString()).contains("timeZoneRule=column");
+        assertThat(parse("http://h").timeZoneRule()).isEqualTo(TimeZoneRule.UTC);
+        assertThat(parse("http://h").toString()).doesNotContain("timeZoneRule");
+        assertThatThrownBy(() -> parse("http://h?time_zone_rule=local"))
+                .isInstanceOf(ClickHouseConfigurationException.class).hasMessageContaining("'time_zone_rule'")
+                .hasMessageContaining("'local'").hasMessageContaining("utc, server or column");
+        assertThat(ClickHouseClient.builder().url("http://h").sessionTimeZone(java.time.ZoneId.of("Asia/Tokyo"))
+                .buildConfig().settings()).containsEntry("session_timezone", "Asia/Tokyo");
     }
 
     @ParameterizedTest

@@ -1,5 +1,6 @@
 package io.chspring.client;
 
+import io.chspring.client.request.RequestContext;
 import io.chspring.client.transport.BodySink;
 import io.chspring.client.transport.TestSink;
 import io.chspring.client.transport.Transport;
@@ -20,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Stands in for the network in unit tests: records every request, runs body writers into a buffer, answers
- * {@code SELECT version()} with a fixed version and every other request with a fixed body and headers.
+ * the client's version query ({@code SELECT version(), timezone()}) with a fixed version and UTC, and every other
+ * request with a fixed body and headers.
  */
 public final class FakeTransport implements Transport {
 
@@ -75,7 +77,7 @@ public final class FakeTransport implements Transport {
 
     /** Requests other than the client's own version lookup. */
     public List<TransportRequest> userRequests() {
-        return requests.stream().filter(r -> !r.sql().equals("SELECT version()")).toList();
+        return requests.stream().filter(r -> !isVersionQuery(r.sql())).toList();
     }
 
     public TransportRequest lastRequest() {
@@ -83,7 +85,11 @@ public final class FakeTransport implements Transport {
     }
 
     public long versionLookups() {
-        return requests.stream().filter(r -> r.sql().equals("SELECT version()")).count();
+        return requests.stream().filter(r -> isVersionQuery(r.sql())).count();
+    }
+
+    private static boolean isVersionQuery(String sql) {
+        return sql.equals(RequestContext.VERSION_QUERY);
     }
 
     public byte[] lastBody() {
@@ -117,8 +123,8 @@ public final class FakeTransport implements Transport {
                 throw new UncheckedIOException(e);
             }
         }
-        byte[] body = request.sql().equals("SELECT version()")
-                ? (version + "\n").getBytes(StandardCharsets.UTF_8) : answer;
+        byte[] body = isVersionQuery(request.sql())
+                ? (version + "\tUTC\n").getBytes(StandardCharsets.UTF_8) : answer;
         openResponses.incrementAndGet();
         Map<String, String> answerHeaders = headers;
         return new TransportResponse() {

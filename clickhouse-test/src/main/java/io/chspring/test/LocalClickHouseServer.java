@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A private ClickHouse server process for tests: its own config, data and logs in one directory, HTTP on
  * 127.0.0.1 only, users {@code default} (no password), {@code alice}/{@code secret} and {@code ro}/{@code ro}
- * (readonly), timezone UTC. {@link #stop()} then {@link #start()} reuses the port and the data.
+ * (readonly), timezone UTC (or {@link Builder#timeZone}). {@link #stop()} then {@link #start()} reuses the port and
+ * the data.
  *
  * <pre>{@code
  * try (LocalClickHouseServer server = LocalClickHouseServer.builder().build()) {
@@ -351,6 +353,15 @@ public final class LocalClickHouseServer implements AutoCloseable {
         public Builder serverConfig(String element, String value) {
             serverConfig.put(ServerConfigFiles.checkName(element), Objects.requireNonNull(value, "value"));
             return this;
+        }
+
+        /**
+         * The server's time zone ({@code <timezone>} in {@code config.xml}; UTC by default): the zone of DateTime
+         * columns without one of their own, of text formats and date functions. A zone whose offset is not a whole
+         * hour ({@code Asia/Kolkata}, +05:30) shows time-zone mistakes that UTC hides.
+         */
+        public Builder timeZone(ZoneId zone) {
+            return serverConfig("timezone", Objects.requireNonNull(zone, "zone").getId());
         }
 
         /**

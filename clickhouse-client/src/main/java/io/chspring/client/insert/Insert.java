@@ -98,7 +98,8 @@ public final class Insert<T> implements AutoCloseable {
      * @throws ClickHouseSchemaException listing every mismatch between the class and the table
      */
     public Insert(RequestContext context, String table, RowType<T> rowType, MappingOptions options) {
-        this(context, table, MappedRowEncoder.of(rowType, schema(context, table), options));
+        this(context, table, MappedRowEncoder.of(rowType, schema(context, table),
+                context.mappingOptions(options, Map.of())));
     }
 
     private Insert(RequestContext context, String table, MappedRowEncoder<T> encoder) {
@@ -129,7 +130,8 @@ public final class Insert<T> implements AutoCloseable {
     public static <R> Insert<R> untyped(RequestContext context, String table, List<String> columns,
             MappingOptions options) {
         Objects.requireNonNull(columns, "columns");
-        UntypedRowEncoder encoder = UntypedRowEncoder.of(columns, schema(context, table), options);
+        UntypedRowEncoder encoder = UntypedRowEncoder.of(columns, schema(context, table),
+                context.mappingOptions(options, Map.of()));
         return new Insert<>(context, table, encoder.columnNames(), encoder.columns(), encoder::write);
     }
 

@@ -176,19 +176,20 @@ public final class BoundQuery<T> {
         }
         used = true;
         SqlTemplate template = prepared.template();
+        Query query = new Query(prepared.context(), template).mappingOptions(prepared.options())
+                .shapeKeySql(prepared.template().sql());
+        // settings first: a session_timezone among them is the zone a bound LocalDateTime may need
+        query.settings(settings);
         if (!template.namedParameterNames().isEmpty()) {
             try {
-                template = template.bindNamed(named);
+                query.bindNamed(named);
             } catch (IllegalArgumentException e) {
                 throw new ClickHouseConfigurationException(e.getMessage(), e);
             }
         }
-        Query query = new Query(prepared.context(), template).mappingOptions(prepared.options())
-                .shapeKeySql(prepared.template().sql());
         if (positional != null) {
             query.bind(positional.toArray());
         }
-        query.settings(settings);
         parameters.forEach(query::param);
         if (queryId != null) {
             query.queryId(queryId);

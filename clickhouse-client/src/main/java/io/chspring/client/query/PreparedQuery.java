@@ -141,13 +141,16 @@ public final class PreparedQuery<T> {
         return options;
     }
 
-    /** The reader for {@code columns}: the cached one when the columns are those of the last result. */
-    Function<RowBinaryInput, T> readerFor(List<ClickHouseColumn> columns) {
+    /**
+     * The reader for {@code columns} with {@code resolved} (this query's options with the client's time zones filled
+     * in): the cached one when both are those of the last result.
+     */
+    Function<RowBinaryInput, T> readerFor(List<ClickHouseColumn> columns, MappingOptions resolved) {
         Reader<T> known = reader;
-        if (known != null && known.columns.equals(columns)) {
+        if (known != null && known.columns.equals(columns) && known.options.equals(resolved)) {
             return known.read;
         }
-        Reader<T> built = new Reader<>(List.copyOf(columns), RowReaders.of(type, rowType, columns, options));
+        Reader<T> built = new Reader<>(List.copyOf(columns), resolved, RowReaders.of(type, rowType, columns, resolved));
         reader = built;
         return built.read;
     }
@@ -157,7 +160,7 @@ public final class PreparedQuery<T> {
         return reader != null;
     }
 
-    private record Reader<T>(List<ClickHouseColumn> columns, Function<RowBinaryInput, T> read) {
+    private record Reader<T>(List<ClickHouseColumn> columns, MappingOptions options, Function<RowBinaryInput, T> read) {
     }
 
     @Override

@@ -12,13 +12,17 @@ import io.chspring.client.request.ClickHouseRequest;
 import io.chspring.client.request.RequestContext;
 import io.chspring.client.request.ResultShapes;
 import io.chspring.client.rowbinary.RowBinaryHeader;
+import io.chspring.client.rowbinary.CodecOptions;
 import io.chspring.client.rowbinary.RowBinaryInput;
+import io.chspring.client.rowbinary.TimeZoneRule;
 import io.chspring.client.sql.SqlTemplate;
 import io.chspring.client.type.ClickHouseColumn;
 import io.chspring.client.transport.TransportResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -26,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -51,10 +56,11 @@ public final class Query extends ClickHouseRequest<Query> {
     /** Read-only statements that {@code DESCRIBE (...)} cannot wrap; their columns come from a header instead. */
     private static final Pattern NOT_DESCRIBABLE = Pattern.compile("(?is)(SHOW|EXISTS|DESCRIBE|DESC)\\b.*");
 
-    private final String sql;
+    private String sql;
     private SqlTemplate template;
     private List<Object> args;
-    private final Map<String, String> parameters = new LinkedHashMap<>();
+    /** Parameter texts, or a {@code LocalDateTime} whose text waits for the request's settings (its zone). */
+    private final Map<String, Object> parameters = new LinkedHashMap<>();
     private boolean waitEndOfQuery;
     private MappingOptions mappingOptions = MappingOptions.DEFAULT;
     private Duration deadline;
@@ -100,8 +106,27 @@ public final class Query extends ClickHouseRequest<Query> {
      * against the type. Needs ClickHouse 19.11 or newer, checked when the query is sent.
      */
     public Query param(String name, Object value) {
-        parameters.put(ParameterValues.checkName(name), ParameterValues.text(name, value));
+        parameters.put(ParameterValues.checkName(name),
+                value instanceof LocalDateTime t ? t : ParameterValues.text(name, value));
         return this;
+    }
+
+    /**
+     * Writes the values of {@code :name} placeholders into the SQL as literals (client-side, like {@link #bind}); a
+     * {@code LocalDateTime} means the instant the client's {@code TimeZoneRule} gives it. Every name of the SQL needs a
+     * value.
+     *
+     * @throws IllegalArgumentException naming a missing or unknown name, or a value without a literal form
+     */
+    public Query bindNamed(Map<String, ?> values) {
+        template = template().bindNamed(BoundDateTimes.convert(values, this::boundLocalDateTimeZone));
+        sql = template.sql();
+        return this;
+    }
+
+    /** Whose wall clock a bound {@code LocalDateTime} is, by the client's rule and this request's settings. */
+    private ZoneId boundLocalDateTimeZone() {
+        return context().boundLocalDateTimeZone(requestSettings());
     }
 
     /**
@@ -227,18 +252,23 @@ public final class Query extends ClickHouseRequest<Query> {
      * check ({@link ResultGuard}) instead of asking DESCRIBE again, so a repeated query costs one round trip.
      */
     private <T> RowCursor<T> fetch(Class<T> type, RowType<T> rowType) {
-        MappingOptions options = mappingOptions;
-        return fetch(type, rowType, columns -> context().readers().get(new ReaderKey(type, rowType, columns, options),
-                () -> RowReaders.of(type, rowType, columns, options)));
+        return fetch(type, rowType, (columns, options) -> context().readers().get(
+                new ReaderKey(type, rowType, columns, options), () -> RowReaders.of(type, rowType, columns, options)));
     }
 
-    /** What a row reader is built for; row types compare by identity ({@link RowType#of} caches them per class). */
+    /**
+     * What a row reader is built for; row types compare by identity ({@link RowType#of} caches them per class), the
+     * options carry the time zones filled in for the request.
+     */
     private record ReaderKey(Class<?> type, RowType<?> rowType, List<ClickHouseColumn> columns, MappingOptions options) {
     }
 
-    /** The typed read, with the row reader for the result's columns from {@code readers} (a prepared query's cache). */
+    /**
+     * The typed read, with the row reader for the result's columns and the mapping options (the client's time zones
+     * filled in) from {@code readers} (a prepared query's cache).
+     */
     <T> RowCursor<T> fetch(Class<T> type, RowType<T> rowType,
-            Function<List<ClickHouseColumn>, Function<RowBinaryInput, T>> readers) {
+            BiFunction<List<ClickHouseColumn>, MappingOptions, Function<RowBinaryInput, T>> readers) {
         String fields = null;
         if (template().hasFields()) {
             if (rowType == null) {
@@ -247,6 +277,8 @@ public final class Query extends ClickHouseRequest<Query> {
             fields = rowType.selectList();
         }
         boolean withHeader = capabilities().supportsRowBinaryWithNamesAndTypes();
+        // before the response opens: filling in the server's zone may ask the server, never in the middle of a stream
+        MappingOptions options = context().mappingOptions(mappingOptions, requestSettings());
         List<ClickHouseColumn> columns = null;
         QueryResponse response = null;
         if (!withHeader) {
@@ -279,7 +311,7 @@ public final class Query extends ClickHouseRequest<Query> {
             if (withHeader) {
                 columns = RowBinaryHeader.read(in);
             }
-            return new RowCursor<>(response, in, columns, readers.apply(columns));
+            return new RowCursor<>(response, in, columns, readers.apply(columns, options));
         } catch (RuntimeException e) {
             response.close();
             throw e;
@@ -298,10 +330,11 @@ public final class Query extends ClickHouseRequest<Query> {
         if (template().hasFields()) {
             throw new ClickHouseConfigurationException("?fields needs a mapped row class; fetchBlocks() has none");
         }
+        // the client's time zones filled in before the response opens, as for rows
+        CodecOptions options = context().mappingOptions(mappingOptions, requestSettings()).codecOptions();
         QueryResponse response = open("Native", null);
         try {
-            NativeBlockReader reader = new NativeBlockReader(new RowBinaryInput(response, 64 * 1024),
-                    mappingOptions.codecOptions());
+            NativeBlockReader reader = new NativeBlockReader(new RowBinaryInput(response, 64 * 1024), options);
             return new BlockCursor(response, reader, () -> describe(null).columns());
         } catch (RuntimeException e) {
             response.close();
@@ -456,7 +489,8 @@ public final class Query extends ClickHouseRequest<Query> {
         if (args == null && fields == null) {
             return sql;
         }
-        return template().render(args == null ? List.of() : args, fields);
+        return template().render(args == null ? List.of() : BoundDateTimes.convert(args, this::boundLocalDateTimeZone),
+                fields);
     }
 
     private SqlTemplate template() {
@@ -467,15 +501,31 @@ public final class Query extends ClickHouseRequest<Query> {
     }
 
     private Map<String, String> parameters() {
-        if (!parameters.isEmpty()) {
-            ServerCapabilities capabilities = capabilities();
-            if (!capabilities.supportsQueryParameters()) {
-                throw new ClickHouseConfigurationException("Server-side query parameters " + parameters.keySet()
-                        + " need ClickHouse 19.11 or newer, but the server at " + endpoint() + " runs "
-                        + capabilities.version() + "; bind the values with ? and bind(...) instead");
-            }
+        if (parameters.isEmpty()) {
+            return Map.of();
         }
-        return parameters;
+        ServerCapabilities capabilities = capabilities();
+        if (!capabilities.supportsQueryParameters()) {
+            throw new ClickHouseConfigurationException("Server-side query parameters " + parameters.keySet()
+                    + " need ClickHouse 19.11 or newer, but the server at " + endpoint() + " runs "
+                    + capabilities.version() + "; bind the values with ? and bind(...) instead");
+        }
+        Map<String, String> texts = new LinkedHashMap<>();
+        parameters.forEach((name, value) -> texts.put(name, value instanceof LocalDateTime t ? localDateTimeText(t)
+                : (String) value));
+        return texts;
+    }
+
+    /**
+     * A server parses a {@code {name:DateTime}} value's text in the parameter type's zone, else the session's or
+     * server's zone: exactly the {@code COLUMN} rule, so that rule sends the wall-clock text. The other rules name a
+     * zone of their own, so the instant they give is sent as seconds since the epoch, which no zone shifts.
+     */
+    private String localDateTimeText(LocalDateTime value) {
+        if (context().timeZoneRule() == TimeZoneRule.COLUMN) {
+            return ParameterValues.text("", value);
+        }
+        return ParameterValues.text("", value.atZone(boundLocalDateTimeZone()).toInstant());
     }
 
     private Map<String, String> ownSettings(String format) {

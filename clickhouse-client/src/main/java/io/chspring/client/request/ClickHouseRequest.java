@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -113,6 +114,11 @@ public abstract class ClickHouseRequest<S extends ClickHouseRequest<S>> {
         return queryId;
     }
 
+    /** The settings set on this request itself (not the client's), in order. */
+    protected final Map<String, String> requestSettings() {
+        return Collections.unmodifiableMap(settings);
+    }
+
     /** The context this request runs in. */
     protected final RequestContext context() {
         return context;
@@ -182,6 +188,14 @@ public abstract class ClickHouseRequest<S extends ClickHouseRequest<S>> {
         Map<String, String> merged = new LinkedHashMap<>(context.settings());
         merged.putAll(settings);
         merged.putAll(ownSettings);
+        String sessionZone = merged.get(Settings.SESSION_TIMEZONE);
+        if (sessionZone != null && !sessionZone.isBlank() && !capabilities().supportsSessionTimeZone()) {
+            // the server would say "Unknown setting" (code 115); say what the setting needs instead
+            throw new ClickHouseConfigurationException("session_timezone='" + sessionZone + "' needs ClickHouse 23.6 or"
+                    + " later, but the server at " + endpoint() + " runs " + capabilities().version() + "; leave it"
+                    + " unset there (columns without a zone then use the server's zone, " + context.serverTimeZone()
+                    + ")");
+        }
         boolean compressed = context.compression() != Compression.NONE;
         // the request says what the client chose; whether the body's writer frames it itself, or the transport's
         // sink does, follows from it and the transport (RequestContext.compressesRequestBodies). Responses come in

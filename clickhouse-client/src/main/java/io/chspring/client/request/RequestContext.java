@@ -6,8 +6,11 @@ import io.chspring.client.Compression;
 import io.chspring.client.ServerCapabilities;
 import io.chspring.client.ServerVersion;
 import io.chspring.client.compression.FrameCodec;
+import io.chspring.client.mapping.MappingOptions;
 import io.chspring.client.mapping.TableColumn;
 import io.chspring.client.observation.ClickHouseObserver;
+import io.chspring.client.rowbinary.CodecOptions;
+import io.chspring.client.rowbinary.TimeZoneRule;
 import io.chspring.client.transport.Endpoint;
 import io.chspring.client.transport.Transport;
 import io.chspring.client.transport.TransportRequest;
@@ -15,7 +18,10 @@ import io.chspring.client.transport.TransportResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +46,11 @@ public final class RequestContext {
 
     /** Longer than any version string; a larger answer is not a version. */
     private static final int MAX_VERSION_BYTES = 256;
+    /**
+     * What the client asks once per transport: the version chooses features, the zone is what the server gives
+     * DateTime columns without one (both functions exist on every version, 18.16 included).
+     */
+    public static final String VERSION_QUERY = "SELECT version(), timezone()";
 
     private final Shared shared;
     private final Map<String, String> settings;
@@ -53,15 +64,18 @@ public final class RequestContext {
     private final Transport route;
     private final String sessionId;
     private final Duration sessionTimeout;
+    private final TimeZoneRule timeZoneRule;
 
     private RequestContext(Shared shared, Map<String, String> settings, String database, Compression compression,
             int compressionLevel, boolean forceResponseCompression) {
-        this(shared, settings, database, compression, compressionLevel, forceResponseCompression, null, null, null);
+        this(shared, settings, database, compression, compressionLevel, forceResponseCompression, null, null, null,
+                TimeZoneRule.UTC);
     }
 
     private RequestContext(Shared shared, Map<String, String> settings, String database, Compression compression,
             int compressionLevel, boolean forceResponseCompression, Transport route, String sessionId,
-            Duration sessionTimeout) {
+            Duration sessionTimeout, TimeZoneRule timeZoneRule) {
+        this.timeZoneRule = Objects.requireNonNull(timeZoneRule, "timeZoneRule");
         this.route = route;
         this.sessionId = sessionId;
         this.sessionTimeout = sessionTimeout;
@@ -130,7 +144,7 @@ public final class RequestContext {
     public RequestContext derive(Map<String, String> settings, String database, Compression compression,
             int compressionLevel, boolean forceResponseCompression) {
         return new RequestContext(shared, settings, database, compression, compressionLevel, forceResponseCompression,
-                route, sessionId, sessionTimeout);
+                route, sessionId, sessionTimeout, timeZoneRule);
     }
 
     /**
@@ -140,7 +154,8 @@ public final class RequestContext {
      */
     public RequestContext routedThrough(Transport transport) {
         return new RequestContext(shared, settings, database, compression, compressionLevel,
-                forceResponseCompression, Objects.requireNonNull(transport, "transport"), sessionId, sessionTimeout);
+                forceResponseCompression, Objects.requireNonNull(transport, "transport"), sessionId, sessionTimeout,
+                timeZoneRule);
     }
 
     /**
@@ -149,7 +164,99 @@ public final class RequestContext {
      */
     public RequestContext withSession(String id, Duration timeout) {
         return new RequestContext(shared, settings, database, compression, compressionLevel,
-                forceResponseCompression, route, id, id == null ? null : timeout);
+                forceResponseCompression, route, id, id == null ? null : timeout, timeZoneRule);
+    }
+
+    /** This context with {@code rule} for {@code LocalDateTime} values. */
+    public RequestContext withTimeZoneRule(TimeZoneRule rule) {
+        return new RequestContext(shared, settings, database, compression, compressionLevel,
+                forceResponseCompression, route, sessionId, sessionTimeout, rule);
+    }
+
+    /** Whose wall clock a {@code LocalDateTime} is, for this client. */
+    public TimeZoneRule timeZoneRule() {
+        return timeZoneRule;
+    }
+
+    /**
+     * The server's time zone ({@code timezone()}, asked with the version: no extra round trip). It is what the server
+     * gives DateTime columns without a zone of their own, unless a request sets {@code session_timezone}.
+     *
+     * @throws ClickHouseConfigurationException when this JVM does not know the zone's name
+     */
+    public ZoneId serverTimeZone() {
+        ZoneId parsed = shared.serverZoneId;
+        if (parsed != null) {
+            return parsed;
+        }
+        capabilities();
+        String name = shared.serverTimeZone;
+        if (name == null) {
+            synchronized (shared) {
+                if (shared.serverTimeZone == null) {
+                    // a server (or a stand-in) that answered the version query without the zone column
+                    shared.serverTimeZone = ask("SELECT timezone()");
+                }
+                name = shared.serverTimeZone;
+            }
+        }
+        parsed = zone(name, "the server's time zone (timezone())");
+        shared.serverZoneId = parsed;
+        return parsed;
+    }
+
+    /**
+     * The zone the server gives DateTime values without one of their own in a request with {@code requestSettings}:
+     * its {@code session_timezone} (the request's own, else this context's) when set, else the server's zone.
+     */
+    public ZoneId columnDefaultZone(Map<String, String> requestSettings) {
+        String session = requestSettings.get(Settings.SESSION_TIMEZONE);
+        if (session == null) {
+            session = settings.get(Settings.SESSION_TIMEZONE);
+        }
+        if (session != null && !session.isBlank()) {
+            return zone(session, "session_timezone");
+        }
+        return serverTimeZone();
+    }
+
+    /**
+     * {@code requested} with what it leaves to the client filled in: this client's {@link TimeZoneRule} and the zone
+     * of columns without one ({@link #columnDefaultZone(Map)}). Options that set both are returned as they are.
+     */
+    public CodecOptions codecOptions(CodecOptions requested, Map<String, String> requestSettings) {
+        CodecOptions options = requested;
+        if (options.timeZoneRule() == null) {
+            options = options.withTimeZoneRule(timeZoneRule);
+        }
+        if (options.defaultTimeZone() == null) {
+            options = options.withDefaultTimeZone(columnDefaultZone(requestSettings));
+        }
+        return options;
+    }
+
+    /** {@code requested} with its codec options {@link #codecOptions(CodecOptions, Map) filled in}. */
+    public MappingOptions mappingOptions(MappingOptions requested, Map<String, String> requestSettings) {
+        CodecOptions filled = codecOptions(requested.codecOptions(), requestSettings);
+        return filled.equals(requested.codecOptions()) ? requested : requested.withCodecOptions(filled);
+    }
+
+    /**
+     * The zone that gives a bound {@code LocalDateTime} its instant under this client's rule, in a request with
+     * {@code requestSettings}. A bound value has no column, so {@link TimeZoneRule#COLUMN} means the session's or
+     * server's zone here.
+     */
+    public ZoneId boundLocalDateTimeZone(Map<String, String> requestSettings) {
+        return timeZoneRule == TimeZoneRule.UTC ? ZoneOffset.UTC : columnDefaultZone(requestSettings);
+    }
+
+    private static ZoneId zone(String name, String what) {
+        try {
+            return ZoneId.of(name.strip());
+        } catch (DateTimeException e) {
+            throw new ClickHouseConfigurationException("Unknown time zone '" + name + "' (" + what + "): "
+                    + e.getMessage() + "; use a zone this JVM knows (IANA names such as Asia/Kolkata)", e);
+        }
     }
 
     /** The session every request runs in, or {@code null}. */
@@ -219,7 +326,7 @@ public final class RequestContext {
         return requestCodec != null && transport().framesRequestBodies();
     }
 
-    /** The server's capabilities; the first call per transport runs {@code SELECT version()}. */
+    /** The server's capabilities; the first call per transport runs {@link #VERSION_QUERY}. */
     public ServerCapabilities capabilities() {
         ServerCapabilities known = shared.capabilities;
         if (known != null) {
@@ -227,7 +334,18 @@ public final class RequestContext {
         }
         synchronized (shared) {
             if (shared.capabilities == null) {
-                shared.capabilities = ServerCapabilities.of(fetchVersion());
+                String[] answer = ask(VERSION_QUERY).split("\t", -1);
+                ServerVersion version;
+                try {
+                    version = ServerVersion.parse(answer[0]);
+                } catch (ClickHouseConfigurationException e) {
+                    throw new ClickHouseTransportException("The server answered " + VERSION_QUERY + " with '"
+                            + String.join("\t", answer) + "'; is the endpoint a ClickHouse server?", e, 0, null, false);
+                }
+                if (answer.length > 1 && !answer[1].isBlank()) {
+                    shared.serverTimeZone = answer[1].strip();
+                }
+                shared.capabilities = ServerCapabilities.of(version);
             }
             return shared.capabilities;
         }
@@ -291,28 +409,22 @@ public final class RequestContext {
         }
     }
 
-    private ServerVersion fetchVersion() {
+    /** A one-line answer of {@code sql}, asked outside any session, database or client setting. */
+    private String ask(String sql) {
         String queryId = UUID.randomUUID().toString();
         // No client settings and no database: the answer must not depend on them, and a wrong database name
         // should fail the user's query, not this one. default_format is allowed even for readonly users.
-        TransportRequest request = new TransportRequest("SELECT version()", Map.of("default_format", "TabSeparated"),
+        TransportRequest request = new TransportRequest(sql, Map.of("default_format", "TabSeparated"),
                 Map.of(), null, queryId, null, null, null, false, false, true, null);
-        String text;
         try (TransportResponse response = transport().execute(request); InputStream body = response.body()) {
             byte[] bytes = body.readNBytes(MAX_VERSION_BYTES + 1);
             if (bytes.length > MAX_VERSION_BYTES) {
-                throw new ClickHouseTransportException("The answer to SELECT version() is longer than "
+                throw new ClickHouseTransportException("The answer to " + sql + " is longer than "
                         + MAX_VERSION_BYTES + " bytes; is the endpoint a ClickHouse server?", null, 0, queryId, false);
             }
-            text = new String(bytes, StandardCharsets.UTF_8).strip();
+            return new String(bytes, StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
-            throw new ClickHouseTransportException("Reading the answer to SELECT version() failed", e, 0, queryId, true);
-        }
-        try {
-            return ServerVersion.parse(text);
-        } catch (ClickHouseConfigurationException e) {
-            throw new ClickHouseTransportException("The server answered SELECT version() with '" + text
-                    + "'; is the endpoint a ClickHouse server?", e, 0, queryId, false);
+            throw new ClickHouseTransportException("Reading the answer to " + sql + " failed", e, 0, queryId, true);
         }
     }
 
@@ -327,6 +439,10 @@ public final class RequestContext {
         final ResultShapes resultShapes = new ResultShapes();
         final ReaderCache readers = new ReaderCache();
         volatile ServerCapabilities capabilities;
+        /** The name {@code timezone()} answered, or {@code null} until asked. */
+        volatile String serverTimeZone;
+        /** {@link #serverTimeZone} parsed, once it was needed. */
+        volatile ZoneId serverZoneId;
 
         Shared(Transport transport, Endpoint endpoint, BiFunction<RequestContext, String, List<TableColumn>> describer,
                 ClickHouseObserver observer) {

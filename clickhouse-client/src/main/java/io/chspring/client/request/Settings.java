@@ -13,6 +13,13 @@ import java.util.regex.Pattern;
  */
 public final class Settings {
 
+    /**
+     * The setting that gives a request's DateTime values without a zone of their own its zone (ClickHouse 23.6+,
+     * PR #44149); the client reads it to render and parse {@code LocalDateTime}, {@code ZonedDateTime} and
+     * {@code OffsetDateTime} values the way the server will.
+     */
+    public static final String SESSION_TIMEZONE = "session_timezone";
+
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     /** URL parameters of the HTTP handler (HTTPHandler.cpp reserved names) that the client controls itself. */

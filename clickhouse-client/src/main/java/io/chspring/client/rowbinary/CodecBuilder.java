@@ -188,7 +188,7 @@ final class CodecBuilder {
         } else {
             return null;
         }
-        return new DateTimeCodec(type, target, t, options.defaultTimeZone(), options.truncateFractionalSeconds());
+        return new DateTimeCodec(type, target, t, options);
     }
 
     private ValueCodec<?> array(ClickHouseType type, Type declared, Class<?> target) {

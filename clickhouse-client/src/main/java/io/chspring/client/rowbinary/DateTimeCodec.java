@@ -1,7 +1,9 @@
 package io.chspring.client.rowbinary;
 
+import io.chspring.client.ClickHouseSchemaException;
 import io.chspring.client.type.ClickHouseKind;
 import io.chspring.client.type.ClickHouseType;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -9,11 +11,12 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
 /**
- * DateTime (UInt32 seconds since the epoch) and DateTime64(p) (Int64 ticks of 10^-p s) as Instant, or as
- * LocalDateTime / OffsetDateTime / ZonedDateTime in the column's zone (else the default zone of the
- * {@link CodecOptions}). The wire value is always UTC-based; the zone only changes the rendering. Writes never
- * round: a value with more fraction digits than the precision keeps is rejected, or truncated towards the past when
- * {@link CodecOptions#truncateFractionalSeconds()} says so.
+ * DateTime (UInt32 seconds since the epoch) and DateTime64(p) (Int64 ticks of 10^-p s) as Instant, as
+ * OffsetDateTime / ZonedDateTime in the column's zone (else the session's or server's zone, the
+ * {@link CodecOptions#defaultTimeZone()}), or as LocalDateTime in the zone the {@link TimeZoneRule} names. The wire
+ * value is always an instant; the zone only changes the rendering, and which instant a LocalDateTime writes. Writes
+ * never round: a value with more fraction digits than the precision keeps is rejected, or truncated towards the past
+ * when {@link CodecOptions#truncateFractionalSeconds()} says so.
  */
 final class DateTimeCodec extends BaseCodec<Object> {
 
@@ -25,19 +28,33 @@ final class DateTimeCodec extends BaseCodec<Object> {
     private final boolean wide;
     private final long ticksPerSecond;
     private final long nanosPerTick;
+    /** The zone OffsetDateTime and ZonedDateTime values carry. */
     private final ZoneId zone;
+    /** Whose wall clock a LocalDateTime is. */
+    private final ZoneId localZone;
     private final Target target;
     private final boolean truncate;
 
-    DateTimeCodec(ClickHouseType type, Class<?> javaType, Target target, ZoneId defaultZone, boolean truncate) {
+    DateTimeCodec(ClickHouseType type, Class<?> javaType, Target target, CodecOptions options) {
         super(type, javaType);
         this.wide = type.kind() == ClickHouseKind.DATETIME64;
         int precision = wide ? type.precision() : 0;
         this.ticksPerSecond = POWERS[precision];
         this.nanosPerTick = POWERS[9 - precision];
-        this.zone = type.timeZone() != null ? ZoneId.of(type.timeZone()) : defaultZone;
+        ZoneId columnZone = type.timeZone() != null ? columnZone(type) : null;
+        this.zone = columnZone != null ? columnZone : options.columnDefaultZone();
+        this.localZone = options.localDateTimeZone(columnZone);
         this.target = target;
-        this.truncate = truncate;
+        this.truncate = options.truncateFractionalSeconds();
+    }
+
+    private static ZoneId columnZone(ClickHouseType type) {
+        try {
+            return ZoneId.of(type.timeZone());
+        } catch (DateTimeException e) {
+            throw new ClickHouseSchemaException(type + ": the time zone '" + type.timeZone()
+                    + "' is unknown to this JVM (" + e.getMessage() + "); read the column as Instant, or update the JVM's time zone data", e);
+        }
     }
 
     @Override
@@ -54,7 +71,7 @@ final class DateTimeCodec extends BaseCodec<Object> {
                 : Instant.ofEpochSecond(ticks);
         return switch (target) {
             case INSTANT -> instant;
-            case LOCAL -> LocalDateTime.ofInstant(instant, zone);
+            case LOCAL -> LocalDateTime.ofInstant(instant, localZone);
             case OFFSET -> OffsetDateTime.ofInstant(instant, zone);
             case ZONED -> ZonedDateTime.ofInstant(instant, zone);
         };
@@ -70,7 +87,7 @@ final class DateTimeCodec extends BaseCodec<Object> {
         } else if (value instanceof OffsetDateTime o) {
             instant = o.toInstant();
         } else if (value instanceof LocalDateTime l) {
-            instant = l.atZone(zone).toInstant();
+            instant = l.atZone(localZone).toInstant();
         } else {
             throw CodecErrors.notWritable(type, value);
         }

@@ -37,7 +37,8 @@ import org.jspecify.annotations.Nullable;
  * <li>BigDecimal: {@code toDecimal32/64/128/256('plain digits', scale)}, never a lossy Float64.</li>
  * <li>Float, Double: shortest round-trip digits; {@code nan}, {@code inf}, {@code -inf}; {@code -0.0} keeps its
  *     sign. A Float is written as the exact double it widens to.</li>
- * <li>LocalDate, LocalDateTime (read as UTC), Instant, OffsetDateTime, ZonedDateTime (converted to UTC):
+ * <li>LocalDate, LocalDateTime (read as UTC here; a client first gives it the instant of its {@code TimeZoneRule}),
+ *     Instant, OffsetDateTime, ZonedDateTime (converted to UTC):
  *     {@code toDate('…')} / {@code toDateTime('…', 'UTC')}, or {@code toDate32} / {@code toDateTime64(…, S, 'UTC')}
  *     (modern servers only) for values with a fraction of a second or outside 1970..2105. LocalTime: a string
  *     {@code 'HH:mm:ss[.fffffffff]'}.</li>

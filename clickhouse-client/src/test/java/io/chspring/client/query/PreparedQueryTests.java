@@ -8,6 +8,11 @@ import io.chspring.client.FakeTransport;
 import io.chspring.client.transport.TransportRequest;
 import io.chspring.client.type.ClickHouseColumn;
 import java.time.Duration;
+import io.chspring.client.mapping.MappingOptions;
+import io.chspring.client.rowbinary.CodecOptions;
+import io.chspring.client.rowbinary.TimeZoneRule;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -45,10 +50,16 @@ class PreparedQueryTests {
         query.run().fetchAll();
         assertThat(query.hasReader()).isTrue();
         List<ClickHouseColumn> columns = List.of(ClickHouseColumn.of("x", "String"));
-        var first = query.readerFor(columns);
-        assertThat(query.readerFor(List.of(ClickHouseColumn.of("x", "String")))).isSameAs(first);
-        var other = query.readerFor(List.of(ClickHouseColumn.of("x", "LowCardinality(String)")));
+        MappingOptions utc = MappingOptions.DEFAULT.withCodecOptions(CodecOptions.DEFAULT
+                .withDefaultTimeZone(ZoneOffset.UTC).withTimeZoneRule(TimeZoneRule.UTC));
+        var first = query.readerFor(columns, utc);
+        assertThat(query.readerFor(List.of(ClickHouseColumn.of("x", "String")), utc)).isSameAs(first);
+        var other = query.readerFor(List.of(ClickHouseColumn.of("x", "LowCardinality(String)")), utc);
         assertThat(other).isNotSameAs(first);
+        // other time zones give other readers (a LocalDateTime column would read differently)
+        var kolkata = query.readerFor(List.of(ClickHouseColumn.of("x", "LowCardinality(String)")),
+                utc.withCodecOptions(utc.codecOptions().withDefaultTimeZone(ZoneId.of("Asia/Kolkata"))));
+        assertThat(kolkata).isNotSameAs(other);
     }
 
     @Test

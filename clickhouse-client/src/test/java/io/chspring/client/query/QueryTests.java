@@ -7,11 +7,14 @@ import io.chspring.client.ClickHouseClient;
 import io.chspring.client.ClickHouseConfigurationException;
 import io.chspring.client.Compression;
 import io.chspring.client.FakeTransport;
+import io.chspring.client.rowbinary.TimeZoneRule;
 import io.chspring.client.sql.SqlTemplate;
 import io.chspring.client.transport.TransportRequest;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -34,6 +37,45 @@ class QueryTests {
         TransportRequest r = modern.lastRequest();
         assertThat(r.settings()).containsOnly(Map.entry("max_threads", "8"), Map.entry("max_block_size", "200"),
                 Map.entry("readonly", "2"), Map.entry("priority", "3"), Map.entry("default_format", "TabSeparated"));
+    }
+
+    @Test
+    void localDateTimeValuesGetTheInstantOfTheClientsRule() {
+        // 2024-03-10 18:04:56 in Asia/Kolkata (+05:30) is 12:34:56 UTC, epoch 1710074096 (computed by hand)
+        LocalDateTime kolkataWall = LocalDateTime.parse("2024-03-10T18:04:56");
+        ClickHouseClient utc = modern.client();
+        ClickHouseClient server = utc.withSessionTimeZone(ZoneId.of("Asia/Kolkata"))
+                .withTimeZoneRule(TimeZoneRule.SERVER);
+        ClickHouseClient column = server.withTimeZoneRule(TimeZoneRule.COLUMN);
+
+        server.query("SELECT ?, :x").fetchString("TabSeparated");
+        assertThat(modern.lastRequest().sql()).isEqualTo("SELECT ?, :x"); // nothing bound: sent as written
+        server.query("SELECT ?").bind(kolkataWall).param("t", kolkataWall).fetchString("TabSeparated");
+        assertThat(modern.lastRequest().sql()).isEqualTo("SELECT toDateTime('2024-03-10 12:34:56', 'UTC')");
+        assertThat(modern.lastRequest().parameters()).containsEntry("t", "1710074096");
+        assertThat(modern.lastRequest().settings()).containsEntry("session_timezone", "Asia/Kolkata");
+
+        column.query("SELECT ?").bind(List.of(kolkataWall)).param("t", kolkataWall).fetchString("TabSeparated");
+        assertThat(modern.lastRequest().sql()).isEqualTo("SELECT [toDateTime('2024-03-10 12:34:56', 'UTC')]");
+        assertThat(modern.lastRequest().parameters()).containsEntry("t", "2024-03-10 18:04:56");
+
+        utc.query("SELECT ?").bind(kolkataWall).param("t", kolkataWall).fetchString("TabSeparated");
+        assertThat(modern.lastRequest().sql()).isEqualTo("SELECT toDateTime('2024-03-10 18:04:56', 'UTC')");
+        assertThat(modern.lastRequest().parameters()).containsEntry("t", "1710093896");
+
+        // a request's own session_timezone wins over the client's
+        server.query("SELECT ?").bind(kolkataWall).setting("session_timezone", "UTC").fetchString("TabSeparated");
+        assertThat(modern.lastRequest().sql()).isEqualTo("SELECT toDateTime('2024-03-10 18:04:56', 'UTC')");
+    }
+
+    @Test
+    void sessionTimeZoneIsRefusedBeforeSendingToAServerWithoutIt() {
+        ClickHouseClient client = old.client().withSessionTimeZone(ZoneId.of("Asia/Tokyo"));
+        assertThatThrownBy(() -> client.query("SELECT 1").execute())
+                .isInstanceOf(ClickHouseConfigurationException.class)
+                .hasMessageContaining("session_timezone='Asia/Tokyo' needs ClickHouse 23.6")
+                .hasMessageContaining("runs 18.16.1");
+        assertThat(old.userRequests()).isEmpty();
     }
 
     @Test

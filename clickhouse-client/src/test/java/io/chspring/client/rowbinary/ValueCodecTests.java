@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -156,11 +158,43 @@ class ValueCodecTests {
         assertThatThrownBy(() -> hex(ms, Instant.parse("1970-01-01T00:00:00.0015Z")))
                 .hasMessageContaining("more fraction digits than the precision keeps");
         ValueCodec<LocalDateTime> tokyo = RowBinaryCodecs.codec(ClickHouseType.parse("DateTime"), LocalDateTime.class,
-                CodecOptions.DEFAULT.withDefaultTimeZone(ZoneId.of("Asia/Tokyo")));
+                CodecOptions.DEFAULT.withDefaultTimeZone(ZoneId.of("Asia/Tokyo"))
+                        .withTimeZoneRule(TimeZoneRule.SERVER));
         assertThat(tokyo.read(in("00000000"))).isEqualTo(LocalDateTime.parse("1970-01-01T09:00"));
         assertThat(hex(tokyo, LocalDateTime.parse("1970-01-01T09:00:01"))).isEqualTo("01000000");
         assertThatThrownBy(() -> hex(codec("DateTime", Instant.class), Instant.parse("1969-12-31T23:59:59Z")))
                 .hasMessageContaining("the range is");
+    }
+
+    @Test
+    void theTimeZoneRuleSaysWhoseWallClockALocalDateTimeIs() {
+        // 0x65EDA8F0 = 1710074096 s = 2024-03-10 12:34:56 UTC; Kolkata 18:04:56, New York 08:34:56 (EDT)
+        String wire = "f0a8ed65";
+        CodecOptions kolkata = CodecOptions.DEFAULT.withDefaultTimeZone(ZoneId.of("Asia/Kolkata"));
+        Map<TimeZoneRule, List<String>> expected = Map.of(
+                TimeZoneRule.UTC, List.of("2024-03-10T12:34:56", "2024-03-10T12:34:56"),
+                TimeZoneRule.SERVER, List.of("2024-03-10T18:04:56", "2024-03-10T18:04:56"),
+                TimeZoneRule.COLUMN, List.of("2024-03-10T18:04:56", "2024-03-10T08:34:56"));
+        expected.forEach((rule, walls) -> {
+            CodecOptions options = kolkata.withTimeZoneRule(rule);
+            ValueCodec<LocalDateTime> plain = RowBinaryCodecs.codec(ClickHouseType.parse("DateTime"),
+                    LocalDateTime.class, options);
+            ValueCodec<LocalDateTime> ny = RowBinaryCodecs.codec(ClickHouseType.parse("DateTime('America/New_York')"),
+                    LocalDateTime.class, options);
+            assertThat(plain.read(in(wire))).as(rule.name()).hasToString(walls.get(0));
+            assertThat(ny.read(in(wire))).as(rule.name()).hasToString(walls.get(1));
+            assertThat(hex(plain, LocalDateTime.parse(walls.get(0)))).as(rule.name()).isEqualTo(wire);
+            assertThat(hex(ny, LocalDateTime.parse(walls.get(1)))).as(rule.name()).isEqualTo(wire);
+            // zoned values carry the column's zone, else the default one, whatever the rule
+            assertThat(RowBinaryCodecs.codec(ClickHouseType.parse("DateTime"), ZonedDateTime.class, options)
+                    .read(in(wire))).hasToString("2024-03-10T18:04:56+05:30[Asia/Kolkata]");
+            assertThat(RowBinaryCodecs.codec(ClickHouseType.parse("DateTime('America/New_York')"),
+                    OffsetDateTime.class, options).read(in(wire))).hasToString("2024-03-10T08:34:56-04:00");
+        });
+        // without a client: UTC for both
+        assertThat(codec("DateTime", ZonedDateTime.class).read(in(wire))).hasToString("2024-03-10T12:34:56Z");
+        assertThatThrownBy(() -> codec("DateTime('Mars/Olympus')", LocalDateTime.class))
+                .hasMessageContaining("Mars/Olympus").hasMessageContaining("unknown to this JVM");
     }
 
     @Test

@@ -43,10 +43,12 @@ final class ClickHouseClientFactory {
         map.from(properties.getCluster()).to(builder::cluster);
         map.from(properties.getCompression()).to(builder::compression);
         map.from(properties.getCompressionLevel()).to(builder::compressionLevel); // after the method, which resets it
+        map.from(properties.getTimeZoneRule()).to(builder::timeZoneRule);
         if (properties.isBasicAuth()) {
             builder.basicAuth(true);
         }
         builder.settings(properties.getSettings());
+        map.from(properties.getSessionTimeZone()).to(builder::sessionTimeZone);
         properties.getHeaders().forEach(builder::header);
         map.from(properties.getUserAgent()).to(builder::userAgent);
         applyPool(builder, properties.getPool());

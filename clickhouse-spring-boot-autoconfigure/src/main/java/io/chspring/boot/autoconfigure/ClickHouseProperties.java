@@ -2,7 +2,9 @@ package io.chspring.boot.autoconfigure;
 
 import io.chspring.client.Compression;
 import io.chspring.client.cluster.LoadBalancing;
+import io.chspring.client.rowbinary.TimeZoneRule;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +42,19 @@ public class ClickHouseProperties {
 
     /** Compression level: zstd -7 to 22 (default 1), lz4hc 1 to 17 (default 9); unset for the method's default. */
     private Integer compressionLevel;
+
+    /**
+     * Whose wall clock a LocalDateTime is when read from or written to a DateTime/DateTime64 column or bound to a
+     * query: utc (the default), server (the session's or server's zone) or column (the column's zone, else the
+     * session's or server's).
+     */
+    private TimeZoneRule timeZoneRule;
+
+    /**
+     * Session time zone of every request (the session_timezone setting, ClickHouse 23.6+): DateTime columns without
+     * a zone of their own use it instead of the server's zone. Unset by default.
+     */
+    private ZoneId sessionTimeZone;
 
     /** Whether to send the credentials as HTTP Basic authentication instead of X-ClickHouse-User/Key headers. */
     private boolean basicAuth;
@@ -128,6 +143,22 @@ public class ClickHouseProperties {
 
     public void setCompressionLevel(Integer compressionLevel) {
         this.compressionLevel = compressionLevel;
+    }
+
+    public TimeZoneRule getTimeZoneRule() {
+        return timeZoneRule;
+    }
+
+    public void setTimeZoneRule(TimeZoneRule timeZoneRule) {
+        this.timeZoneRule = timeZoneRule;
+    }
+
+    public ZoneId getSessionTimeZone() {
+        return sessionTimeZone;
+    }
+
+    public void setSessionTimeZone(ZoneId sessionTimeZone) {
+        this.sessionTimeZone = sessionTimeZone;
     }
 
     public boolean isBasicAuth() {

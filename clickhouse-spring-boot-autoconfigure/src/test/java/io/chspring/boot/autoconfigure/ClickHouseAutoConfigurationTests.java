@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chspring.client.ClickHouseClient;
 import io.chspring.client.ClickHouseClientConfig;
 import io.chspring.client.Compression;
+import io.chspring.client.rowbinary.TimeZoneRule;
 import io.chspring.client.cluster.LoadBalancing;
 import java.net.URI;
 import java.time.Duration;
@@ -64,6 +65,22 @@ class ClickHouseAutoConfigurationTests {
         runner.withPropertyValues("clickhouse.url=http://ch.example:8124/db", "clickhouse.compression=zstd",
                 "clickhouse.compression-level=40").run(context -> assertThat(context).getFailure()
                         .rootCause().hasMessageContaining("ZSTD compression level must be between -7 and 22").hasMessageContaining("not 40"));
+    }
+
+    @Test
+    void bindsTheTimeZoneRuleAndTheSessionTimeZone() {
+        runner.withPropertyValues("clickhouse.url=http://ch.example:8124/db", "clickhouse.time-zone-rule=column",
+                "clickhouse.session-time-zone=Asia/Kolkata").run(context -> {
+                    ClickHouseClientConfig config = config(context);
+                    assertThat(config.timeZoneRule()).isEqualTo(TimeZoneRule.COLUMN);
+                    assertThat(config.settings()).containsEntry("session_timezone", "Asia/Kolkata");
+                });
+        runner.withPropertyValues("clickhouse.url=http://ch.example:8124/db").run(context -> {
+            assertThat(config(context).timeZoneRule()).isEqualTo(TimeZoneRule.UTC);
+            assertThat(config(context).settings()).doesNotContainKey("session_timezone");
+        });
+        runner.withPropertyValues("clickhouse.url=http://ch.example:8124/db", "clickhouse.time-zone-rule=local")
+                .run(context -> assertThat(context).hasFailed());
     }
 
     @Test

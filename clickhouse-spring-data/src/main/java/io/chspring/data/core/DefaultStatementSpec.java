@@ -134,11 +134,15 @@ final class DefaultStatementSpec implements StatementSpec {
         }
         // Always bind, even nothing: the client then renders the SQL, so a ?fields with no row type or a ? without
         // a value fails before anything is sent rather than reaching the server as text.
-        Query query = parsed.namedParameterNames().isEmpty()
-                ? client.query(parsed).bind(positional.toArray())
-                : client.query(parsed.bindNamed(clientSide)).bind();
-        serverSide.forEach(query::param);
+        Query query = client.query(parsed);
+        // settings first: a session_timezone among them is the zone a bound LocalDateTime may need
         settings.forEach(query::setting);
+        if (parsed.namedParameterNames().isEmpty()) {
+            query.bind(positional.toArray());
+        } else {
+            query.bindNamed(clientSide).bind();
+        }
+        serverSide.forEach(query::param);
         if (queryId != null) {
             query.queryId(queryId);
         }

@@ -106,6 +106,18 @@ public final class MockClickHouseServer implements AutoCloseable, AfterEachCallb
     }
 
     /**
+     * Sets the time zone the mock reports to {@code SELECT timezone()} (with the version; UTC by default): the zone the
+     * client gives DateTime columns without one. It is only reported; the mock converts nothing.
+     */
+    public MockClickHouseServer timeZone(String zone) {
+        if (zone == null || zone.isBlank()) {
+            throw new IllegalArgumentException("time zone is blank");
+        }
+        state.timeZone(zone.strip());
+        return this;
+    }
+
+    /**
      * Queues {@code handler} for the next request not yet claimed and returns its control: a {@link RequestHandle},
      * or a {@link RecordHandle} for {@link Handlers#record(Class)}.
      *

@@ -31,6 +31,15 @@ final class MockState {
     private final Deque<String> statements = new ArrayDeque<>();
     private int handlersAdded;
     private int requests;
+    private volatile String timeZone = "UTC";
+
+    String timeZone() {
+        return timeZone;
+    }
+
+    void timeZone(String zone) {
+        this.timeZone = zone;
+    }
 
     synchronized Entry add(MockHandler<?> handler) {
         Entry entry = new Entry(++handlersAdded, handler);

@@ -78,14 +78,17 @@ final class Router implements HttpHandler {
     }
 
     /**
-     * {@code SELECT version()}, which the client sends once per transport, never consumes a handler. A DESCRIBE is
+     * {@code SELECT version(), timezone()}, which the client sends once per transport (and {@code SELECT version()},
+     * {@code SELECT timezone()}), never consumes a handler. A DESCRIBE is
      * answered here when the test registered the table or the next handler knows the columns (a typed record
      * handler for DESCRIBE TABLE, a typed provide handler for DESCRIBE (query)); otherwise it goes to the queue.
      */
     private boolean answeredByTheMock(Exchange exchange) throws IOException {
         String sql = exchange.sql();
-        if (Statements.isVersionQuery(sql)) {
-            byte[] body = (version.get() + "\n").getBytes(StandardCharsets.UTF_8);
+        if (Statements.isVersionQuery(sql) || Statements.isTimeZoneQuery(sql)) {
+            String answer = Statements.isTimeZoneQuery(sql) ? state.timeZone()
+                    : Statements.asksTimeZone(sql) ? version.get() + "\t" + state.timeZone() : version.get();
+            byte[] body = (answer + "\n").getBytes(StandardCharsets.UTF_8);
             exchange.ok(body, exchange.outputFormat(), new Exchange.Summary(1, body.length, 0, 0), Map.of());
             return true;
         }

@@ -13,7 +13,10 @@ import java.util.regex.Pattern;
  */
 final class Statements {
 
-    private static final Pattern VERSION = Pattern.compile("(?is)\\s*SELECT\\s+version\\s*\\(\\s*\\)\\s*;?\\s*");
+    /** {@code SELECT version()}, or the client's {@code SELECT version(), timezone()}. */
+    private static final Pattern VERSION = Pattern.compile(
+            "(?is)\\s*SELECT\\s+version\\s*\\(\\s*\\)(\\s*,\\s*timezone\\s*\\(\\s*\\))?\\s*;?\\s*");
+    private static final Pattern TIME_ZONE = Pattern.compile("(?is)\\s*SELECT\\s+timezone\\s*\\(\\s*\\)\\s*;?\\s*");
     private static final Pattern DESCRIBE_QUERY = Pattern.compile("(?is)\\s*DESC(RIBE)?\\s+(TABLE\\s+)?\\(.*");
     private static final Pattern INSERT = Pattern.compile("(?is)\\s*INSERT\\s+INTO\\b.*");
 
@@ -26,6 +29,15 @@ final class Statements {
 
     static boolean isVersionQuery(String sql) {
         return VERSION.matcher(sql).matches();
+    }
+
+    /** Whether the version query asks the time zone too. */
+    static boolean asksTimeZone(String sql) {
+        return sql.toLowerCase(Locale.ROOT).contains("timezone");
+    }
+
+    static boolean isTimeZoneQuery(String sql) {
+        return TIME_ZONE.matcher(sql).matches();
     }
 
     static boolean isDescribeQuery(String sql) {

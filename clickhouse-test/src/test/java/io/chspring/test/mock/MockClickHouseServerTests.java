@@ -58,7 +58,15 @@ class MockClickHouseServerTests {
     @Test
     void selectVersionIsAnsweredWithoutAHandler() {
         assertThat(client.serverVersion().toString()).isEqualTo(MockClickHouseServer.DEFAULT_VERSION);
-        assertThat(mock.statements()).containsExactly("SELECT version()");
+        assertThat(client.serverTimeZone()).isEqualTo(java.time.ZoneId.of("UTC"));
+        assertThat(mock.statements()).containsExactly("SELECT version(), timezone()");
+    }
+
+    @Test
+    void theReportedTimeZoneIsTheClientsServerZone() {
+        mock.timeZone("Asia/Kolkata");
+        assertThat(client.serverTimeZone()).isEqualTo(java.time.ZoneId.of("Asia/Kolkata"));
+        assertThatThrownBy(() -> mock.timeZone(" ")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

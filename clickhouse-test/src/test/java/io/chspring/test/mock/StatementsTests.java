@@ -14,6 +14,10 @@ class StatementsTests {
         assertThat(Statements.isVersionQuery("SELECT version()")).isTrue();
         assertThat(Statements.isVersionQuery(" select VERSION ( ) ;\n")).isTrue();
         assertThat(Statements.isVersionQuery("SELECT version() FROM system.one")).isFalse();
+        assertThat(Statements.isVersionQuery("SELECT version(), timezone()")).isTrue();
+        assertThat(Statements.asksTimeZone("SELECT version(), timezone()")).isTrue();
+        assertThat(Statements.asksTimeZone("SELECT version()")).isFalse();
+        assertThat(Statements.isTimeZoneQuery("select timezone();")).isTrue();
         assertThat(Statements.describedTable("DESCRIBE TABLE `db`.`ev\\`ents`")).containsExactly("db", "ev`ents");
         assertThat(Statements.describedTable("desc events;")).containsExactly("events");
         assertThat(Statements.describedTable("DESCRIBE (SELECT 1\n)")).isNull();
