@@ -18,12 +18,18 @@ import io.chspring.client.mapping.RowType;
 import io.chspring.client.mapping.TableColumn;
 import io.chspring.client.query.PreparedQuery;
 import io.chspring.client.query.Query;
+import io.chspring.client.query.ScriptResult;
+import io.chspring.client.query.ScriptRunner;
 import io.chspring.client.request.RequestContext;
 import io.chspring.client.sql.Identifier;
 import io.chspring.client.sql.SqlTemplate;
 import io.chspring.client.transport.Endpoint;
 import io.chspring.client.transport.RoutingTransport;
 import io.chspring.client.transport.Transport;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -213,6 +219,37 @@ public final class ClickHouseClient implements AutoCloseable {
             query.bind(args);
         }
         return query.execute();
+    }
+
+    /**
+     * Runs the statements of a script in order, each as {@link #execute(String, Object...)} with no arguments, and
+     * stops at the first that fails. Statements end at semicolons outside string literals, quoted identifiers,
+     * heredocs and comments ({@code --}, {@code # }, nested block comments); comments are removed and empty statements
+     * skipped. The script is split before anything is sent.
+     *
+     * @return every statement that ran, with its line and column in the script and the server's summary
+     * @throws io.chspring.client.query.ClickHouseScriptException naming the failed statement's number, line and
+     *     column and the server's message; {@code completed()} lists the statements that ran before it
+     * @throws ClickHouseConfigurationException when a string, identifier or comment is left open (nothing ran)
+     */
+    public ScriptResult executeScript(String script) {
+        return ScriptRunner.run(Objects.requireNonNull(script, "script"), sql -> query(sql).execute());
+    }
+
+    /**
+     * {@link #executeScript(String)} of a script read whole from {@code script} (scripts are small; the reader is not
+     * closed).
+     *
+     * @throws java.io.UncheckedIOException when reading fails (nothing ran)
+     */
+    public ScriptResult executeScript(Reader script) {
+        StringWriter text = new StringWriter();
+        try {
+            script.transferTo(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Reading the script failed; nothing ran", e);
+        }
+        return executeScript(text.toString());
     }
 
     /** A new query; see {@link Query} for binding, settings and how to read the result. */
