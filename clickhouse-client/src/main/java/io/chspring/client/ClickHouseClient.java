@@ -21,6 +21,7 @@ import io.chspring.client.query.Query;
 import io.chspring.client.query.ScriptResult;
 import io.chspring.client.query.ScriptRunner;
 import io.chspring.client.request.RequestContext;
+import io.chspring.client.rowbinary.ReadFormats;
 import io.chspring.client.sql.Identifier;
 import io.chspring.client.sql.SqlTemplate;
 import io.chspring.client.transport.Endpoint;
@@ -152,6 +153,14 @@ public final class ClickHouseClient implements AutoCloseable {
         return derive(config.toBuilder().database(Objects.requireNonNull(database, "database")));
     }
 
+    /**
+     * A copy whose untyped reads also use {@code formats} (winning over this client's); see
+     * {@link ClickHouseClientBuilder#readFormat(String, io.chspring.client.rowbinary.ReadFormat)}.
+     */
+    public ClickHouseClient withReadFormats(ReadFormats formats) {
+        return derive(config.toBuilder().readFormats(formats));
+    }
+
     /** A copy with another body compression. */
     public ClickHouseClient withCompression(Compression compression) {
         return derive(config.toBuilder().compression(compression));
@@ -254,7 +263,7 @@ public final class ClickHouseClient implements AutoCloseable {
 
     /** A new query; see {@link Query} for binding, settings and how to read the result. */
     public Query query(String sql) {
-        return new Query(context, sql);
+        return new Query(context, sql).readFormats(config.readFormats());
     }
 
     /**
@@ -262,7 +271,7 @@ public final class ClickHouseClient implements AutoCloseable {
      * {@code :name} values with {@link SqlTemplate#bindNamed}), so it is not lexed again.
      */
     public Query query(SqlTemplate sql) {
-        return new Query(context, sql);
+        return new Query(context, sql).readFormats(config.readFormats());
     }
 
     /**
@@ -277,12 +286,12 @@ public final class ClickHouseClient implements AutoCloseable {
      * The prepared query runs in this client's context (settings, database, session) as it is now.
      */
     public <T> PreparedQuery<T> prepare(String sql, Class<T> type) {
-        return PreparedQuery.of(context, sql, type, MappingOptions.DEFAULT);
+        return PreparedQuery.of(context, sql, type, MappingOptions.DEFAULT).withReadFormats(config.readFormats());
     }
 
     /** {@link #prepare(String, Class)} with a row type from another metadata source and explicit mapping options. */
     public <T> PreparedQuery<T> prepare(String sql, RowType<T> rowType, MappingOptions options) {
-        return PreparedQuery.of(context, sql, rowType, options);
+        return PreparedQuery.of(context, sql, rowType, options).withReadFormats(config.readFormats());
     }
 
     /** A new raw insert into {@code "events"} or {@code "db.events"}; see {@link Identifier#ofQualified}. */

@@ -2,6 +2,8 @@ package io.chspring.client;
 
 import io.chspring.client.cluster.LoadBalancing;
 import io.chspring.client.request.Settings;
+import io.chspring.client.rowbinary.ReadFormat;
+import io.chspring.client.rowbinary.ReadFormats;
 import io.chspring.client.transport.HttpClientCustomizer;
 import io.chspring.client.transport.TlsOptions;
 import io.chspring.client.transport.Transport;
@@ -58,6 +60,7 @@ public final class ClickHouseClientBuilder {
     HttpClientCustomizer httpClientCustomizer;
     Function<ClickHouseClientConfig, Transport> transportFactory;
     RequestListener requestListener;
+    ReadFormats readFormats = ReadFormats.NONE;
 
     ClickHouseClientBuilder() {
         this.tls = TlsOptions.DEFAULT.toBuilder();
@@ -93,6 +96,7 @@ public final class ClickHouseClientBuilder {
         this.httpClientCustomizer = c.httpClientCustomizer().orElse(null);
         this.transportFactory = c.transportFactory().orElse(null);
         this.requestListener = c.requestListener().orElse(null);
+        this.readFormats = c.readFormats();
     }
 
     /**
@@ -272,6 +276,24 @@ public final class ClickHouseClientBuilder {
             throw new ClickHouseConfigurationException("sessionTimeout must be positive, not " + timeout);
         }
         this.sessionTimeout = timeout;
+        return this;
+    }
+
+    /**
+     * The Java form of values of the ClickHouse type {@code typeName} in every untyped read of the client (maps,
+     * {@code Object[]} rows, {@code Object} values), for example {@code readFormat("IPv4", ReadFormat.STRING)}; a
+     * query's own choice wins. See {@code Query.readFormat} and TYPES.md.
+     *
+     * @throws ClickHouseConfigurationException naming the type when it is unknown or the format does not apply to it
+     */
+    public ClickHouseClientBuilder readFormat(String typeName, ReadFormat format) {
+        this.readFormats = readFormats.withType(typeName, format);
+        return this;
+    }
+
+    /** Adds the type (and column) formats of {@code formats} to the client's defaults; they win over earlier ones. */
+    public ClickHouseClientBuilder readFormats(ReadFormats formats) {
+        this.readFormats = readFormats.and(Objects.requireNonNull(formats, "formats"));
         return this;
     }
 

@@ -1,6 +1,7 @@
 package io.chspring.client;
 
 import io.chspring.client.cluster.LoadBalancing;
+import io.chspring.client.rowbinary.ReadFormats;
 import io.chspring.client.transport.Endpoint;
 import io.chspring.client.transport.HttpClientCustomizer;
 import io.chspring.client.transport.TlsOptions;
@@ -73,6 +74,7 @@ public final class ClickHouseClientConfig {
     private final HttpClientCustomizer httpClientCustomizer;
     private final Function<ClickHouseClientConfig, Transport> transportFactory;
     private final RequestListener requestListener;
+    private final ReadFormats readFormats;
 
     ClickHouseClientConfig(ClickHouseClientBuilder b) {
         this.endpoint = Endpoint.of(b.endpoint);
@@ -94,6 +96,7 @@ public final class ClickHouseClientConfig {
         this.forceResponseCompression = b.forceResponseCompression;
         this.sessionId = b.sessionId;
         this.sessionTimeout = b.sessionTimeout;
+        this.readFormats = b.readFormats;
         this.settings = Collections.unmodifiableMap(new LinkedHashMap<>(b.settings));
         this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
         this.maxConnectionsTotal = b.maxConnectionsTotal;
@@ -180,6 +183,11 @@ public final class ClickHouseClientConfig {
     /** The body compression (default {@link Compression#LZ4}). */
     public Compression compression() {
         return compression;
+    }
+
+    /** The read formats of the client's untyped reads; a query's own win ({@link ReadFormats#NONE} by default). */
+    public ReadFormats readFormats() {
+        return readFormats;
     }
 
     /** Whether LZ4 responses are asked for whatever the server version (default {@code false}). */
@@ -294,6 +302,9 @@ public final class ClickHouseClientConfig {
         }
         if (sessionTimeout != null) {
             sb.append(", sessionTimeout=").append(sessionTimeout);
+        }
+        if (!readFormats.isEmpty()) {
+            sb.append(", readFormats=").append(readFormats);
         }
         sb.append(", settings=").append(settings);
         if (!headers.isEmpty()) {

@@ -9,6 +9,8 @@ import io.chspring.client.mapping.RowType;
 import io.chspring.client.mapping.TableColumn;
 import io.chspring.client.request.ClickHouseRequest;
 import io.chspring.client.request.RequestContext;
+import io.chspring.client.rowbinary.ReadFormat;
+import io.chspring.client.rowbinary.ReadFormats;
 import io.chspring.client.rowbinary.RowBinaryHeader;
 import io.chspring.client.rowbinary.RowBinaryInput;
 import io.chspring.client.sql.SqlTemplate;
@@ -55,6 +57,7 @@ public final class Query extends ClickHouseRequest<Query> {
     private final Map<String, String> parameters = new LinkedHashMap<>();
     private boolean waitEndOfQuery;
     private MappingOptions mappingOptions = MappingOptions.DEFAULT;
+    private ReadFormats readFormats = ReadFormats.NONE;
     private Duration deadline;
 
     /** A query of {@code sql} in {@code context}; users get one from {@code client.query(sql)}. */
@@ -111,6 +114,52 @@ public final class Query extends ClickHouseRequest<Query> {
     /** How typed reads map rows (codec options, schema validation on or off); {@link MappingOptions#DEFAULT} if unset. */
     public Query mappingOptions(MappingOptions options) {
         this.mappingOptions = Objects.requireNonNull(options, "options");
+        return this;
+    }
+
+    /**
+     * Reads values of the ClickHouse type {@code typeName} in {@code format} where this query's reads leave the Java
+     * type open: maps ({@link #fetchMaps()}), {@code Object[]} rows, {@code Object} scalars, fields and elements of
+     * type {@code Object}. {@code typeName} is a family ({@code IPv4}, {@code UUID}, {@code FixedString},
+     * {@code UInt64}, {@code Enum}, {@code Date}, {@code DateTime}) or a whole type ({@code FixedString(16)}); it
+     * applies inside Nullable, LowCardinality, Array, Tuple and Map too. Wins over the client's default for the type.
+     *
+     * @throws ClickHouseConfigurationException naming the type when it is unknown, or when the format does not apply
+     *     to it
+     */
+    public Query readFormat(String typeName, ReadFormat format) {
+        this.readFormats = readFormats.withType(typeName, format);
+        return this;
+    }
+
+    /**
+     * {@link #readFormat(String, ReadFormat)} with the format by name ({@code "string"}, {@code "number"},
+     * {@code "big_integer"}, ...).
+     *
+     * @throws ClickHouseConfigurationException naming an unknown format
+     */
+    public Query readFormat(String typeName, String format) {
+        return readFormat(typeName, ReadFormat.of(format));
+    }
+
+    /**
+     * Reads the values of the result column {@code column} in {@code format} where the read leaves the Java type open
+     * (as {@link #readFormat(String, ReadFormat)}); wins over the type's format. The column name is checked when the
+     * result's columns are known: one the result does not have fails the read, naming it.
+     */
+    public Query columnFormat(String column, ReadFormat format) {
+        this.readFormats = readFormats.withColumn(column, format);
+        return this;
+    }
+
+    /** {@link #columnFormat(String, ReadFormat)} with the format by name. */
+    public Query columnFormat(String column, String format) {
+        return columnFormat(column, ReadFormat.of(format));
+    }
+
+    /** Adds every type and column format of {@code formats}, which win over those set before. */
+    public Query readFormats(ReadFormats formats) {
+        this.readFormats = readFormats.and(Objects.requireNonNull(formats, "formats"));
         return this;
     }
 
@@ -205,7 +254,8 @@ public final class Query extends ClickHouseRequest<Query> {
      */
     private <T> RowCursor<T> fetch(Class<T> type, RowType<T> rowType) {
         MappingOptions options = mappingOptions;
-        return fetch(type, rowType, columns -> RowReaders.of(type, rowType, columns, options));
+        ReadFormats formats = readFormats;
+        return fetch(type, rowType, columns -> RowReaders.of(type, rowType, columns, options, formats));
     }
 
     /** The typed read, with the row reader for the result's columns from {@code readers} (a prepared query's cache). */
