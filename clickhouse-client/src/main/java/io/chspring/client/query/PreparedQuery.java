@@ -117,6 +117,11 @@ public final class PreparedQuery<T> {
         return template.namedParameterNames();
     }
 
+    /** The names of the server-side {@code {name:Type}} parameters, which {@link BoundQuery#param} sets. */
+    public java.util.Set<String> serverParameterNames() {
+        return template.serverParameterNames();
+    }
+
     /** The number of {@code ?} placeholders. */
     public int placeholderCount() {
         return template.placeholderCount();
