@@ -75,7 +75,7 @@ final class TextForms {
     }
 
     /**
-     * An IPv6 literal (or an IPv4 one, stored IPv4-mapped). Only hex digits, colons and dots reach
+     * An IPv6 literal (or an IPv4 one, stored IPv4-mapped). Only ASCII hex digits, colons and dots reach
      * {@link InetAddress#getByName}, which then parses a literal and never asks a name server.
      */
     private static InetAddress parseIp(String text) {
@@ -84,7 +84,7 @@ final class TextForms {
         }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (!(c == ':' || c == '.' || Character.digit(c, 16) >= 0)) {
+            if (!(c == ':' || c == '.' || c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
                 throw new IllegalArgumentException("not an IP address");
             }
         }
