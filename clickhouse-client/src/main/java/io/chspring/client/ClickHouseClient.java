@@ -19,13 +19,20 @@ import io.chspring.client.mapping.TableColumn;
 import io.chspring.client.observation.ClickHouseObserver;
 import io.chspring.client.query.PreparedQuery;
 import io.chspring.client.query.Query;
+import io.chspring.client.query.ScriptResult;
+import io.chspring.client.query.ScriptRunner;
 import io.chspring.client.request.RequestContext;
 import io.chspring.client.rowbinary.TimeZoneRule;
+import io.chspring.client.rowbinary.ReadFormats;
 import io.chspring.client.sql.Identifier;
 import io.chspring.client.sql.SqlTemplate;
 import io.chspring.client.transport.Endpoint;
 import io.chspring.client.transport.RoutingTransport;
 import io.chspring.client.transport.Transport;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -171,6 +178,14 @@ public final class ClickHouseClient implements AutoCloseable {
         return derive(config.toBuilder().timeZoneRule(rule));
     }
 
+    /**
+     * A copy whose untyped reads also use {@code formats} (winning over this client's); see
+     * {@link ClickHouseClientBuilder#readFormat(String, io.chspring.client.rowbinary.ReadFormat)}.
+     */
+    public ClickHouseClient withReadFormats(ReadFormats formats) {
+        return derive(config.toBuilder().readFormats(formats));
+    }
+
     /** A copy with another body compression, at its default level. */
     public ClickHouseClient withCompression(Compression compression) {
         return derive(config.toBuilder().compression(compression));
@@ -263,9 +278,40 @@ public final class ClickHouseClient implements AutoCloseable {
         return query.execute();
     }
 
+    /**
+     * Runs the statements of a script in order, each as {@link #execute(String, Object...)} with no arguments, and
+     * stops at the first that fails. Statements end at semicolons outside string literals, quoted identifiers,
+     * heredocs and comments ({@code --}, {@code # }, nested block comments); comments are removed and empty statements
+     * skipped. The script is split before anything is sent.
+     *
+     * @return every statement that ran, with its line and column in the script and the server's summary
+     * @throws io.chspring.client.query.ClickHouseScriptException naming the failed statement's number, line and
+     *     column and the server's message; {@code completed()} lists the statements that ran before it
+     * @throws ClickHouseConfigurationException when a string, identifier or comment is left open (nothing ran)
+     */
+    public ScriptResult executeScript(String script) {
+        return ScriptRunner.run(Objects.requireNonNull(script, "script"), sql -> query(sql).execute());
+    }
+
+    /**
+     * {@link #executeScript(String)} of a script read whole from {@code script} (scripts are small; the reader is not
+     * closed).
+     *
+     * @throws java.io.UncheckedIOException when reading fails (nothing ran)
+     */
+    public ScriptResult executeScript(Reader script) {
+        StringWriter text = new StringWriter();
+        try {
+            script.transferTo(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Reading the script failed; nothing ran", e);
+        }
+        return executeScript(text.toString());
+    }
+
     /** A new query; see {@link Query} for binding, settings and how to read the result. */
     public Query query(String sql) {
-        return new Query(context, sql);
+        return new Query(context, sql).readFormats(config.readFormats());
     }
 
     /**
@@ -273,7 +319,7 @@ public final class ClickHouseClient implements AutoCloseable {
      * {@code :name} values with {@link SqlTemplate#bindNamed}), so it is not lexed again.
      */
     public Query query(SqlTemplate sql) {
-        return new Query(context, sql);
+        return new Query(context, sql).readFormats(config.readFormats());
     }
 
     /**
@@ -288,12 +334,12 @@ public final class ClickHouseClient implements AutoCloseable {
      * The prepared query runs in this client's context (settings, database, session) as it is now.
      */
     public <T> PreparedQuery<T> prepare(String sql, Class<T> type) {
-        return PreparedQuery.of(context, sql, type, MappingOptions.DEFAULT);
+        return PreparedQuery.of(context, sql, type, MappingOptions.DEFAULT).withReadFormats(config.readFormats());
     }
 
     /** {@link #prepare(String, Class)} with a row type from another metadata source and explicit mapping options. */
     public <T> PreparedQuery<T> prepare(String sql, RowType<T> rowType, MappingOptions options) {
-        return PreparedQuery.of(context, sql, rowType, options);
+        return PreparedQuery.of(context, sql, rowType, options).withReadFormats(config.readFormats());
     }
 
     /** A new raw insert into {@code "events"} or {@code "db.events"}; see {@link Identifier#ofQualified}. */

@@ -4,6 +4,8 @@ import io.chspring.client.cluster.LoadBalancing;
 import io.chspring.client.observation.ClickHouseObserver;
 import io.chspring.client.request.Settings;
 import io.chspring.client.rowbinary.TimeZoneRule;
+import io.chspring.client.rowbinary.ReadFormat;
+import io.chspring.client.rowbinary.ReadFormats;
 import io.chspring.client.transport.HttpClientCustomizer;
 import io.chspring.client.transport.TlsOptions;
 import io.chspring.client.transport.Transport;
@@ -64,6 +66,7 @@ public final class ClickHouseClientBuilder {
     Function<ClickHouseClientConfig, Transport> transportFactory;
     RequestListener requestListener;
     ClickHouseObserver observer;
+    ReadFormats readFormats = ReadFormats.NONE;
 
     ClickHouseClientBuilder() {
         this.tls = TlsOptions.DEFAULT.toBuilder();
@@ -102,6 +105,7 @@ public final class ClickHouseClientBuilder {
         this.transportFactory = c.transportFactory().orElse(null);
         this.requestListener = c.requestListener().orElse(null);
         this.observer = c.observer().orElse(null);
+        this.readFormats = c.readFormats();
     }
 
     /**
@@ -307,6 +311,24 @@ public final class ClickHouseClientBuilder {
         } else {
             settings.put(Settings.SESSION_TIMEZONE, zone.getId());
         }
+        return this;
+    }
+
+    /**
+     * The Java form of values of the ClickHouse type {@code typeName} in every untyped read of the client (maps,
+     * {@code Object[]} rows, {@code Object} values), for example {@code readFormat("IPv4", ReadFormat.STRING)}; a
+     * query's own choice wins. See {@code Query.readFormat} and TYPES.md.
+     *
+     * @throws ClickHouseConfigurationException naming the type when it is unknown or the format does not apply to it
+     */
+    public ClickHouseClientBuilder readFormat(String typeName, ReadFormat format) {
+        this.readFormats = readFormats.withType(typeName, format);
+        return this;
+    }
+
+    /** Adds the type (and column) formats of {@code formats} to the client's defaults; they win over earlier ones. */
+    public ClickHouseClientBuilder readFormats(ReadFormats formats) {
+        this.readFormats = readFormats.and(Objects.requireNonNull(formats, "formats"));
         return this;
     }
 

@@ -2,6 +2,7 @@ package io.chspring.client;
 
 import io.chspring.client.cluster.LoadBalancing;
 import io.chspring.client.observation.ClickHouseObserver;
+import io.chspring.client.rowbinary.ReadFormats;
 import io.chspring.client.transport.Endpoint;
 import io.chspring.client.transport.HttpClientCustomizer;
 import io.chspring.client.transport.TlsOptions;
@@ -78,6 +79,7 @@ public final class ClickHouseClientConfig {
     private final Function<ClickHouseClientConfig, Transport> transportFactory;
     private final RequestListener requestListener;
     private final ClickHouseObserver observer;
+    private final ReadFormats readFormats;
 
     ClickHouseClientConfig(ClickHouseClientBuilder b) {
         this.endpoint = Endpoint.of(b.endpoint);
@@ -101,6 +103,7 @@ public final class ClickHouseClientConfig {
         this.sessionId = b.sessionId;
         this.sessionTimeout = b.sessionTimeout;
         this.timeZoneRule = b.timeZoneRule;
+        this.readFormats = b.readFormats;
         this.settings = Collections.unmodifiableMap(new LinkedHashMap<>(b.settings));
         this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
         this.maxConnectionsTotal = b.maxConnectionsTotal;
@@ -193,6 +196,11 @@ public final class ClickHouseClientConfig {
     /** The compression level; 0 for the method's default. */
     public int compressionLevel() {
         return compressionLevel;
+    }
+
+    /** The read formats of the client's untyped reads; a query's own win ({@link ReadFormats#NONE} by default). */
+    public ReadFormats readFormats() {
+        return readFormats;
     }
 
     /** Whether LZ4 responses are asked for whatever the server version (default {@code false}). */
@@ -323,6 +331,9 @@ public final class ClickHouseClientConfig {
         }
         if (timeZoneRule != TimeZoneRule.UTC) {
             sb.append(", timeZoneRule=").append(timeZoneRule.urlName());
+        }
+        if (!readFormats.isEmpty()) {
+            sb.append(", readFormats=").append(readFormats);
         }
         sb.append(", settings=").append(settings);
         if (!headers.isEmpty()) {

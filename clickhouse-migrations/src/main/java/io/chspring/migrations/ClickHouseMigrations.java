@@ -2,8 +2,8 @@ package io.chspring.migrations;
 
 import io.chspring.client.ClickHouseClient;
 import io.chspring.client.ClickHouseException;
+import io.chspring.client.sql.SqlScriptSplitter.Statement;
 import io.chspring.migrations.MigrationPlan.Step;
-import io.chspring.migrations.SqlScriptSplitter.Statement;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.chspring.migrations;
 
-import io.chspring.migrations.SqlScriptSplitter.Statement;
+import io.chspring.client.sql.SqlScriptSplitter.Statement;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.zip.CRC32;

@@ -1,6 +1,7 @@
 package io.chspring.migrations;
 
-import io.chspring.migrations.SqlScriptSplitter.Statement;
+import io.chspring.client.sql.SqlScriptSplitter;
+import io.chspring.client.sql.SqlScriptSplitter.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -46,7 +46,8 @@ class ArchitectureTests {
     void usesOnlyTheClientsPublicEntryPoints() {
         classes().that().resideInAPackage("io.chspring.migrations..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("io.chspring.migrations..", "java..",
-                        "org.slf4j..", "org.jspecify..", "io.chspring.client", "io.chspring.client.query")
+                        "org.slf4j..", "org.jspecify..", "io.chspring.client", "io.chspring.client.query",
+                        "io.chspring.client.sql")
                 .check(MAIN);
     }
 }

@@ -2,6 +2,7 @@ package io.chspring.client.mapping;
 
 import io.chspring.client.ClickHouseException;
 import io.chspring.client.ClickHouseSchemaException;
+import io.chspring.client.rowbinary.ReadFormats;
 import io.chspring.client.rowbinary.RowBinaryCodecs;
 import io.chspring.client.rowbinary.RowBinaryInput;
 import io.chspring.client.type.ClickHouseColumn;
@@ -55,6 +56,19 @@ public final class MappedRowDecoder<T> {
      *     the last kind
      */
     public static <T> MappedRowDecoder<T> of(RowType<T> rowType, List<ClickHouseColumn> columns, MappingOptions options) {
+        return of(rowType, columns, options, ReadFormats.NONE);
+    }
+
+    /**
+     * A decoder for rows of {@code columns} whose properties of open Java types ({@code Object}, {@code List<Object>},
+     * {@code Map<String, Object>}) take the Java types {@code formats} choose; a property's declared type wins.
+     *
+     * @throws io.chspring.client.ClickHouseConfigurationException when a format names a column the result does not
+     *     have, or does not apply to its column's type
+     */
+    public static <T> MappedRowDecoder<T> of(RowType<T> rowType, List<ClickHouseColumn> columns, MappingOptions options,
+            ReadFormats formats) {
+        formats.checkColumns(columns);
         List<ClickHouseColumn> cols = List.copyOf(columns);
         boolean validate = options.validateSchema();
         SchemaProblems problems = new SchemaProblems("Cannot read rows of " + cols + " as "
@@ -87,7 +101,7 @@ public final class MappedRowDecoder<T> {
                 }
                 continue;
             }
-            var codec = PropertyCodecs.codec(p, column.type(), options.codecOptions(), true, problems);
+            var codec = PropertyCodecs.codec(p, column, options.codecOptions(), true, problems, formats);
             if (codec == null) {
                 continue;
             }

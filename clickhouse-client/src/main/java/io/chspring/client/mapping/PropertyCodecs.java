@@ -2,8 +2,10 @@ package io.chspring.client.mapping;
 
 import io.chspring.client.ClickHouseSchemaException;
 import io.chspring.client.rowbinary.CodecOptions;
+import io.chspring.client.rowbinary.ReadFormats;
 import io.chspring.client.rowbinary.RowBinaryCodecs;
 import io.chspring.client.rowbinary.ValueCodec;
+import io.chspring.client.type.ClickHouseColumn;
 import io.chspring.client.type.ClickHouseType;
 import java.lang.reflect.Type;
 
@@ -21,6 +23,17 @@ final class PropertyCodecs {
     /** The codec, or {@code null} after adding the reason to {@code problems}. */
     static ValueCodec<?> codec(RowProperty property, ClickHouseType type, CodecOptions options, boolean reading,
             SchemaProblems problems) {
+        return codec(property, new ClickHouseColumn(property.column(), type), options, reading, problems,
+                ReadFormats.NONE);
+    }
+
+    /**
+     * The codec, or {@code null} after adding the reason to {@code problems}; where the property's type leaves the
+     * Java type open ({@code Object}, {@code List<Object>}), {@code formats} choose it.
+     */
+    static ValueCodec<?> codec(RowProperty property, ClickHouseColumn column, CodecOptions options, boolean reading,
+            SchemaProblems problems, ReadFormats formats) {
+        ClickHouseType type = column.type();
         Class<?> c = property.javaClass();
         String where = "column '" + property.column() + "' " + type + " <-> field '" + property.name() + "' "
                 + property.genericType().getTypeName();
@@ -31,7 +44,7 @@ final class PropertyCodecs {
         try {
             // writing a primitive into a Nullable column is fine (it is never NULL): use the boxed codec
             Type target = c.isPrimitive() && type.isNullable() ? boxed(c) : property.genericType();
-            return RowBinaryCodecs.codec(type, target, options);
+            return RowBinaryCodecs.codec(column, target, options, formats);
         } catch (ClickHouseSchemaException e) {
             problems.add(where + ": " + e.getMessage());
             return null;

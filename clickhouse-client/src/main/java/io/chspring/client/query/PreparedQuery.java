@@ -4,11 +4,13 @@ import io.chspring.client.ClickHouseConfigurationException;
 import io.chspring.client.mapping.MappingOptions;
 import io.chspring.client.mapping.RowType;
 import io.chspring.client.request.RequestContext;
+import io.chspring.client.rowbinary.ReadFormats;
 import io.chspring.client.rowbinary.RowBinaryInput;
 import io.chspring.client.sql.SqlTemplate;
 import io.chspring.client.type.ClickHouseColumn;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 /**
@@ -40,16 +42,19 @@ public final class PreparedQuery<T> {
     private final Class<T> type;
     private final RowType<T> rowType;
     private final MappingOptions options;
+    private final ReadFormats formats;
     /** The columns of the last result and their reader; replaced whole, so readers never see a torn pair. */
     private volatile Reader<T> reader;
+    private final LongAdder readerBuilds = new LongAdder();
 
     private PreparedQuery(RequestContext context, SqlTemplate template, Class<T> type, RowType<T> rowType,
-            MappingOptions options) {
+            MappingOptions options, ReadFormats formats) {
         this.context = context;
         this.template = template;
         this.type = type;
         this.rowType = rowType;
         this.options = options;
+        this.formats = formats;
     }
 
     /**
@@ -85,7 +90,22 @@ public final class PreparedQuery<T> {
             }
             parsed = parsed.withFields(rowType.selectList());
         }
-        return new PreparedQuery<>(context, parsed, type, rowType, options);
+        return new PreparedQuery<>(context, parsed, type, rowType, options, ReadFormats.NONE);
+    }
+
+    /**
+     * This query with {@code formats} added to its read formats (they win where both choose), as
+     * {@link Query#readFormats(ReadFormats)}: a new prepared query with a reader of its own, this one unchanged.
+     */
+    public PreparedQuery<T> withReadFormats(ReadFormats formats) {
+        ReadFormats all = this.formats.and(Objects.requireNonNull(formats, "formats"));
+        return all.equals(this.formats) ? this
+                : new PreparedQuery<>(context, template, type, rowType, options, all);
+    }
+
+    /** The read formats of this query's untyped values. */
+    public ReadFormats readFormats() {
+        return formats;
     }
 
     /** The SQL as it is sent before values are bound: {@code ?fields} expanded, {@code ?} and {@code :name} kept. */
@@ -96,6 +116,11 @@ public final class PreparedQuery<T> {
     /** The distinct {@code :name} parameters, in order of first appearance. */
     public List<String> parameterNames() {
         return template.namedParameterNames();
+    }
+
+    /** The names of the server-side {@code {name:Type}} parameters, which {@link BoundQuery#param} sets. */
+    public java.util.Set<String> serverParameterNames() {
+        return template.serverParameterNames();
     }
 
     /** The number of {@code ?} placeholders. */
@@ -150,7 +175,9 @@ public final class PreparedQuery<T> {
         if (known != null && known.columns.equals(columns) && known.options.equals(resolved)) {
             return known.read;
         }
-        Reader<T> built = new Reader<>(List.copyOf(columns), resolved, RowReaders.of(type, rowType, columns, resolved));
+        Reader<T> built = new Reader<>(List.copyOf(columns), resolved,
+                RowReaders.of(type, rowType, columns, resolved, formats));
+        readerBuilds.increment();
         reader = built;
         return built.read;
     }
@@ -158,6 +185,15 @@ public final class PreparedQuery<T> {
     /** Whether a reader was built and kept; for tests of the cache. */
     boolean hasReader() {
         return reader != null;
+    }
+
+    /**
+     * How many times a row reader was built for this query: once for its first run, and again only for a run whose
+     * result had other columns than the run before. A number that grows with every run points at SQL whose result
+     * columns change with the bound values.
+     */
+    public long readerBuilds() {
+        return readerBuilds.sum();
     }
 
     private record Reader<T>(List<ClickHouseColumn> columns, MappingOptions options, Function<RowBinaryInput, T> read) {

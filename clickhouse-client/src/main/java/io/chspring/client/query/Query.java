@@ -11,6 +11,8 @@ import io.chspring.client.mapping.TableColumn;
 import io.chspring.client.request.ClickHouseRequest;
 import io.chspring.client.request.RequestContext;
 import io.chspring.client.request.ResultShapes;
+import io.chspring.client.rowbinary.ReadFormat;
+import io.chspring.client.rowbinary.ReadFormats;
 import io.chspring.client.rowbinary.RowBinaryHeader;
 import io.chspring.client.rowbinary.CodecOptions;
 import io.chspring.client.rowbinary.RowBinaryInput;
@@ -63,6 +65,7 @@ public final class Query extends ClickHouseRequest<Query> {
     private final Map<String, Object> parameters = new LinkedHashMap<>();
     private boolean waitEndOfQuery;
     private MappingOptions mappingOptions = MappingOptions.DEFAULT;
+    private ReadFormats readFormats = ReadFormats.NONE;
     private Duration deadline;
     /** The text its result columns are cached under: the SQL before values were bound into it (see BoundQuery). */
     private String shapeSql;
@@ -161,6 +164,52 @@ public final class Query extends ClickHouseRequest<Query> {
     }
 
     /**
+     * Reads values of the ClickHouse type {@code typeName} in {@code format} where this query's reads leave the Java
+     * type open: maps ({@link #fetchMaps()}), {@code Object[]} rows, {@code Object} scalars, fields and elements of
+     * type {@code Object}. {@code typeName} is a family ({@code IPv4}, {@code UUID}, {@code FixedString},
+     * {@code UInt64}, {@code Enum}, {@code Date}, {@code DateTime}) or a whole type ({@code FixedString(16)}); it
+     * applies inside Nullable, LowCardinality, Array, Tuple and Map too. Wins over the client's default for the type.
+     *
+     * @throws ClickHouseConfigurationException naming the type when it is unknown, or when the format does not apply
+     *     to it
+     */
+    public Query readFormat(String typeName, ReadFormat format) {
+        this.readFormats = readFormats.withType(typeName, format);
+        return this;
+    }
+
+    /**
+     * {@link #readFormat(String, ReadFormat)} with the format by name ({@code "string"}, {@code "number"},
+     * {@code "big_integer"}, ...).
+     *
+     * @throws ClickHouseConfigurationException naming an unknown format
+     */
+    public Query readFormat(String typeName, String format) {
+        return readFormat(typeName, ReadFormat.of(format));
+    }
+
+    /**
+     * Reads the values of the result column {@code column} in {@code format} where the read leaves the Java type open
+     * (as {@link #readFormat(String, ReadFormat)}); wins over the type's format. The column name is checked when the
+     * result's columns are known: one the result does not have fails the read, naming it.
+     */
+    public Query columnFormat(String column, ReadFormat format) {
+        this.readFormats = readFormats.withColumn(column, format);
+        return this;
+    }
+
+    /** {@link #columnFormat(String, ReadFormat)} with the format by name. */
+    public Query columnFormat(String column, String format) {
+        return columnFormat(column, ReadFormat.of(format));
+    }
+
+    /** Adds every type and column format of {@code formats}, which win over those set before. */
+    public Query readFormats(ReadFormats formats) {
+        this.readFormats = readFormats.and(Objects.requireNonNull(formats, "formats"));
+        return this;
+    }
+
+    /**
      * Runs the query and streams its rows as {@code type}: a record or class (mapped with {@link RowType#of(Class)};
      * {@code ?fields} expands to its columns), {@code Map} (column name to value), {@code Object[]}, or a value type
      * such as {@code Long} or {@code String} for a one-column result. Close the cursor.
@@ -252,15 +301,18 @@ public final class Query extends ClickHouseRequest<Query> {
      * check ({@link ResultGuard}) instead of asking DESCRIBE again, so a repeated query costs one round trip.
      */
     private <T> RowCursor<T> fetch(Class<T> type, RowType<T> rowType) {
+        ReadFormats formats = readFormats;
         return fetch(type, rowType, (columns, options) -> context().readers().get(
-                new ReaderKey(type, rowType, columns, options), () -> RowReaders.of(type, rowType, columns, options)));
+                new ReaderKey(type, rowType, columns, options, formats),
+                () -> RowReaders.of(type, rowType, columns, options, formats)));
     }
 
     /**
      * What a row reader is built for; row types compare by identity ({@link RowType#of} caches them per class), the
      * options carry the time zones filled in for the request.
      */
-    private record ReaderKey(Class<?> type, RowType<?> rowType, List<ClickHouseColumn> columns, MappingOptions options) {
+    private record ReaderKey(Class<?> type, RowType<?> rowType, List<ClickHouseColumn> columns, MappingOptions options,
+            ReadFormats formats) {
     }
 
     /**

@@ -5,6 +5,7 @@ import io.chspring.client.mapping.MappedRowDecoder;
 import io.chspring.client.mapping.MappingOptions;
 import io.chspring.client.mapping.RowType;
 import io.chspring.client.rowbinary.RowBinaryCodecs;
+import io.chspring.client.rowbinary.ReadFormats;
 import io.chspring.client.rowbinary.RowBinaryInput;
 import io.chspring.client.rowbinary.RowReader;
 import io.chspring.client.rowbinary.ValueCodec;
@@ -28,26 +29,27 @@ final class RowReaders {
 
     @SuppressWarnings("unchecked")
     static <T> Function<RowBinaryInput, T> of(Class<T> type, RowType<T> rowType, List<ClickHouseColumn> columns,
-            MappingOptions options) {
+            MappingOptions options, ReadFormats formats) {
         if (rowType != null) {
-            return MappedRowDecoder.of(rowType, columns, options)::read;
+            return MappedRowDecoder.of(rowType, columns, options, formats)::read;
         }
         if (type == Object[].class) {
-            RowReader reader = new RowReader(columns, options.codecOptions());
+            RowReader reader = new RowReader(columns, options.codecOptions(), formats);
             return in -> (T) reader.next(in);
         }
         if (type == Map.class) {
-            RowReader reader = new RowReader(columns, options.codecOptions());
+            RowReader reader = new RowReader(columns, options.codecOptions(), formats);
             return in -> (T) toMap(columns, reader.next(in));
         }
         if (columns.size() != 1) {
             throw new ClickHouseSchemaException("Reading " + type.getName() + " values needs a result with one column, "
                     + "not " + columns);
         }
+        formats.checkColumns(columns);
         ClickHouseColumn column = columns.get(0);
         ValueCodec<?> codec;
         try {
-            codec = RowBinaryCodecs.codec(column.type(), type, options.codecOptions());
+            codec = RowBinaryCodecs.codec(column, type, options.codecOptions(), formats);
         } catch (ClickHouseSchemaException e) {
             throw new ClickHouseSchemaException("column '" + column.name() + "': " + e.getMessage(), e);
         }

@@ -34,9 +34,16 @@ final class CodecBuilder {
             ClickHouseKind.MULTI_POLYGON);
 
     private final CodecOptions options;
+    private final ReadFormats formats;
 
     CodecBuilder(CodecOptions options) {
+        this(options, ReadFormats.NONE);
+    }
+
+    /** A builder whose default Java types (where the target is {@code Object}) follow {@code formats}' type formats. */
+    CodecBuilder(CodecOptions options, ReadFormats formats) {
         this.options = options;
+        this.formats = formats;
     }
 
     /**
@@ -57,7 +64,7 @@ final class CodecBuilder {
     private ValueCodec<?> resolve(ClickHouseType type, Type requested) {
         Type declared = GenericTypes.normalize(requested);
         Class<?> raw = GenericTypes.raw(declared);
-        Class<?> target = raw == Object.class ? JavaTypes.defaultClass(type) : raw;
+        Class<?> target = raw == Object.class ? defaultClass(type) : raw;
         // an element type given by type arguments rides along; a raw class (or Object) means default elements
         ValueCodec<?> codec = buildOrNull(type, declared instanceof Class<?> ? target : declared, target);
         if (codec == null) {
@@ -95,11 +102,17 @@ final class CodecBuilder {
                     : boxed == byte[].class ? new StringCodecs.Binary(type) : null;
             case FIXED_STRING -> boxed == String.class || boxed == byte[].class
                     ? new StringCodecs.Fixed(type, boxed == String.class) : null;
-            case ENUM8, ENUM16 -> enumCodec(type, boxed);
-            case UUID -> boxed == UUID.class ? new UuidCodec(type) : null;
-            case IPV4 -> boxed == Inet4Address.class || boxed == InetAddress.class ? new InetCodecs.V4(type) : null;
-            case IPV6 -> boxed == Inet6Address.class || boxed == InetAddress.class ? new InetCodecs.V6(type) : null;
-            case DATE, DATE32 -> boxed == LocalDate.class ? new DateCodecs.Day(type) : null;
+            case ENUM8, ENUM16 -> enumCodec(type, boxed, target);
+            case UUID -> boxed == UUID.class ? new UuidCodec(type)
+                    : boxed == String.class ? TextForms.uuid(new UuidCodec(type)) : null;
+            case IPV4 -> boxed == Inet4Address.class || boxed == InetAddress.class ? new InetCodecs.V4(type)
+                    : boxed == String.class ? TextForms.ipv4(new InetCodecs.V4(type))
+                    : boxed == Long.class ? new InetCodecs.V4Number(type, target) : null;
+            case IPV6 -> boxed == Inet6Address.class || boxed == InetAddress.class ? new InetCodecs.V6(type)
+                    : boxed == String.class ? TextForms.ipv6(new InetCodecs.V6(type)) : null;
+            case DATE, DATE32 -> boxed == LocalDate.class ? new DateCodecs.Day(type)
+                    : boxed == String.class ? TextForms.date(new DateCodecs.Day(type))
+                    : boxed == Integer.class ? TextForms.epochDay(new DateCodecs.Day(type), target) : null;
             case DATETIME, DATETIME64 -> dateTime(type, boxed);
             case TIME, TIME64 -> boxed == Duration.class || boxed == LocalTime.class
                     ? new DateCodecs.TimeOfDay(type, boxed == LocalTime.class) : null;
@@ -118,6 +131,28 @@ final class CodecBuilder {
             case JSON -> isJsonMap(declared) ? JsonCodec.create(type, target, options, this) : null;
             case NOTHING -> target == Object.class ? new NothingCodec(type) : null;
         };
+    }
+
+    /** The Java class of values of {@code type} read as {@code Object}: by its read format, else its default. */
+    private Class<?> defaultClass(ClickHouseType type) {
+        if (formats.isEmpty()) {
+            return JavaTypes.defaultClass(type);
+        }
+        boolean wrapper = type.kind() == ClickHouseKind.NULLABLE || type.kind() == ClickHouseKind.LOW_CARDINALITY
+                || type.kind() == ClickHouseKind.SIMPLE_AGGREGATE_FUNCTION;
+        ReadFormat format = formats.formatOf(type);
+        if (format != null) {
+            ClickHouseType values = type;
+            while (values.kind() == ClickHouseKind.NULLABLE || values.kind() == ClickHouseKind.LOW_CARDINALITY
+                    || values.kind() == ClickHouseKind.SIMPLE_AGGREGATE_FUNCTION) {
+                values = values.child();
+            }
+            Class<?> chosen = format.javaType(values.kind());
+            if (chosen != null) {
+                return chosen == Object.class ? JavaTypes.defaultClass(type) : chosen;
+            }
+        }
+        return wrapper ? defaultClass(type.child()) : JavaTypes.defaultClass(type);
     }
 
     /** JSON reads nested {@code Map<String, Object>}s: a declared {@code Map<K, V>} must take String keys and any value. */
@@ -165,9 +200,12 @@ final class CodecBuilder {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static ValueCodec<?> enumCodec(ClickHouseType type, Class<?> target) {
+    private static ValueCodec<?> enumCodec(ClickHouseType type, Class<?> target, Class<?> declaredClass) {
         if (target == String.class) {
             return new EnumCodec(type, null);
+        }
+        if (target == Integer.class || target == int.class) {
+            return new EnumCodec.Number(type, declaredClass);
         }
         if (target.isEnum()) {
             return new EnumCodec(type, (Class<? extends Enum<?>>) (Class) target);

@@ -109,4 +109,52 @@ final class EnumCodec extends BaseCodec<Object> {
             out.writeByte(v);
         }
     }
+
+    /** Enum8 / Enum16 as the element's number (an int or Integer); a number that is no element is an error both ways. */
+    static final class Number extends BaseCodec<Integer> {
+        private final boolean wide;
+        private final int[] sortedValues;
+
+        Number(ClickHouseType type, Class<?> target) {
+            super(type, target);
+            this.wide = type.kind() == ClickHouseKind.ENUM16;
+            this.sortedValues = type.enumValues().clone();
+            Arrays.sort(sortedValues);
+        }
+
+        @Override
+        public Integer read(RowBinaryInput in) {
+            return readInt(in);
+        }
+
+        @Override
+        public int readInt(RowBinaryInput in) {
+            int v = wide ? in.readShort() : in.readByte();
+            if (Arrays.binarySearch(sortedValues, v) < 0) {
+                throw CodecErrors.badData(type, "unknown value " + v);
+            }
+            return v;
+        }
+
+        @Override
+        public long readLong(RowBinaryInput in) {
+            return readInt(in);
+        }
+
+        @Override
+        void encode(RowBinaryOutput out, Object value) {
+            if (!(value instanceof Integer || value instanceof Short || value instanceof Byte || value instanceof Long)) {
+                throw CodecErrors.notWritable(type, value);
+            }
+            long v = ((java.lang.Number) value).longValue();
+            if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE || Arrays.binarySearch(sortedValues, (int) v) < 0) {
+                throw CodecErrors.outOfRange(type, value, "no element has this number");
+            }
+            if (wide) {
+                out.writeShort((int) v);
+            } else {
+                out.writeByte((int) v);
+            }
+        }
+    }
 }

@@ -39,6 +39,42 @@ final class InetCodecs {
         }
     }
 
+    /** IPv4 as its unsigned 32-bit value in a long (or Long), 0 .. 4294967295. */
+    static final class V4Number extends BaseCodec<Long> {
+        private final V4 address;
+
+        V4Number(ClickHouseType type, Class<?> target) {
+            super(type, target);
+            this.address = new V4(type);
+        }
+
+        @Override
+        public Long read(RowBinaryInput in) {
+            return in.readInt() & 0xFFFFFFFFL;
+        }
+
+        @Override
+        public long readLong(RowBinaryInput in) {
+            return in.readInt() & 0xFFFFFFFFL;
+        }
+
+        @Override
+        void encode(RowBinaryOutput out, Object value) {
+            if (value instanceof Inet4Address a) {
+                address.encode(out, a);
+                return;
+            }
+            if (!(value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte)) {
+                throw CodecErrors.notWritable(type, value);
+            }
+            long v = ((Number) value).longValue();
+            if (v < 0 || v > 0xFFFFFFFFL) {
+                throw CodecErrors.outOfRange(type, value, "the range is 0 .. 4294967295");
+            }
+            out.writeInt((int) v);
+        }
+    }
+
     /** IPv6 as Inet6Address (IPv4-mapped addresses stay Inet6Address); an Inet4Address is written mapped. */
     static final class V6 extends BaseCodec<Inet6Address> {
         V6(ClickHouseType type) {

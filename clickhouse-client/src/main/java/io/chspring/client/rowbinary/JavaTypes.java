@@ -63,11 +63,11 @@ final class JavaTypes {
             case DECIMAL -> "BigDecimal";
             case BOOL -> "boolean";
             case STRING, FIXED_STRING -> "String, byte[]";
-            case ENUM8, ENUM16 -> "String, a Java enum";
-            case UUID -> "UUID";
-            case IPV4 -> "Inet4Address, InetAddress";
-            case IPV6 -> "Inet6Address, InetAddress";
-            case DATE, DATE32 -> "LocalDate";
+            case ENUM8, ENUM16 -> "String, a Java enum, int (the element's number)";
+            case UUID -> "UUID, String";
+            case IPV4 -> "Inet4Address, InetAddress, String, long (0 .. 2^32-1)";
+            case IPV6 -> "Inet6Address, InetAddress, String";
+            case DATE, DATE32 -> "LocalDate, String (ISO), int (days since 1970-01-01)";
             case DATETIME, DATETIME64 -> "Instant, LocalDateTime, OffsetDateTime, ZonedDateTime";
             case TIME, TIME64 -> "Duration, LocalTime";
             case ARRAY -> "List, Collection, Iterable (their type argument maps the element), a Java array of a type the "

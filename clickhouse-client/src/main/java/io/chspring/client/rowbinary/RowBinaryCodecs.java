@@ -1,5 +1,6 @@
 package io.chspring.client.rowbinary;
 
+import io.chspring.client.type.ClickHouseColumn;
 import io.chspring.client.type.ClickHouseType;
 import java.lang.reflect.Type;
 
@@ -28,6 +29,27 @@ public final class RowBinaryCodecs {
     @SuppressWarnings("unchecked")
     public static <T> ValueCodec<T> codec(ClickHouseType type, Class<T> javaType, CodecOptions options) {
         return (ValueCodec<T>) new CodecBuilder(options).build(type, javaType);
+    }
+
+    /**
+     * A codec reading values as {@code javaType} (a class or a generic type), where {@code Object} (at the top or as
+     * an element type) takes the Java type {@code formats} choose for the ClickHouse type, not its default. Only the
+     * type formats count here; a column's format applies through {@link #codec(ClickHouseColumn, Type, CodecOptions,
+     * ReadFormats)}.
+     */
+    public static ValueCodec<?> codec(ClickHouseType type, Type javaType, CodecOptions options, ReadFormats formats) {
+        return new CodecBuilder(options, formats).build(type, javaType);
+    }
+
+    /**
+     * A codec for the values of {@code column} read as {@code javaType}, with {@code formats}' type formats and the
+     * column's own format (which wins) choosing the Java type where the target is {@code Object}.
+     *
+     * @throws io.chspring.client.ClickHouseConfigurationException when the column's format does not apply to its type
+     */
+    public static ValueCodec<?> codec(ClickHouseColumn column, Type javaType, CodecOptions options,
+            ReadFormats formats) {
+        return new CodecBuilder(options, formats.forColumn(column)).build(column.type(), javaType);
     }
 
     /**

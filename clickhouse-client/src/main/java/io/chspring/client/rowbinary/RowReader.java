@@ -20,12 +20,24 @@ public final class RowReader {
 
     /** Codecs for {@code columns}. */
     public RowReader(List<ClickHouseColumn> columns, CodecOptions options) {
+        this(columns, options, ReadFormats.NONE);
+    }
+
+    /**
+     * Codecs for {@code columns}, each value in the Java type {@code formats} choose (by column, then by type), else
+     * its default.
+     *
+     * @throws io.chspring.client.ClickHouseConfigurationException when a format names a column the result does not
+     *     have, or does not apply to its column's type
+     */
+    public RowReader(List<ClickHouseColumn> columns, CodecOptions options, ReadFormats formats) {
+        formats.checkColumns(columns);
         this.columns = List.copyOf(columns);
         this.codecs = new ValueCodec<?>[columns.size()];
         for (int i = 0; i < codecs.length; i++) {
             ClickHouseColumn c = this.columns.get(i);
             try {
-                codecs[i] = RowBinaryCodecs.codec(c.type(), Object.class, options);
+                codecs[i] = RowBinaryCodecs.codec(c, Object.class, options, formats);
             } catch (ClickHouseSchemaException e) {
                 throw RowWriter.named(c, e);
             }

@@ -46,7 +46,7 @@ class SchemaValidationTests {
         List<ClickHouseColumn> result = List.of(ClickHouseColumn.of("id", "UInt64"),
                 ClickHouseColumn.of("name", "String"), ClickHouseColumn.of("extra", "String"),
                 ClickHouseColumn.of("maybe", "Nullable(Int32)"), ClickHouseColumn.of("codes", "Array(UInt32)"),
-                ClickHouseColumn.of("day", "Date"));
+                ClickHouseColumn.of("day", "Int32"));
         assertThatThrownBy(() -> MappedRowDecoder.of(RowType.of(Event.class), result, MappingOptions.DEFAULT))
                 .isInstanceOf(ClickHouseSchemaException.class)
                 .hasMessageContaining("7 problems")
@@ -59,7 +59,7 @@ class SchemaValidationTests {
                         + "java.lang.Integer cannot hold UInt32; supported for UInt32: long, BigInteger")
                 .hasMessageContaining("field 'missing' (column 'missing') has no column in the result")
                 .hasMessageContaining("field 'computed' (column 'computed') has no column in the result")
-                .hasMessageContaining("column 'day' Date <-> field 'day' java.lang.String");
+                .hasMessageContaining("column 'day' Int32 <-> field 'day' java.lang.String");
     }
 
     record Loose(long id, String name) {

@@ -5,6 +5,7 @@ import io.chspring.client.ClickHouseClientBuilder;
 import io.chspring.client.ClickHouseConfigurationException;
 import io.chspring.client.ClickHouseException;
 import io.chspring.client.RequestListener;
+import io.chspring.client.rowbinary.ReadFormat;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +51,14 @@ final class ClickHouseClientFactory {
         builder.settings(properties.getSettings());
         map.from(properties.getSessionTimeZone()).to(builder::sessionTimeZone);
         properties.getHeaders().forEach(builder::header);
+        properties.getReadFormats().forEach((type, format) -> {
+            try {
+                builder.readFormat(type, ReadFormat.of(format));
+            } catch (ClickHouseConfigurationException e) {
+                throw new ClickHouseConfigurationException("clickhouse.read-formats." + type + "=" + format + ": "
+                        + e.getMessage(), e);
+            }
+        });
         map.from(properties.getUserAgent()).to(builder::userAgent);
         applyPool(builder, properties.getPool());
         applySsl(builder, properties.getSsl());

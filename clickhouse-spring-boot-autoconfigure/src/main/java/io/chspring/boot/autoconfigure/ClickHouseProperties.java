@@ -65,6 +65,13 @@ public class ClickHouseProperties {
     /** HTTP headers sent with every request (not the authentication headers). */
     private Map<String, String> headers = new LinkedHashMap<>();
 
+    /**
+     * The Java form of values of a ClickHouse type in untyped reads (maps, Object values), by type name, for example
+     * IPv4=string, UUID=string, Enum=number, UInt64=long; formats: default, string, bytes, number, long, big_integer,
+     * instant, local_date_time, offset_date_time, zoned_date_time.
+     */
+    private Map<String, String> readFormats = new LinkedHashMap<>();
+
     /** Product token appended to the client's User-Agent, for example billing-service/1.2. */
     private String userAgent;
 
@@ -175,6 +182,14 @@ public class ClickHouseProperties {
 
     public void setSettings(Map<String, String> settings) {
         this.settings = settings;
+    }
+
+    public Map<String, String> getReadFormats() {
+        return readFormats;
+    }
+
+    public void setReadFormats(Map<String, String> readFormats) {
+        this.readFormats = readFormats;
     }
 
     public Map<String, String> getHeaders() {

@@ -7,6 +7,7 @@ import io.chspring.client.ClickHouseClientConfig;
 import io.chspring.client.Compression;
 import io.chspring.client.rowbinary.TimeZoneRule;
 import io.chspring.client.cluster.LoadBalancing;
+import io.chspring.client.rowbinary.ReadFormat;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -113,6 +114,20 @@ class ClickHouseAutoConfigurationTests {
                     assertThat(config.validateAfterInactivity()).isEqualTo(Duration.ofMillis(500));
                     assertThat(config.toString()).doesNotContain("s3cret");
                 });
+    }
+
+    @Test
+    void bindsReadFormatsByTypeAndNamesABadOne() {
+        runner.withPropertyValues("clickhouse.read-formats.IPv4=string", "clickhouse.read-formats.uuid=STRING",
+                "clickhouse.read-formats.Enum=number", "clickhouse.read-formats.UInt64=big-integer")
+                .run(context -> assertThat(config(context).readFormats().byType()).containsExactly(
+                        Map.entry("IPv4", ReadFormat.STRING), Map.entry("UUID", ReadFormat.STRING),
+                        Map.entry("Enum", ReadFormat.NUMBER), Map.entry("UInt64", ReadFormat.BIG_INTEGER)));
+        runner.withPropertyValues("clickhouse.read-formats.UUID=text").run(context -> assertThat(context)
+                .getFailure().hasStackTraceContaining("clickhouse.read-formats.UUID=text: Unknown read format 'text'"));
+        runner.withPropertyValues("clickhouse.read-formats.UUID=number").run(context -> assertThat(context)
+                .getFailure().hasStackTraceContaining("clickhouse.read-formats.UUID=number: Read format number does not "
+                        + "apply to ClickHouse type UUID"));
     }
 
     @Test

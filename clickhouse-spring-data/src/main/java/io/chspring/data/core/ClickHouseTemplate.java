@@ -6,6 +6,7 @@ import io.chspring.client.ClickHouseException;
 import io.chspring.client.inserter.InserterBuilder;
 import io.chspring.client.mapping.MappingOptions;
 import io.chspring.client.mapping.RowType;
+import io.chspring.client.query.PreparedQuery;
 import io.chspring.data.convert.ClickHouseCustomConversions;
 import io.chspring.data.mapping.ClickHouseMappingContext;
 import io.chspring.data.mapping.ClickHousePersistentEntity;
@@ -50,6 +51,10 @@ public class ClickHouseTemplate implements ClickHouseOperations, BeanFactoryAwar
     private final PersistenceExceptionTranslator exceptionTranslator = new ClickHouseExceptionTranslator();
     private volatile Duration mutationTimeout = Duration.ofMinutes(5);
     private volatile MappingOptions writeOptions = MappingOptions.DEFAULT;
+    private final PreparedQueries preparedQueries = new PreparedQueries(DEFAULT_PREPARED_QUERY_CACHE_SIZE);
+
+    /** How many prepared queries a template keeps unless told otherwise. */
+    public static final int DEFAULT_PREPARED_QUERY_CACHE_SIZE = 256;
 
     /** A template over {@code client} with a mapping context of its own. */
     public ClickHouseTemplate(ClickHouseClient client) {
@@ -277,6 +282,24 @@ public class ClickHouseTemplate implements ClickHouseOperations, BeanFactoryAwar
         } catch (MappingException | IllegalArgumentException e) {
             throw new InvalidDataAccessApiUsageException("Cannot map " + type.getName() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * How many prepared queries (one per SQL text and result type) the template keeps; 256 by default, 0 to prepare
+     * every read anew. Reads of SQL already prepared are not lexed again and reuse their row reader.
+     */
+    public void setPreparedQueryCacheSize(int size) {
+        preparedQueries.capacity(size);
+    }
+
+    /** The prepared-query cache's size, hits, misses and the row readers its queries built. */
+    public PreparedQueryCacheStats getPreparedQueryCacheStats() {
+        return preparedQueries.stats();
+    }
+
+    /** The prepared query reading {@code sql} as {@code type}, through {@code rowType} when not {@code null}. */
+    <T> PreparedQuery<T> prepared(String sql, Class<T> type, @Nullable RowType<T> rowType) {
+        return preparedQueries.get(client, sql, type, rowType);
     }
 
     /** The client's row type for a mapped class. */

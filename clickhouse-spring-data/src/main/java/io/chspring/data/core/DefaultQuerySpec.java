@@ -16,7 +16,6 @@ import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.dao.IncorrectResultSizeDataAccessException;
-import org.springframework.dao.InvalidDataAccessApiUsageException;
 
 /** Reads the rows of a statement as mapped objects, single values or maps, translating every error. */
 final class DefaultQuerySpec<T> implements QuerySpec<T> {
@@ -180,15 +179,14 @@ final class DefaultQuerySpec<T> implements QuerySpec<T> {
                 });
     }
 
+    /** The rows, through the template's prepared query for this SQL and type (lexed and its reader built once). */
     private RowCursor<T> open() {
         if (projection != null) {
-            return statement.newQuery().fetch(projection);
+            return statement.bound(type, projection).fetch();
         }
         if (!EntityRowTypes.isRowClass(type)) {
-            if (statement.hasFields()) {
-                throw new InvalidDataAccessApiUsageException("?fields needs a mapped row class, not " + type.getName());
-            }
-            return statement.newQuery().fetch(type);
+            // ?fields with a value type is refused by the client when it prepares the query, as API misuse
+            return statement.bound(type, null).fetch();
         }
         RowType<T> rowType = template.rowType(type);
         EntityCallbackInvoker callbacks = template.callbacks();
@@ -196,7 +194,7 @@ final class DefaultQuerySpec<T> implements QuerySpec<T> {
             this.callbacks = callbacks;
             this.table = template.getTableName(type);
         }
-        return statement.newQuery().fetch(rowType);
+        return statement.bound(type, rowType).fetch();
     }
 
     /** The next row, through the AfterConvert callbacks when any apply. */

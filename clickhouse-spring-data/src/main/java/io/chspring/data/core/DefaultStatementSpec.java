@@ -1,6 +1,9 @@
 package io.chspring.data.core;
 
 import io.chspring.client.ClickHouseClient;
+import io.chspring.client.mapping.RowType;
+import io.chspring.client.query.BoundQuery;
+import io.chspring.client.query.PreparedQuery;
 import io.chspring.client.query.Query;
 import io.chspring.client.sql.SqlTemplate;
 import io.chspring.data.core.ClickHouseOperations.QuerySpec;
@@ -10,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 
@@ -103,11 +107,6 @@ final class DefaultStatementSpec implements StatementSpec {
         return sql;
     }
 
-    /** Whether the SQL has a {@code ?fields} placeholder. */
-    boolean hasFields() {
-        return parsed().hasFields();
-    }
-
     /**
      * The client query over the parsed SQL with every client-side value bound; {@code ?fields} is left to the
      * client, which fills it from the row type it reads. Named values whose names only appear as server-side
@@ -126,11 +125,7 @@ final class DefaultStatementSpec implements StatementSpec {
         });
         ClickHouseClient client = template.getClient();
         if (!serverSide.isEmpty() && !client.capabilities().supportsQueryParameters()) {
-            // Checked here, before the client's DESCRIBE round trip on old servers would fail on the {name:Type}
-            // text with a plain syntax error.
-            throw new InvalidDataAccessApiUsageException("Server-side parameters " + serverSide.keySet()
-                    + " ({name:Type}) need ClickHouse 19.11 or newer, the server runs "
-                    + client.serverVersion() + "; write :name to bind them client-side");
+            throw oldServer(serverSide, client);
         }
         // Always bind, even nothing: the client then renders the SQL, so a ?fields with no row type or a ? without
         // a value fails before anything is sent rather than reaching the server as text.
@@ -147,6 +142,55 @@ final class DefaultStatementSpec implements StatementSpec {
             query.queryId(queryId);
         }
         return query;
+    }
+
+    /**
+     * This statement's run of the template's prepared query for ({@code sql}, {@code type}, {@code rowType}): values,
+     * server-side parameters, settings and query id as {@link #newQuery()} binds them, without lexing the SQL again
+     * or building another row reader.
+     */
+    <T> BoundQuery<T> bound(Class<T> type, @Nullable RowType<T> rowType) {
+        PreparedQuery<T> prepared = template.prepared(sql, type, rowType);
+        List<String> names = prepared.parameterNames();
+        ClickHouseClient client = template.getClient();
+        Map<String, Object> serverSide = serverSide(prepared.serverParameterNames(), names);
+        if (!serverSide.isEmpty() && !client.capabilities().supportsQueryParameters()) {
+            throw oldServer(serverSide, client);
+        }
+        BoundQuery<T> bound = prepared.run();
+        // Always bind positional values, even none: the query is then rendered, so a ? without a value fails before
+        // anything is sent rather than reaching the server as text.
+        bound.bind(positional.toArray());
+        named.forEach((name, value) -> {
+            if (names.contains(name)) {
+                bound.bind(name, value);
+            }
+        });
+        serverSide.forEach(bound::param);
+        settings.forEach(bound::setting);
+        if (queryId != null) {
+            bound.queryId(queryId);
+        }
+        return bound;
+    }
+
+    private Map<String, Object> serverSide(Set<String> serverNames, List<String> clientNames) {
+        Map<String, Object> serverSide = new LinkedHashMap<>();
+        named.forEach((name, value) -> {
+            if (serverNames.contains(name) && !clientNames.contains(name)) {
+                serverSide.put(name, value);
+            }
+        });
+        return serverSide;
+    }
+
+    private static InvalidDataAccessApiUsageException oldServer(Map<String, Object> serverSide,
+            ClickHouseClient client) {
+        // Checked here, before the client's DESCRIBE round trip on old servers would fail on the {name:Type} text with
+        // a plain syntax error.
+        return new InvalidDataAccessApiUsageException("Server-side parameters " + serverSide.keySet()
+                + " ({name:Type}) need ClickHouse 19.11 or newer, the server runs " + client.serverVersion()
+                + "; write :name to bind them client-side");
     }
 
     /** The SQL lexed once per statement, however many times it is asked for. */

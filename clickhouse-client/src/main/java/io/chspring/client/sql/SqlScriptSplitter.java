@@ -1,4 +1,4 @@
-package io.chspring.migrations;
+package io.chspring.client.sql;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,44 +11,67 @@ import java.util.List;
  * interface of 18.16 does not know {@code #} comments; a piece holding only comments and blanks is no statement.
  *
  * <p>The lexer follows ClickHouse's own rules for where a token ends, not a general SQL grammar: enough to find
- * statement boundaries, never to parse.
+ * statement boundaries, never to parse. The statements' text is stable (schema migrations checksum it), so a change
+ * here changes the checksums of scripts that already ran.
  */
-final class SqlScriptSplitter {
+public final class SqlScriptSplitter {
 
-    /** One statement: its text without comments, and the 1-based line of the script where it starts. */
-    record Statement(String sql, int line) {
+    /**
+     * One statement of a script.
+     *
+     * @param sql its text without comments, stripped, without the closing semicolon
+     * @param line the 1-based line of the script where it starts (its first character that is not a blank)
+     * @param column the 1-based column of that character on its line (in UTF-16 chars)
+     * @param offset the 0-based index of that character in the script
+     */
+    public record Statement(String sql, int line, int column, int offset) {
 
         /** The first line of the statement, for messages. */
-        String firstLine() {
+        public String firstLine() {
             int end = sql.indexOf('\n');
             return end < 0 ? sql : sql.substring(0, end).stripTrailing();
         }
     }
 
     /** Thrown for a string, identifier or comment left open at the end of the script. */
-    static final class UnterminatedException extends IllegalArgumentException {
+    public static final class UnterminatedException extends IllegalArgumentException {
 
         private static final long serialVersionUID = 1L;
 
+        private final int line;
+
         UnterminatedException(String what, int line) {
             super(what + " opened on line " + line + " is not closed");
+            this.line = line;
+        }
+
+        /** The 1-based line where the unclosed part opens. */
+        public int line() {
+            return line;
         }
     }
 
     private SqlScriptSplitter() {
     }
 
-    static List<Statement> split(String script) {
+    /**
+     * The statements of {@code script}, in order; empty pieces (only blanks, comments or a lone semicolon) are left
+     * out.
+     *
+     * @throws UnterminatedException when a string, quoted identifier, heredoc or comment is not closed
+     */
+    public static List<Statement> split(String script) {
         List<Statement> statements = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         int line = 1;
         int startLine = -1;
+        int startOffset = -1;
         int i = 0;
         int n = script.length();
         while (i < n) {
             char c = script.charAt(i);
             if (c == ';') {
-                add(statements, current, startLine);
+                add(statements, current, startLine, script, startOffset);
                 current.setLength(0);
                 startLine = -1;
                 i++;
@@ -80,6 +103,7 @@ final class SqlScriptSplitter {
                     line++;
                 } else if (startLine < 0 && !Character.isWhitespace(c)) {
                     startLine = line;
+                    startOffset = i;
                 }
                 current.append(c);
                 i++;
@@ -87,19 +111,21 @@ final class SqlScriptSplitter {
             }
             if (startLine < 0) {
                 startLine = line;
+                startOffset = i;
             }
             current.append(script, i, end);
             line += count(script, i, end);
             i = end;
         }
-        add(statements, current, startLine);
+        add(statements, current, startLine, script, startOffset);
         return statements;
     }
 
-    private static void add(List<Statement> statements, StringBuilder text, int line) {
+    private static void add(List<Statement> statements, StringBuilder text, int line, String script, int offset) {
         String sql = text.toString().strip();
         if (!sql.isEmpty()) {
-            statements.add(new Statement(sql, line));
+            int column = offset - (script.lastIndexOf('\n', offset - 1) + 1) + 1;
+            statements.add(new Statement(sql, line, column, offset));
         }
     }
 

@@ -1,9 +1,9 @@
-package io.chspring.migrations;
+package io.chspring.client.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.chspring.migrations.SqlScriptSplitter.Statement;
+import io.chspring.client.sql.SqlScriptSplitter.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -88,6 +88,9 @@ class SqlScriptSplitterTests {
                 "-- header\n\nCREATE TABLE a\n(x UInt8)\nENGINE = Memory;\n/* two\nlines */ SELECT 'a\nb';\n\n"
                         + "SELECT 3");
         assertThat(statements).extracting(Statement::line).containsExactly(3, 7, 10);
+        // column of the first character after the block comment "/* two\nlines */ " on line 7: 'S' at 10
+        assertThat(statements).extracting(Statement::column).containsExactly(1, 10, 1);
+        assertThat(statements).extracting(Statement::offset).containsExactly(11, 69, 84);
         assertThat(statements.get(0).firstLine()).isEqualTo("CREATE TABLE a");
     }
 
@@ -101,6 +104,14 @@ class SqlScriptSplitterTests {
                 .hasMessage("A comment /* opened on line 3 is not closed");
         assertThatThrownBy(() -> SqlScriptSplitter.split("SELECT $x$ 1"))
                 .hasMessage("A heredoc $x$ opened on line 1 is not closed");
+    }
+
+    @Test
+    void columnsCountFromTheLineStartAndStatementsSharingALineHaveTheirOwn() {
+        List<Statement> statements = SqlScriptSplitter.split("SELECT 1;  SELECT 2; /* c */ `q;` ;\n  'x'");
+        assertThat(statements).extracting(Statement::sql).containsExactly("SELECT 1", "SELECT 2", "`q;`", "'x'");
+        assertThat(statements).extracting(Statement::line).containsExactly(1, 1, 1, 2);
+        assertThat(statements).extracting(Statement::column).containsExactly(1, 12, 30, 3);
     }
 
     @Test
