@@ -8,6 +8,9 @@
 #                                --append benchmarks/RESULTS.md)
 #   benchmarks/run.sh --startup  JVM start to first SELECT 1: embedded chDB vs a local 18.16 server (StartupBench;
 #                                more options: --runs N, --append benchmarks/RESULTS.md)
+#   benchmarks/run.sh --arrow    the same query read as ArrowStream batches (clickhouse-arrow) and with the row
+#                                cursor, on the embedded chDB engine (ArrowBench; --rows N, --passes N, --warmup N,
+#                                --append benchmarks/RESULTS.md)
 #   other options go to io.chspring.benchmarks.BenchRun: --rows N, --jdbc-rows N, --memory-rows N, --pool N, --skip-codec
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +24,13 @@ cp="$PWD/benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 if [[ "${1:-}" == --cluster ]]; then
   shift
   exec java -Xmx1g -cp "$cp" io.chspring.benchmarks.ClusterBench "$@"
+fi
+if [[ "${1:-}" == --arrow ]]; then
+  shift
+  # chDB needs HotSpot signal chaining; Arrow's memory module needs java.nio opened (clickhouse-arrow/README.md)
+  LD_PRELOAD="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")/lib/libjsig.so" \
+    exec java -Xmx1g --add-opens=java.base/java.nio=ALL-UNNAMED -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+    -cp "$cp" io.chspring.benchmarks.ArrowBench "$@"
 fi
 if [[ "${1:-}" == --startup ]]; then
   shift
