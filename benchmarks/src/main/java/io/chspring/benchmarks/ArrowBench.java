@@ -27,8 +27,8 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * {@code VectorSchemaRoot} per block). Both consume every value of the four columns (sum of ids, user ids, values,
  * name bytes), so neither skips work the other does. Per path: rows/s (median of the measured passes after warm-up
  * passes), heap bytes allocated per row by all JVM threads ({@code ThreadMXBean.getThreadAllocatedBytes}), and for
- * Arrow the peak off-heap bytes of its allocator. Arguments: {@code --rows N} (default 1,000,000), {@code --passes N}
- * (measured, default 5), {@code --warmup N} (default 3), {@code --append FILE}. Needs {@code LD_PRELOAD=libjsig.so}
+ * Arrow the peak off-heap bytes of its allocator. Arguments: {@code --rows N} (default 500,000; see clickhouse-arrow's README
+ * on chDB and large Arrow results), {@code --passes N} (measured, default 5), {@code --warmup N} (default 2), {@code --append FILE}. Needs {@code LD_PRELOAD=libjsig.so}
  * and {@code --add-opens=java.base/java.nio=ALL-UNNAMED} (run.sh --arrow sets both).
  */
 public final class ArrowBench {
@@ -44,9 +44,9 @@ public final class ArrowBench {
 
     /** Runs the comparison and prints a markdown table. */
     public static void main(String[] args) throws Exception {
-        int rows = 1_000_000;
+        int rows = 500_000;
         int passes = 5;
-        int warmup = 3;
+        int warmup = 2;
         Path append = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {

@@ -23,6 +23,8 @@ import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.complex.ListVector;
 import org.apache.arrow.vector.complex.impl.UnionListWriter;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.FieldType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,10 +80,12 @@ class ArrowInsertIntegrationTests {
 
     @Test
     void insertsOneBatchBuiltByHand() {
+        ListVector tagList = ListVector.empty("tags", allocator);
+        // the element type first: the root takes its schema from the vectors as they are now
+        tagList.addOrGetVector(FieldType.notNullable(ArrowType.Utf8.INSTANCE));
         try (VectorSchemaRoot root = VectorSchemaRoot.of(
                 new BigIntVector("id", allocator), new VarCharVector("name", allocator),
-                new IntVector("score", allocator), ListVector.empty("tags", allocator),
-                new DateDayVector("day", allocator))) {
+                new IntVector("score", allocator), tagList, new DateDayVector("day", allocator))) {
             BigIntVector id = (BigIntVector) root.getVector("id");
             VarCharVector name = (VarCharVector) root.getVector("name");
             IntVector score = (IntVector) root.getVector("score");

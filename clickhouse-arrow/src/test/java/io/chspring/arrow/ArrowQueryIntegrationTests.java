@@ -30,7 +30,9 @@ import org.apache.arrow.vector.complex.ListVector;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
@@ -42,6 +44,7 @@ import org.junit.jupiter.params.Parameter;
  * time; the caller's allocator; early close; an error during the query.
  */
 @ClickHouseEngines(EngineKind.EMBEDDED)
+@TestMethodOrder(MethodOrderer.MethodName.class)
 class ArrowQueryIntegrationTests {
 
     private static ClickHouseClient client;
@@ -169,7 +172,7 @@ class ArrowQueryIntegrationTests {
              ArrowQueryReader reader = arrow.query("SELECT number FROM system.numbers LIMIT ?").bind(500_000)
                      .setting("max_block_size", 5_000).fetch(child)) {
             while (reader.loadNextBatch()) {
-                BigIntVector number = (BigIntVector) reader.getVectorSchemaRoot().getVector("number");
+                UInt8Vector number = (UInt8Vector) reader.getVectorSchemaRoot().getVector("number");
                 for (int i = 0; i < number.getValueCount(); i++) {
                     assertThat(number.get(i)).isEqualTo(rows + i);
                     sum += number.get(i);
@@ -197,7 +200,7 @@ class ArrowQueryIntegrationTests {
     @Test
     void closingEarlyFreesTheBatchAndTheClientGoesOn() throws Exception {
         long started = System.nanoTime();
-        try (ArrowQueryReader reader = arrow.query("SELECT number, number * 0.5 AS half FROM numbers(200000)")
+        try (ArrowQueryReader reader = arrow.query("SELECT number FROM numbers(200000)")
                 .setting("max_block_size", 1000).fetch(allocator)) {
             assertThat(reader.loadNextBatch()).isTrue();
             assertThat(reader.getVectorSchemaRoot().getRowCount()).isEqualTo(1000);
