@@ -174,7 +174,12 @@ public final class ArrowBench {
     private static double[] drain(ClickHouseClient client, String format, int rows) throws Exception {
         byte[] buffer = new byte[64 << 10];
         long bytes = 0;
-        try (var response = client.query(SQL).fetchBytes(format)) {
+        var query = client.query(SQL);
+        if (format.equals("ArrowStream")) {
+            // the same uncompressed Arrow buffers as clickhouse-arrow asks for (26.5 writes lz4_frame by default)
+            query.setting("output_format_arrow_compression_method", "none");
+        }
+        try (var response = query.fetchBytes(format)) {
             for (int n; (n = response.read(buffer)) > 0; ) {
                 bytes += n;
             }
