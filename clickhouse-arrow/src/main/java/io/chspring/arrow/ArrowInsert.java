@@ -103,8 +103,8 @@ public final class ArrowInsert {
 
     private InsertSummary send(VectorSchemaRoot root, @Nullable DictionaryProvider dictionaries,
             ArrowBatchProducer producer) {
+        Objects.requireNonNull(root, "root");
         Objects.requireNonNull(producer, "producer");
-        ArrowFormat.requireSupport(client, "An insert");
         List<String> columns = new ArrayList<>();
         for (Field field : root.getSchema().getFields()) {
             columns.add(field.getName());
@@ -112,6 +112,7 @@ public final class ArrowInsert {
         if (columns.isEmpty()) {
             throw new ClickHouseConfigurationException("Insert in FORMAT ArrowStream: the batches have no fields");
         }
+        ArrowFormat.requireSupport(client, "An insert");
         return insert.columns(columns).format(ArrowFormat.NAME).send(out -> {
             // The writer must not close the client's body stream; and on failure it is not closed at all, because
             // closing an Arrow writer ends the stream, which would let the server take a partial body as complete.
