@@ -3,17 +3,18 @@
 # report (also written to benchmarks/target/bench-report.md).
 #   benchmarks/run.sh                    full run of the end-to-end sections: insert, read, memory, codec
 #                                        (5,000,000 rows; see benchmarks/RESULTS.md)
-#   benchmarks/run.sh --quick            every section (the end-to-end ones, cluster, startup) with small sizes, in
-#                                        under 3 minutes; exits non-zero on any failure (CI's benchmark run)
+#   benchmarks/run.sh --quick            every section but arrow with small sizes, in under 3 minutes; exits
+#                                        non-zero on any failure (CI's benchmark run)
 #   benchmarks/run.sh --smoke            the end-to-end sections with a few thousand rows
 #   benchmarks/run.sh --sections a,b     only the named sections (--quick/--smoke sizes apply when given too)
 #   benchmarks/run.sh --cluster          the cluster section alone (same as --sections cluster)
 #   benchmarks/run.sh --startup          the startup section alone (same as --sections startup)
-#   benchmarks/run.sh --blocks           the blocks section alone; --small, --cold-read likewise
+#   benchmarks/run.sh --blocks           the blocks section alone; --small, --cold-read, --arrow likewise
 #   other options go to the section's class (to BenchRun, or to the one section run alone): BenchRun (--rows N,
 #   --jdbc-rows N, --memory-rows N, --pool N, --skip-codec), ClusterBench (--rows N, --threads N), StartupBench
 #   (--runs N), BlocksBench (--rows N, --passes N), SmallQueryBench (--measure S, --threads 1,16,64,
-#   --before-jars DIR), ColdReadBench (--rows N, --repeats N, --before-jars DIR)
+#   --before-jars DIR), ColdReadBench (--rows N, --repeats N, --before-jars DIR), ArrowBench (--rows N, --passes N,
+#   --warmup N)
 #
 # Sections:
 #   insert, read   our client vs client-v2, JdbcTemplate and the curl limit, with and without LZ4 (BenchRun)
@@ -26,6 +27,9 @@
 #                  end to end on a private 18.16 server and in process (BlocksBench)
 #   small          small queries under concurrency (1/16/64 threads) vs wrk sending the same request (SmallQueryBench)
 #   cold-read      a fresh JVM reading 3,000,000 rows vs curl, with and without LZ4, 3 repeats (ColdReadBench)
+#   arrow          the same query read as ArrowStream batches (clickhouse-arrow) and with the row cursor, on the
+#                  embedded chDB engine (ArrowBench). Not in --quick: chDB 26.5 hung in some runs on large ArrowStream
+#                  results after another ArrowStream query in the same JVM (clickhouse-arrow/README.md)
 # A new section: add its name to ALL_SECTIONS and a case to run_section below.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,14 +37,15 @@ for tool in java curl /usr/bin/time; do
   command -v "$tool" >/dev/null || { echo "run.sh: $tool is needed" >&2; exit 1; }
 done
 
-ALL_SECTIONS=(insert read memory codec cluster startup blocks small cold-read)
+ALL_SECTIONS=(insert read memory codec cluster startup blocks small cold-read arrow)
+QUICK_SECTIONS=(insert read memory codec cluster startup blocks small cold-read)
 BENCHRUN_SECTIONS=" insert read memory codec "
 sections=()
 size=()        # --quick or --smoke, passed on to every section that knows it
 pass=()        # everything else, for the section classes
 while [[ $# -gt 0 ]]; do
   case "$1" in
-    --quick) size=(--quick); [[ ${#sections[@]} -gt 0 ]] || sections=("${ALL_SECTIONS[@]}") ;;
+    --quick) size=(--quick); [[ ${#sections[@]} -gt 0 ]] || sections=("${QUICK_SECTIONS[@]}") ;;
     --smoke) size=(--smoke) ;;
     --sections) IFS=, read -r -a sections <<< "$2"; shift ;;
     --cluster) sections=(cluster) ;;
@@ -48,6 +53,7 @@ while [[ $# -gt 0 ]]; do
     --blocks) sections=(blocks) ;;
     --small) sections=(small) ;;
     --cold-read) sections=(cold-read) ;;
+    --arrow) sections=(arrow) ;;
     *) pass+=("$1") ;;
   esac
   shift
@@ -100,6 +106,13 @@ run_section() {
       [[ ${#size[@]} -gt 0 ]] && quick=(--quick --threads 1,16)
       (cd benchmarks && java -cp "$cp" io.chspring.benchmarks.SmallQueryBench "${quick[@]}" "${others[@]}" \
         --append "$report") ;;
+    arrow)
+      local small=()
+      [[ ${#size[@]} -gt 0 ]] && small=(--rows 100000 --passes 1)
+      # chDB needs HotSpot signal chaining; Arrow's memory module needs java.nio opened (clickhouse-arrow/README.md)
+      LD_PRELOAD="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")/lib/libjsig.so" \
+        java -Xmx1g --add-opens=java.base/java.nio=ALL-UNNAMED -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+        -cp "$cp" io.chspring.benchmarks.ArrowBench "${small[@]}" "${others[@]}" --append "$report" ;;
     cold-read)
       local small=()
       [[ ${#size[@]} -gt 0 ]] && small=(--rows 300000 --repeats 1)

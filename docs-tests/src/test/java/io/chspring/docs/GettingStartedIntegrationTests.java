@@ -41,8 +41,8 @@ import org.w3c.dom.NodeList;
 class GettingStartedIntegrationTests {
 
     /** This module's dependencies that the getting-started project does not need. */
-    private static final Set<String> ONLY_HERE = Set.of("clickhouse-embedded", "junit-platform-launcher",
-            "archunit-junit5");
+    private static final Set<String> ONLY_HERE = Set.of("clickhouse-embedded", "clickhouse-arrow",
+            "junit-platform-launcher", "archunit-junit5");
 
     @Test
     void theGuideBuildsAndItsTestsPass(@TempDir Path directory) throws Exception {
