@@ -3,6 +3,7 @@ package io.chspring.client;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What a {@link RequestListener} learns about one finished request. The SQL text is left out on purpose: it may
@@ -45,6 +46,20 @@ public record RequestEvent(Operation operation, String queryId, Duration duratio
         INSERT,
         /** Anything else: DDL, {@code SYSTEM}, {@code KILL}, {@code OPTIMIZE}, ... */
         COMMAND;
+
+        private static final Set<String> QUERY_KEYWORDS = Set.of("SELECT", "WITH", "SHOW", "DESCRIBE", "DESC",
+                "EXISTS", "EXPLAIN", "CHECK");
+
+        /**
+         * The operation of a statement by its first keyword (upper case, as {@code sql.QueryText.firstKeyword} finds
+         * it); a request with a body is an insert whatever its keyword.
+         */
+        public static Operation of(String firstKeyword, boolean hasBody) {
+            if (hasBody || firstKeyword.equals("INSERT")) {
+                return INSERT;
+            }
+            return QUERY_KEYWORDS.contains(firstKeyword) ? QUERY : COMMAND;
+        }
 
         /** The lower-case name, for example {@code "query"}. */
         public String tag() {

@@ -7,6 +7,7 @@ import io.chspring.client.ClickHouseClient;
 import io.chspring.client.ClickHouseConfigurationException;
 import io.chspring.client.ClickHouseSchemaException;
 import io.chspring.client.ClickHouseServerException;
+import io.chspring.client.RequestEvent;
 import io.chspring.client.query.ExternalTable;
 import io.chspring.client.query.QueryResponse;
 import io.chspring.test.ClickHouseEngines;
@@ -18,6 +19,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
@@ -68,6 +70,25 @@ class ExternalDataIntegrationTests {
         assertThat(users).containsExactly(new User(3, "user 3"), new User(500, "user 500"), new User(999, "user 999"));
         // nothing was created on the server
         assertThat(client.query("SELECT count() FROM system.tables WHERE name = 'ids'").fetchOne(Long.class)).isZero();
+    }
+
+    @Test
+    void aListenedClientStillSendsTheTablesAsMultipart() {
+        // the listener counts the body through a wrapper: it must keep the multipart content type, or the server
+        // reads the parts as a query body
+        List<RequestEvent> events = new CopyOnWriteArrayList<>();
+        try (ClickHouseClient listened = ClickHouseClient.builder().url(engine.url()).requestListener(events::add)
+                .build()) {
+            List<User> users = listened.query("SELECT ?fields FROM users WHERE id IN ids ORDER BY id")
+                    .externalTable(ExternalTable.of("ids", "id UInt64").rows(List.of(List.of(7L), List.of(8L))))
+                    .fetchAll(User.class);
+            assertThat(users).containsExactly(new User(7, "user 7"), new User(8, "user 8"));
+        }
+        assertThat(events).last().satisfies(e -> {
+            assertThat(e.failure()).isEmpty();
+            // two UInt64 rows in RowBinary, plus the multipart framing around them
+            assertThat(e.bytesSent()).isGreaterThan(16);
+        });
     }
 
     @Test

@@ -66,4 +66,10 @@ public record TransportRequest(
         this(sql, settings, parameters, database, queryId, sessionId, sessionTimeout, body, compressRequest,
                 compressResponse, idempotent, responseTimeout, requestCodec, Map.of());
     }
+
+    /** This request with another body (the same SQL, settings, identifiers and options). */
+    public TransportRequest withBody(RequestBody newBody) {
+        return new TransportRequest(sql, settings, parameters, database, queryId, sessionId, sessionTimeout, newBody,
+                compressRequest, compressResponse, idempotent, responseTimeout, requestCodec, headers);
+    }
 }
