@@ -7,7 +7,9 @@ package io.chspring.client;
  * says the server can, or when the client forces it. ClickHouse answers {@code compress=1} in LZ4 whatever method the
  * client compresses its requests with (its HTTP handler makes the response's compressed buffer with the default codec;
  * checked on 18.16 with {@code network_compression_method=zstd}), so the method and its level choose how request
- * bodies are compressed.
+ * bodies are compressed. The exception is {@link #ZSTD} on a server with
+ * {@link ServerCapabilities#supportsZstdHttpEncoding() zstd HTTP encoding}: there responses come as a zstd stream
+ * ({@code Content-Encoding: zstd}) instead.
  */
 public enum Compression {
 

@@ -51,6 +51,18 @@ public final class ServerCapabilities {
     }
 
     /**
+     * Whether the server compresses a response as a zstd stream when the request says {@code Accept-Encoding: zstd}
+     * and {@code enable_http_compression=1}: the HTTP handler's choice of response encoding has a {@code zstd} branch
+     * (beside gzip, deflate, xz and br) in the 21.x sources; 21.1 is the first release taken to have it (the exact
+     * release was not pinned down). A wrong guess costs compression, never correctness: a server that does not know
+     * {@code zstd} answers uncompressed, without {@code Content-Encoding}, and the client decodes only what that header
+     * names. Below this version the client asks for LZ4 frames ({@code compress=1}) instead.
+     */
+    public boolean supportsZstdHttpEncoding() {
+        return version.isAtLeast(21, 1);
+    }
+
+    /**
      * Whether {@code DELETE FROM t WHERE ...} (lightweight delete) parses: since 22.8 (PR #37893), behind
      * {@code allow_experimental_lightweight_delete} until it became generally available in 23.3.
      */

@@ -199,13 +199,23 @@ public abstract class ClickHouseRequest<S extends ClickHouseRequest<S>> {
         boolean compressed = context.compression() != Compression.NONE;
         // the request says what the client chose; whether the body's writer frames it itself, or the transport's
         // sink does, follows from it and the transport (RequestContext.compressesRequestBodies). Responses come in
-        // LZ4 frames whatever the request method: the server's compress=1 always uses its default codec.
+        // LZ4 frames whatever the request method (the server's compress=1 always uses its default codec), except a
+        // ZSTD client's on a server that encodes HTTP responses in zstd.
         boolean compressResponse = readsResult && compressed
                 && (context.forceResponseCompression() || capabilities().responseCompressionUsable());
+        Map<String, String> headers = Map.of();
+        if (compressResponse && context.compression() == Compression.ZSTD && context.transport().framesRequestBodies()
+                && capabilities().supportsZstdHttpEncoding()) {
+            // a ZSTD client gets ZSTD back where the server can: HTTP compression of the whole response instead
+            // of compress=1 (the server would apply both, one inside the other)
+            compressResponse = false;
+            merged.put(Settings.ENABLE_HTTP_COMPRESSION, "1");
+            headers = Map.of("Accept-Encoding", "zstd");
+        }
         return new TransportRequest(sql, merged, parameters, database != null ? database : context.database(),
                 queryId != null ? queryId : randomQueryId(), session, keepSession, body,
                 compressed && body != null && frameableBody(), compressResponse, idempotent, timeout,
-                context.requestCodec());
+                context.requestCodec(), headers);
     }
 
     /**

@@ -14,6 +14,12 @@ import java.util.regex.Pattern;
 public final class Settings {
 
     /**
+     * Lets the server compress a response as the request's {@code Accept-Encoding} asks; set by the client when it
+     * asks for zstd responses.
+     */
+    public static final String ENABLE_HTTP_COMPRESSION = "enable_http_compression";
+
+    /**
      * The setting that gives a request's DateTime values without a zone of their own its zone (ClickHouse 23.6+,
      * PR #44149); the client reads it to render and parse {@code LocalDateTime}, {@code ZonedDateTime} and
      * {@code OffsetDateTime} values the way the server will.

@@ -52,6 +52,9 @@ final class ClickHouseHttp {
     static final String HEADER_EXCEPTION_CODE = "X-ClickHouse-Exception-Code";
     /** The random tag that frames an exception written after rows (25.11+, {@code __exception__} blocks). */
     static final String HEADER_EXCEPTION_TAG = "X-ClickHouse-Exception-Tag";
+    /** How the response body is coded; {@code zstd} when the client asked for it and the server could. */
+    static final String HEADER_CONTENT_ENCODING = "Content-Encoding";
+
     /** Read/written rows and bytes of the finished query, as JSON. */
     static final String HEADER_SUMMARY = "X-ClickHouse-Summary";
     /** The output format of the response. */

@@ -1,7 +1,9 @@
 package io.chspring.client.transport;
 
 import io.chspring.client.ClickHouseException;
+import io.chspring.client.ClickHouseCompressionException;
 import io.chspring.client.compression.ClickHouseLz4InputStream;
+import io.chspring.client.compression.ZstdStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
@@ -9,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.ref.Cleaner;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.hc.core5.http.ClassicHttpResponse;
@@ -19,10 +22,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A 2xx answer whose body is read as a stack of small streams: raw HTTP body, [error tail check, LZ4 deframing],
- * error tail check, {@link ResponseBody}. The tail check sits on both sides of the deframing because an appended
- * error can arrive inside a compressed block (18.16 writes it through the compressing buffer) or as plain text
- * after the last block.
+ * A 2xx answer whose body is read as a stack of small streams: raw HTTP body, [error tail check, zstd decoding],
+ * [error tail check, LZ4 deframing], error tail check, {@link ResponseBody}. The tail check sits on both sides of each
+ * decoder because an appended error can arrive inside the compressed data (18.16 writes it through the compressing
+ * buffer) or as plain text after it. The zstd layer is there only when the response says
+ * {@code Content-Encoding: zstd}: the header decides, never the request nor the bytes.
  */
 final class HttpTransportResponse implements TransportResponse {
 
@@ -52,7 +56,7 @@ final class HttpTransportResponse implements TransportResponse {
     private boolean closed;
 
     private HttpTransportResponse(ClassicHttpResponse response, Cancellable exchange, TransportRequest request,
-            long timeoutMillis) throws IOException {
+            boolean zstd, long timeoutMillis) throws IOException {
         this.response = response;
         this.exchange = exchange;
         this.queryId = headerValue(response, ClickHouseHttp.HEADER_QUERY_ID).orElse(request.queryId());
@@ -63,6 +67,10 @@ final class HttpTransportResponse implements TransportResponse {
         String tag = headerValue(response, ClickHouseHttp.HEADER_EXCEPTION_TAG).orElse(null);
         Function<ServerErrorText, ClickHouseException> toException = e -> HttpErrors.fromTrailing(e, queryId);
         InputStream stack = arrived;
+        if (zstd) {
+            stack = new ErrorTailInputStream(stack, tag, toException, ErrorTailInputStream.DEFAULT_WINDOW);
+            stack = ZstdStream.decode(stack);
+        }
         if (request.compressResponse()) {
             stack = new ErrorTailInputStream(stack, tag, toException, ErrorTailInputStream.DEFAULT_WINDOW);
             stack = new ClickHouseLz4InputStream(stack);
@@ -81,12 +89,54 @@ final class HttpTransportResponse implements TransportResponse {
             long timeoutMillis) throws IOException {
         int status = response.getCode();
         Optional<String> exceptionCode = headerValue(response, ClickHouseHttp.HEADER_EXCEPTION_CODE);
-        if (status / 100 == 2 && exceptionCode.isEmpty()) {
-            return new HttpTransportResponse(response, exchange, request, timeoutMillis);
-        }
         String queryId = headerValue(response, ClickHouseHttp.HEADER_QUERY_ID).orElse(request.queryId());
-        String text = errorText(readErrorBody(response, exchange), request.compressResponse(), queryId);
+        boolean zstd;
+        try {
+            zstd = zstdEncoded(response, queryId);
+        } catch (ClickHouseCompressionException e) {
+            exchange.cancel();
+            throw e;
+        }
+        if (status / 100 == 2 && exceptionCode.isEmpty()) {
+            try {
+                return new HttpTransportResponse(response, exchange, request, zstd, timeoutMillis);
+            } catch (IOException | RuntimeException e) {
+                exchange.cancel(); // the body could not be opened (no zstd-jni, a broken zstd header)
+                throw e;
+            }
+        }
+        byte[] errorBody = readErrorBody(response, exchange);
+        if (zstd) {
+            errorBody = zstdDecoded(errorBody, queryId);
+        }
+        String text = errorText(errorBody, request.compressResponse(), queryId);
         throw HttpErrors.fromResponse(status, text, exceptionCode.orElse(null), queryId, request.sessionId());
+    }
+
+    /**
+     * Whether the body is a zstd stream, as {@code Content-Encoding} says. Any other coding is refused: the client asks
+     * for none other, and reading coded bytes as data would turn them into garbage rows.
+     */
+    static boolean zstdEncoded(ClassicHttpResponse response, String queryId) {
+        String coding = headerValue(response, ClickHouseHttp.HEADER_CONTENT_ENCODING).map(String::strip)
+                .map(v -> v.toLowerCase(Locale.ROOT)).orElse("");
+        if (coding.isEmpty() || coding.equals("identity")) {
+            return false;
+        }
+        if (coding.equals("zstd")) {
+            return true;
+        }
+        throw new ClickHouseCompressionException("the response to query " + queryId + " has Content-Encoding '"
+                + coding + "', which this client did not ask for and cannot decode (it reads zstd only)");
+    }
+
+    private static byte[] zstdDecoded(byte[] body, String queryId) {
+        try (InputStream in = ZstdStream.decode(new ByteArrayInputStream(body))) {
+            return in.readNBytes(MAX_ERROR_BODY);
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("the error body of query {} says zstd but does not decode; reading it as it is", queryId, e);
+            return body;
+        }
     }
 
     /**
