@@ -1,7 +1,7 @@
 package io.chspring.client.cluster;
 
 import io.chspring.client.ClickHouseConfigurationException;
-import java.util.ArrayList;
+import io.chspring.client.sql.TopLevelCommas;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,40 +36,18 @@ public record DistributedTable(String cluster, String database, String table, Op
         if (open < 0 || close < open) {
             throw new ClickHouseConfigurationException("Cannot read the engine of table '" + name + "': " + engineFull);
         }
-        List<String> args = splitTopLevel(engineFull.substring(open + 1, close));
+        List<String> args;
+        try {
+            args = TopLevelCommas.split(engineFull.substring(open + 1, close)).stream().map(String::strip).toList();
+        } catch (IllegalArgumentException e) {
+            throw new ClickHouseConfigurationException("Cannot read the engine of table '" + name + "' ("
+                    + e.getMessage() + "): " + engineFull, e);
+        }
         if (args.size() < 3) {
             throw new ClickHouseConfigurationException("Cannot read the engine of table '" + name + "': " + engineFull);
         }
         return new DistributedTable(unquote(args.get(0)), unquote(args.get(1)), unquote(args.get(2)),
                 args.size() > 3 ? Optional.of(args.get(3)) : Optional.empty());
-    }
-
-    private static List<String> splitTopLevel(String text) {
-        List<String> parts = new ArrayList<>();
-        int depth = 0;
-        char quote = 0;
-        int start = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '\'' || c == '`' || c == '"') {
-                quote = c;
-            } else if (c == '(' || c == '[') {
-                depth++;
-            } else if (c == ')' || c == ']') {
-                depth--;
-            } else if (c == ',' && depth == 0) {
-                parts.add(text.substring(start, i).strip());
-                start = i + 1;
-            }
-        }
-        parts.add(text.substring(start).strip());
-        return parts;
     }
 
     private static String unquote(String s) {

@@ -3,6 +3,7 @@ package io.chspring.client.query;
 import io.chspring.client.ClickHouseConfigurationException;
 import io.chspring.client.ClickHouseSchemaException;
 import io.chspring.client.mapping.TableColumn;
+import io.chspring.client.sql.TopLevelCommas;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -71,36 +72,11 @@ final class ExternalStructure {
     }
 
     private static List<String> split(String table, String structure) {
-        List<String> parts = new ArrayList<>();
-        int depth = 0;
-        char quote = 0;
-        int start = 0;
-        for (int i = 0; i < structure.length(); i++) {
-            char c = structure.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '\'' || c == '`' || c == '"') {
-                quote = c;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                if (--depth < 0) {
-                    throw bad(table, structure, "a ')' at position " + (i + 1) + " closes nothing");
-                }
-            } else if (c == ',' && depth == 0) {
-                parts.add(structure.substring(start, i));
-                start = i + 1;
-            }
+        try {
+            return TopLevelCommas.split(structure);
+        } catch (IllegalArgumentException e) {
+            throw bad(table, structure, e.getMessage());
         }
-        if (quote != 0 || depth != 0) {
-            throw bad(table, structure, quote != 0 ? "a quote is not closed" : "a '(' is not closed");
-        }
-        parts.add(structure.substring(start));
-        return parts;
     }
 
     private static ClickHouseConfigurationException bad(String table, String structure, String why) {
