@@ -28,8 +28,8 @@
 #   small          small queries under concurrency (1/16/64 threads) vs wrk sending the same request (SmallQueryBench)
 #   cold-read      a fresh JVM reading 3,000,000 rows vs curl, with and without LZ4, 3 repeats (ColdReadBench)
 #   arrow          the same query read as ArrowStream batches (clickhouse-arrow) and with the row cursor, on the
-#                  embedded chDB engine (ArrowBench). Not in --quick: chDB 26.5 hung in some runs on large ArrowStream
-#                  results after another ArrowStream query in the same JVM (clickhouse-arrow/README.md)
+#                  embedded chDB engine (ArrowBench). Not in --quick, to keep it short (the chDB 26.5 hang it once
+#                  met was its parallel Arrow encoder, now turned off by the embedded engine: clickhouse-arrow/README.md)
 # A new section: add its name to ALL_SECTIONS and a case to run_section below.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -38,6 +38,7 @@ final class ChdbEngine {
     private final Pointer anchor;
     private int transports;
     private int connections;
+    private volatile Boolean arrowParallelEncoding;
 
     private ChdbEngine(ChdbApi lib, ChdbLocation location, Pointer anchor) {
         this.lib = lib;
@@ -91,6 +92,19 @@ final class ChdbEngine {
             connections++;
         }
         return new ChdbConnection(this, handle);
+    }
+
+    /** Whether this chDB build has {@value ArrowEncoding#SETTING}; asked once, since older builds lack it. */
+    boolean hasArrowParallelEncoding() {
+        Boolean known = arrowParallelEncoding;
+        if (known == null) {
+            try (ChdbConnection connection = connect()) {
+                known = !connection.text("SELECT name FROM system.settings WHERE name = '" + ArrowEncoding.SETTING
+                        + "'", "chspring-settings-check").isBlank();
+            }
+            arrowParallelEncoding = known;
+        }
+        return known;
     }
 
     void closed(Pointer handle) {

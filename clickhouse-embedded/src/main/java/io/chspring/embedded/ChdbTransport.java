@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       response), so SET, USE and temporary tables never leak between requests; any number of threads query at
  *       once. A request with a session runs on that session's connection ({@link ChdbSessions}).</li>
  *   <li>The output format comes from the {@code default_format} setting the client sends (TabSeparated when
- *       absent); the other settings become a {@code SET} ({@link RequestSettings}).</li>
+ *       absent); the other settings become a {@code SET} ({@link RequestSettings}). Arrow results are encoded on
+ *       one thread ({@link ArrowEncoding}).</li>
  *   <li>{@code {name:Type}} parameters go to {@code chdb_(stream_)query_with_params_n}, integers range-checked
  *       first ({@link ParameterRanges}).</li>
  *   <li>Rows in a request body are spooled to a temporary file and inserted with {@code FROM INFILE}
@@ -56,6 +57,7 @@ final class ChdbTransport implements Transport {
             format = "TabSeparated";
         }
         RequestSettings.HTTP_ONLY.forEach(settings::remove);
+        ArrowEncoding.serialUnlessChosen(settings, format, request.sql(), engine::hasArrowParallelEncoding);
         ParameterRanges.check(request.sql(), request.parameters());
 
         String sessionId = request.sessionId();

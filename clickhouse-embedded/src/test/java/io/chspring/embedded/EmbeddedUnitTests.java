@@ -9,6 +9,7 @@ import io.chspring.client.ClickHouseTransportException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +31,31 @@ class EmbeddedUnitTests {
                 Map.of("a", "-1"))).hasMessageContaining("UInt16");
         assertThatThrownBy(() -> ParameterRanges.check("SELECT {a:Int256}", Map.of("a", "1" + "0".repeat(80))))
                 .hasMessageContaining("Int256");
+    }
+
+    @Test
+    void arrowResultsGetTheSerialEncoderUnlessTheRequestChoseOne() {
+        Map<String, String> arrow = new HashMap<>();
+        ArrowEncoding.serialUnlessChosen(arrow, "ArrowStream", "SELECT 1", () -> true);
+        assertThat(arrow).containsEntry("output_format_arrow_parallel_encoding", "0");
+
+        Map<String, String> clause = new HashMap<>();
+        ArrowEncoding.serialUnlessChosen(clause, "TabSeparated", "SELECT 1 format arrow", () -> true);
+        assertThat(clause).containsEntry("output_format_arrow_parallel_encoding", "0");
+
+        Map<String, String> chosen = new HashMap<>(Map.of("output_format_arrow_parallel_encoding", "1"));
+        ArrowEncoding.serialUnlessChosen(chosen, "Arrow", "SELECT 1", () -> true);
+        assertThat(chosen).containsEntry("output_format_arrow_parallel_encoding", "1");
+
+        Map<String, String> rows = new HashMap<>();
+        ArrowEncoding.serialUnlessChosen(rows, "RowBinary", "SELECT 'Arrow'", () -> {
+            throw new AssertionError("the engine is asked only for Arrow results");
+        });
+        assertThat(rows).isEmpty();
+
+        Map<String, String> older = new HashMap<>();
+        ArrowEncoding.serialUnlessChosen(older, "ArrowStream", "SELECT 1", () -> false);
+        assertThat(older).as("a chDB without the setting would refuse it").isEmpty();
     }
 
     @Test
