@@ -25,7 +25,8 @@
 #   startup        JVM start to first SELECT 1: embedded chDB vs a local server (StartupBench)
 #   blocks         column blocks (fetchBlocks, Native) vs the row cursor on the same numeric and string queries,
 #                  end to end on a private 18.16 server and in process (BlocksBench)
-#   small          small queries under concurrency (1/16/64 threads) vs wrk sending the same request (SmallQueryBench)
+#   small          small queries under concurrency (1/16/64 threads) vs wrk sending the request our client sends
+#                  (SmallQueryBench; 40 s JIT warm-up per client JVM, so about 20 minutes)
 #   cold-read      a fresh JVM reading 3,000,000 rows vs curl, with and without LZ4, 3 repeats (ColdReadBench)
 #   arrow          the same query read as ArrowStream batches (clickhouse-arrow) and with the row cursor, on the
 #                  embedded chDB engine (ArrowBench). Not in --quick, to keep it short (the chDB 26.5 hang it once

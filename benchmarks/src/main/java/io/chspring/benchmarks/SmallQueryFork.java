@@ -84,7 +84,7 @@ public final class SmallQueryFork {
         return baseUrl + "/bench?max_connections=" + pool + "&max_connections_per_route=" + pool;
     }
 
-    private static Op op(String client, String workload, String baseUrl, int threads) throws Exception {
+    static Op op(String client, String workload, String baseUrl, int threads) throws Exception {
         boolean lookup = workload.equals("lookup");
         switch (client) {
             case "ours-client": {
