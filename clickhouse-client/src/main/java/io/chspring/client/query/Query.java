@@ -35,6 +35,7 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One statement to run: a mutable builder, used once, <b>not thread-safe</b>. Get one from
@@ -309,10 +310,44 @@ public final class Query extends ClickHouseRequest<Query> {
 
     /**
      * What a row reader is built for; row types compare by identity ({@link RowType#of} caches them per class), the
-     * options carry the time zones filled in for the request.
+     * options carry the time zones filled in for the request. Every typed query makes one and looks it up, so the
+     * hash is computed once, and equal parts that are the same instance (the shapes cached per query text, the
+     * client's formats) compare without walking them.
      */
-    private record ReaderKey(Class<?> type, RowType<?> rowType, List<ClickHouseColumn> columns, MappingOptions options,
-            ReadFormats formats) {
+    static final class ReaderKey {
+
+        private final Class<?> type;
+        private final @Nullable RowType<?> rowType;
+        private final List<ClickHouseColumn> columns;
+        private final MappingOptions options;
+        private final ReadFormats formats;
+        private final int hash;
+
+        ReaderKey(Class<?> type, @Nullable RowType<?> rowType, List<ClickHouseColumn> columns, MappingOptions options,
+                ReadFormats formats) {
+            this.type = type;
+            this.rowType = rowType;
+            this.columns = columns;
+            this.options = options;
+            this.formats = formats;
+            this.hash = Objects.hash(type, rowType, columns, options, formats);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other == this || other instanceof ReaderKey k && k.hash == hash && k.type == type
+                    && Objects.equals(k.rowType, rowType) && same(k.columns, columns) && same(k.options, options)
+                    && same(k.formats, formats);
+        }
+
+        private static boolean same(Object a, Object b) {
+            return a == b || a.equals(b);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     /**
