@@ -55,7 +55,6 @@ public final class Query extends ClickHouseRequest<Query> {
     /** The most bytes {@link #fetchString(String)} reads; larger results must be streamed. */
     public static final int MAX_STRING_BYTES = 16 << 20;
 
-    private static final Pattern FORMAT = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
     /** Read-only statements that {@code DESCRIBE (...)} cannot wrap; their columns come from a header instead. */
     private static final Pattern NOT_DESCRIBABLE = Pattern.compile("(?is)(SHOW|EXISTS|DESCRIBE|DESC)\\b.*");
 
@@ -562,13 +561,31 @@ public final class Query extends ClickHouseRequest<Query> {
      * ({@code null} when there is none). The hook for typed reads.
      */
     QueryResponse open(String format, String fields) {
-        if (format == null || !FORMAT.matcher(format).matches()) {
+        if (format == null || !isFormatName(format)) {
             throw new ClickHouseConfigurationException("Invalid output format name '" + format + "'");
         }
         long start = System.nanoTime();
         TransportResponse response = send(sql(fields), parameters(), ownSettings(format), externalBody(), true,
                 externalRepeatable());
         return new QueryResponse(withDeadline(response, start));
+    }
+
+    /** Whether {@code format} matches {@code [A-Za-z][A-Za-z0-9_]*}: a loop, as every read checks its format. */
+    static boolean isFormatName(String format) {
+        if (format.isEmpty() || !isLetter(format.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < format.length(); i++) {
+            char c = format.charAt(i);
+            if (!isLetter(c) && !(c >= '0' && c <= '9') && c != '_') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     /** The SQL to send: rendered when values were bound (or {@code ?fields} is filled), else as written. */
