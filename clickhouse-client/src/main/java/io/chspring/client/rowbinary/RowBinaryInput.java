@@ -35,7 +35,7 @@ public final class RowBinaryInput {
     private long offset;
     private boolean eof;
 
-    /** Reads from {@code in} with an 8 KiB buffer. */
+    /** Reads from {@code in} with a buffer of up to 8 KiB (starting at 1 KiB). */
     public RowBinaryInput(InputStream in) {
         this(in, 8192);
     }
