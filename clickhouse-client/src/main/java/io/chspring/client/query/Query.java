@@ -35,6 +35,7 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One statement to run: a mutable builder, used once, <b>not thread-safe</b>. Get one from
@@ -54,7 +55,6 @@ public final class Query extends ClickHouseRequest<Query> {
     /** The most bytes {@link #fetchString(String)} reads; larger results must be streamed. */
     public static final int MAX_STRING_BYTES = 16 << 20;
 
-    private static final Pattern FORMAT = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
     /** Read-only statements that {@code DESCRIBE (...)} cannot wrap; their columns come from a header instead. */
     private static final Pattern NOT_DESCRIBABLE = Pattern.compile("(?is)(SHOW|EXISTS|DESCRIBE|DESC)\\b.*");
 
@@ -309,10 +309,44 @@ public final class Query extends ClickHouseRequest<Query> {
 
     /**
      * What a row reader is built for; row types compare by identity ({@link RowType#of} caches them per class), the
-     * options carry the time zones filled in for the request.
+     * options carry the time zones filled in for the request. Every typed query makes one and looks it up, so the
+     * hash is computed once, and equal parts that are the same instance (the shapes cached per query text, the
+     * client's formats) compare without walking them.
      */
-    private record ReaderKey(Class<?> type, RowType<?> rowType, List<ClickHouseColumn> columns, MappingOptions options,
-            ReadFormats formats) {
+    static final class ReaderKey {
+
+        private final Class<?> type;
+        private final @Nullable RowType<?> rowType;
+        private final List<ClickHouseColumn> columns;
+        private final MappingOptions options;
+        private final ReadFormats formats;
+        private final int hash;
+
+        ReaderKey(Class<?> type, @Nullable RowType<?> rowType, List<ClickHouseColumn> columns, MappingOptions options,
+                ReadFormats formats) {
+            this.type = type;
+            this.rowType = rowType;
+            this.columns = columns;
+            this.options = options;
+            this.formats = formats;
+            this.hash = Objects.hash(type, rowType, columns, options, formats);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other == this || other instanceof ReaderKey k && k.hash == hash && k.type == type
+                    && Objects.equals(k.rowType, rowType) && same(k.columns, columns) && same(k.options, options)
+                    && same(k.formats, formats);
+        }
+
+        private static boolean same(Object a, Object b) {
+            return a == b || a.equals(b);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     /**
@@ -527,13 +561,31 @@ public final class Query extends ClickHouseRequest<Query> {
      * ({@code null} when there is none). The hook for typed reads.
      */
     QueryResponse open(String format, String fields) {
-        if (format == null || !FORMAT.matcher(format).matches()) {
+        if (format == null || !isFormatName(format)) {
             throw new ClickHouseConfigurationException("Invalid output format name '" + format + "'");
         }
         long start = System.nanoTime();
         TransportResponse response = send(sql(fields), parameters(), ownSettings(format), externalBody(), true,
                 externalRepeatable());
         return new QueryResponse(withDeadline(response, start));
+    }
+
+    /** Whether {@code format} matches {@code [A-Za-z][A-Za-z0-9_]*}: a loop, as every read checks its format. */
+    static boolean isFormatName(String format) {
+        if (format.isEmpty() || !isLetter(format.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < format.length(); i++) {
+            char c = format.charAt(i);
+            if (!isLetter(c) && !(c >= '0' && c <= '9') && c != '_') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     /** The SQL to send: rendered when values were bound (or {@code ?fields} is filled), else as written. */

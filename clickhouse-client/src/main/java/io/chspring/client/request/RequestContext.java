@@ -32,6 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What every request of one client shares, handed down to queries, inserts and inserters so that they never
@@ -65,6 +66,12 @@ public final class RequestContext {
     private final String sessionId;
     private final Duration sessionTimeout;
     private final TimeZoneRule timeZoneRule;
+    /**
+     * The options last filled in by {@link #mappingOptions}: a query's are nearly always the same instance under the
+     * same zone, and handing back the same filled instance spares two copies and lets the row-reader cache compare
+     * them by identity.
+     */
+    private volatile @Nullable FilledOptions lastFilled;
 
     private RequestContext(Shared shared, Map<String, String> settings, String database, Compression compression,
             int compressionLevel, boolean forceResponseCompression) {
@@ -237,8 +244,23 @@ public final class RequestContext {
 
     /** {@code requested} with its codec options {@link #codecOptions(CodecOptions, Map) filled in}. */
     public MappingOptions mappingOptions(MappingOptions requested, Map<String, String> requestSettings) {
-        CodecOptions filled = codecOptions(requested.codecOptions(), requestSettings);
-        return filled.equals(requested.codecOptions()) ? requested : requested.withCodecOptions(filled);
+        CodecOptions codec = requested.codecOptions();
+        ZoneId zone = codec.defaultTimeZone() == null ? columnDefaultZone(requestSettings) : null;
+        FilledOptions last = lastFilled;
+        if (last != null && last.requested() == requested && Objects.equals(last.zone(), zone)) {
+            return last.filled();
+        }
+        CodecOptions options = codec.timeZoneRule() == null ? codec.withTimeZoneRule(timeZoneRule) : codec;
+        if (zone != null) {
+            options = options.withDefaultTimeZone(zone);
+        }
+        MappingOptions filled = options.equals(codec) ? requested : requested.withCodecOptions(options);
+        lastFilled = new FilledOptions(requested, zone, filled);
+        return filled;
+    }
+
+    /** {@code requested} filled in as {@code filled} when the column default zone was {@code zone}. */
+    private record FilledOptions(MappingOptions requested, @Nullable ZoneId zone, MappingOptions filled) {
     }
 
     /**

@@ -32,10 +32,13 @@ public final class ReadFormats {
 
     private final Map<String, ReadFormat> byType;
     private final Map<String, ReadFormat> byColumn;
+    /** Both maps are immutable; every typed query's reader-cache key hashes this, so it is computed once. */
+    private final int hash;
 
     private ReadFormats(Map<String, ReadFormat> byType, Map<String, ReadFormat> byColumn) {
         this.byType = byType;
         this.byColumn = byColumn;
+        this.hash = byType.hashCode() * 31 + byColumn.hashCode();
     }
 
     /**
@@ -151,7 +154,7 @@ public final class ReadFormats {
         }
         Map<String, ReadFormat> types = new LinkedHashMap<>(byType);
         types.put(values.toString(), format);
-        return new ReadFormats(types, Map.of());
+        return new ReadFormats(Collections.unmodifiableMap(types), Map.of());
     }
 
     /**
@@ -216,12 +219,13 @@ public final class ReadFormats {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof ReadFormats f && f.byType.equals(byType) && f.byColumn.equals(byColumn);
+        return other == this || other instanceof ReadFormats f && f.hash == hash && f.byType.equals(byType)
+                && f.byColumn.equals(byColumn);
     }
 
     @Override
     public int hashCode() {
-        return byType.hashCode() * 31 + byColumn.hashCode();
+        return hash;
     }
 
     @Override

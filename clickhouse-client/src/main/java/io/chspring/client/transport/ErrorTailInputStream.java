@@ -23,8 +23,11 @@ final class ErrorTailInputStream extends InputStream {
 
     /** 64 KiB: four times the largest framed error a 25.11+ server writes (16 KiB), ample for the plain forms. */
     static final int DEFAULT_WINDOW = 64 * 1024;
-    /** The first buffer: one HttpClient read of a small response (its session buffer is 8 KiB). */
-    static final int INITIAL_BUFFER = 8 * 1024;
+    /**
+     * The first buffer: a small query's whole response (a count, a few rows). It was 8 KiB, one HttpClient session
+     * buffer, and with the row reader's 8 KiB half of what a one-row query allocated (issue 17).
+     */
+    static final int INITIAL_BUFFER = 1024;
 
     private final InputStream in;
     private final byte[] one = new byte[1];

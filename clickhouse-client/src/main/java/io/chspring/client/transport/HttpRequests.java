@@ -4,12 +4,11 @@ import io.chspring.client.ClickHouseConfigurationException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.regex.Pattern;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.core5.http.ContentType;
@@ -20,7 +19,8 @@ import org.apache.hc.core5.http.message.BasicHeader;
 /** Builds the HTTP request for a {@link TransportRequest}: URL parameters, headers and body. */
 final class HttpRequests {
 
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_]+");
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+    private static final String[] NO_NAMES = new String[0];
     /** URL parameters the transport sets itself; a setting of the same name would be ambiguous. */
     private static final Set<String> RESERVED = Set.of(ClickHouseHttp.PARAM_QUERY, ClickHouseHttp.PARAM_DATABASE,
             ClickHouseHttp.PARAM_QUERY_ID, ClickHouseHttp.PARAM_SESSION_ID, ClickHouseHttp.PARAM_SESSION_TIMEOUT,
@@ -30,21 +30,30 @@ final class HttpRequests {
     private static final ContentType DATA = ContentType.parse(ClickHouseHttp.CONTENT_TYPE_DATA);
     private static final String MULTIPART = "multipart/";
 
-    private final String base;
-    private final List<Header> headers;
+    /** The endpoint without a query, parsed once: each request only sets its path and query on a copy. */
+    private final URI base;
+    /** The endpoint's path and the '?' before the query string. */
+    private final String pathAndMark;
+    private final Header[] headers;
 
     HttpRequests(HttpTransportOptions options) {
         URI endpoint = options.endpoint().uri();
         String path = endpoint.getRawPath() == null || endpoint.getRawPath().isEmpty() ? "/" : endpoint.getRawPath();
-        this.base = endpoint.getScheme() + "://" + endpoint.getRawAuthority() + path;
-        this.headers = List.copyOf(headers(options));
+        this.base = URI.create(endpoint.getScheme() + "://" + endpoint.getRawAuthority() + path);
+        this.pathAndMark = path + "?";
+        this.headers = headers(options).toArray(new Header[0]);
     }
 
     /** The POST for a request; {@code config} carries its timeouts. */
     HttpPost build(TransportRequest request, RequestConfig config) {
-        HttpPost post = new HttpPost(base + "?" + queryString(request));
+        // new HttpPost(String) parsed the whole URL (query string included) into a java.net.URI on every request;
+        // the parsed endpoint gives scheme and authority, and the path with its query string is set as it is.
+        HttpPost post = new HttpPost(base);
+        post.setPath(pathAndMark + queryString(request));
         post.setConfig(config);
-        headers.forEach(post::addHeader);
+        for (Header header : headers) {
+            post.addHeader(header);
+        }
         request.headers().forEach(post::setHeader);
         if (request.body() == null) {
             post.setEntity(new StringEntity(request.sql(), SQL));
@@ -67,7 +76,7 @@ final class HttpRequests {
      * that the same request always has the same URL.
      */
     static String queryString(TransportRequest r) {
-        StringBuilder q = new StringBuilder();
+        StringBuilder q = new StringBuilder(256);
         append(q, ClickHouseHttp.PARAM_QUERY_ID, r.queryId());
         if (r.database() != null) {
             append(q, ClickHouseHttp.PARAM_DATABASE, r.database());
@@ -85,19 +94,21 @@ final class HttpRequests {
             // A compressed body is read as data only; the SQL must be in the URL (MATRIX.md, Compression).
             append(q, ClickHouseHttp.PARAM_DECOMPRESS, "1");
         }
-        for (Map.Entry<String, String> s : new TreeMap<>(r.settings()).entrySet()) {
-            String name = s.getKey();
+        Map<String, String> settings = r.settings();
+        for (String name : sortedNames(settings)) {
             checkName("setting", name);
             if (RESERVED.contains(name) || name.startsWith(ClickHouseHttp.PARAM_PREFIX)) {
                 throw new ClickHouseConfigurationException("setting '" + name
                         + "' is reserved by the transport; use the request's own field (query id, database, "
                         + "session, compression) or query parameters");
             }
-            append(q, name, checkValue("setting", name, s.getValue()));
+            append(q, name, checkValue("setting", name, settings.get(name)));
         }
-        for (Map.Entry<String, String> p : new TreeMap<>(r.parameters()).entrySet()) {
-            checkName("query parameter", p.getKey());
-            append(q, ClickHouseHttp.PARAM_PREFIX + p.getKey(), checkValue("query parameter", p.getKey(), p.getValue()));
+        Map<String, String> parameters = r.parameters();
+        for (String name : sortedNames(parameters)) {
+            checkName("query parameter", name);
+            separate(q).append(ClickHouseHttp.PARAM_PREFIX);
+            appendEncoded(q.append(name).append('='), checkValue("query parameter", name, parameters.get(name)));
         }
         if (r.body() != null) {
             append(q, ClickHouseHttp.PARAM_QUERY, r.sql());
@@ -114,10 +125,35 @@ final class HttpRequests {
         return seconds;
     }
 
-    private static void checkName(String kind, String name) {
-        if (name == null || !NAME.matcher(name).matches()) {
+    /** The names in natural order (a TreeMap's), without copying the map. */
+    private static String[] sortedNames(Map<String, String> map) {
+        if (map.isEmpty()) {
+            return NO_NAMES;
+        }
+        String[] names = map.keySet().toArray(NO_NAMES);
+        Arrays.sort(names);
+        return names;
+    }
+
+    static void checkName(String kind, String name) {
+        if (name == null || !isName(name)) {
             throw new ClickHouseConfigurationException(kind + " name '" + name + "' must match [A-Za-z0-9_]+");
         }
+    }
+
+    /** Whether {@code name} matches {@code [A-Za-z0-9_]+}; a loop, as a regex cost every setting of every request. */
+    static boolean isName(String name) {
+        int n = name.length();
+        if (n == 0) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = name.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String checkValue(String kind, String name, String value) {
@@ -128,27 +164,47 @@ final class HttpRequests {
     }
 
     private static void append(StringBuilder q, String name, String value) {
+        appendEncoded(separate(q).append(name).append('='), value);
+    }
+
+    private static StringBuilder separate(StringBuilder q) {
         if (!q.isEmpty()) {
             q.append('&');
         }
-        q.append(name).append('=').append(encode(value));
+        return q;
     }
 
     /** Percent-encodes every byte but RFC 3986 unreserved characters ('+' would not reliably mean space). */
     static String encode(String value) {
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        StringBuilder out = new StringBuilder(bytes.length + 16);
+        return appendEncoded(new StringBuilder(value.length() + 16), value).toString();
+    }
+
+    private static StringBuilder appendEncoded(StringBuilder out, String value) {
+        int n = value.length();
+        int i = 0;
+        // most values (ids, numbers, format names) are all unreserved ASCII: copied without a UTF-8 byte array
+        while (i < n && unreserved(value.charAt(i))) {
+            i++;
+        }
+        if (i == n) {
+            return out.append(value);
+        }
+        out.append(value, 0, i);
+        byte[] bytes = value.substring(i).getBytes(StandardCharsets.UTF_8);
         for (byte b : bytes) {
             int c = b & 0xff;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '.' || c == '_' || c == '~') {
+            if (unreserved(c)) {
                 out.append((char) c);
             } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+                out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
             }
         }
-        return out.toString();
+        return out;
+    }
+
+    private static boolean unreserved(int c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                || c == '-' || c == '.' || c == '_' || c == '~';
     }
 
     private static List<Header> headers(HttpTransportOptions options) {

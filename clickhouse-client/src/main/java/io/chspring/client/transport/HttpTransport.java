@@ -44,11 +44,14 @@ public final class HttpTransport implements Transport {
     private final HttpTransportOptions options;
     private final CloseableHttpClient client;
     private final HttpRequests requests;
+    /** The timeouts of a request without its own response timeout (most of them): built once, it is immutable. */
+    private final RequestConfig defaultConfig;
     private final String endpointForMessages;
 
     private HttpTransport(HttpTransportOptions options) {
         this.options = options;
         this.requests = new HttpRequests(options);
+        this.defaultConfig = requestConfig(options, null);
         this.client = buildClient(options);
         this.endpointForMessages = options.endpoint().authority();
     }
@@ -111,7 +114,8 @@ public final class HttpTransport implements Transport {
     public TransportResponse execute(TransportRequest request) {
         Objects.requireNonNull(request, "request");
         Duration responseTimeout = request.responseTimeout() != null ? request.responseTimeout() : options.responseTimeout();
-        RequestConfig config = requestConfig(options, responseTimeout);
+        RequestConfig config = request.responseTimeout() != null ? requestConfig(options, responseTimeout)
+                : defaultConfig;
         boolean retried = false;
         while (true) {
             ClassicHttpResponse response;

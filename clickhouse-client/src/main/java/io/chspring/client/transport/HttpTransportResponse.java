@@ -223,7 +223,12 @@ final class HttpTransportResponse implements TransportResponse {
             reusable = false;
         }
         if (reusable) {
-            closeQuietly(response, "response of query " + queryId);
+            try {
+                response.close();
+            } catch (IOException e) {
+                // the message is built only here: every response passes this way
+                LOG.debug("closing the response of query {} failed", queryId, e);
+            }
         } else {
             // Closing the response would read the rest of the body (possibly gigabytes) to keep the
             // connection; cancelling the exchange closes the socket instead, and the server stops the query.

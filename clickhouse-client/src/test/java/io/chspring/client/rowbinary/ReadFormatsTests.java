@@ -172,6 +172,19 @@ class ReadFormatsTests {
         assertThat(hex(days, -25567)).isEqualTo("219cffff");
     }
 
+    @Test
+    void formatsBuiltInAnyOrderAreEqualWithTheHashOfTheirMaps() {
+        ReadFormats a = ReadFormats.NONE.withType("UInt64", ReadFormat.LONG).withColumn("n", ReadFormat.NUMBER);
+        ReadFormats b = ReadFormats.NONE.withColumn("n", ReadFormat.NUMBER).withType("UInt64", ReadFormat.LONG);
+
+        assertThat(a).isEqualTo(b);
+        // the hash is kept from construction; it must be the one the two maps give now
+        assertThat(a.hashCode()).isEqualTo(b.hashCode())
+                .isEqualTo(Map.of("UInt64", ReadFormat.LONG).hashCode() * 31 + Map.of("n", ReadFormat.NUMBER).hashCode());
+        assertThat(ReadFormats.NONE.hashCode()).isZero();
+        assertThat(a).isNotEqualTo(ReadFormats.NONE.withType("UInt64", ReadFormat.LONG));
+    }
+
     private static byte[] bytes(String hex) {
         return HexFormat.of().parseHex(hex);
     }

@@ -50,9 +50,9 @@ class RowBinaryInputTests {
                 64 * 1024);
         assertThat(small.readLong()).isEqualTo(5);
         assertThat(small.isAtEnd()).isTrue();
-        assertThat(small.bufferSize()).isEqualTo(8192);
+        assertThat(small.bufferSize()).isEqualTo(1024);
 
-        // 100,000 longs and strings straddling every growth step (8, 16, 32, 64 KiB) read back unchanged
+        // 100,000 longs and strings straddling every growth step (1, 2, 4, 8, 16, 32, 64 KiB) read back unchanged
         byte[] bytes = RowBinaryOutput.toBytes(o -> {
             for (int i = 0; i < 100_000; i++) {
                 o.writeLong(i * 31L);

@@ -113,7 +113,14 @@ class ErrorTailInputStreamTests {
                 e -> HttpErrors.fromTrailing(e, "q1"), ErrorTailInputStream.DEFAULT_WINDOW);
 
         assertThat(readAll(in, 65_536)).isEqualTo(body);
-        assertThat(in.bufferSize()).isEqualTo(8 * 1024);
+        // 1 KiB, doubled while full: as far as the body needs
+        assertThat(in.bufferSize()).isEqualTo(4 * 1024);
+
+        byte[] count = randomBytes(24);
+        ErrorTailInputStream one = new ErrorTailInputStream(new ChunkedSource(count, 8192, false), null,
+                e -> HttpErrors.fromTrailing(e, "q1"), ErrorTailInputStream.DEFAULT_WINDOW);
+        assertThat(readAll(one, 65_536)).isEqualTo(count);
+        assertThat(one.bufferSize()).isEqualTo(1024);
     }
 
     @Test
@@ -129,7 +136,7 @@ class ErrorTailInputStreamTests {
 
     @Test
     void anErrorAfterALargeBodyIsFoundWhileTheBufferGrows() {
-        // the error lands at every phase of the growth: 8, 16, 32, 64 and 128 KiB buffers
+        // the error lands at every phase of the growth: 1 to 128 KiB buffers
         for (int size : new int[] {100, 9_000, 20_000, 50_000, 100_000, 300_000}) {
             byte[] body = concat(randomBytes(size), OLD.getBytes(StandardCharsets.US_ASCII));
             for (int chunk : new int[] {1_000, 8_192, 70_000}) {

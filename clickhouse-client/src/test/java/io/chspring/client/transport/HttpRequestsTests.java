@@ -83,6 +83,51 @@ class HttpRequestsTests {
     }
 
     @Test
+    void buildsTheSameRequestLineAsParsingTheWholeUrl() throws Exception {
+        // the request used to be new HttpPost(url string); its scheme, authority, path and URI must not change
+        TransportRequest r = new TransportRequest("INSERT INTO t FORMAT RowBinary", Map.of("max_threads", "2",
+                "insert_quorum", "2", "log_comment", "été & co"), Map.of("ids", "[1, 2]", "a", "x"), "db 1", "q-1",
+                "s-1", Duration.ofSeconds(90), BODY, true, true, false, null);
+        for (String endpoint : new String[] {"http://127.0.0.1:8123", "https://proxy:8443/clickhouse/",
+                "http://[::1]:8123/", "http://host.example:80/a%20b"}) {
+            HttpPost post = new HttpRequests(TestOptions.builder().endpoint(URI.create(endpoint)).build())
+                    .build(r, RequestConfig.DEFAULT);
+            String path = endpoint.endsWith(":8123") ? "/" : "";
+            HttpPost parsed = new HttpPost(endpoint + path + "?query_id=q-1&database=db%201&session_id=s-1"
+                    + "&session_timeout=90&compress=1&decompress=1&insert_quorum=2&log_comment=%C3%A9t%C3%A9%20%26%20co"
+                    + "&max_threads=2&param_a=x&param_ids=%5B1%2C%202%5D&query=INSERT%20INTO%20t%20FORMAT%20RowBinary");
+
+            assertThat(post.getScheme()).isEqualTo(parsed.getScheme());
+            assertThat(post.getAuthority()).isEqualTo(parsed.getAuthority());
+            assertThat(post.getPath()).isEqualTo(parsed.getPath());
+            assertThat(post.getRequestUri()).isEqualTo(parsed.getRequestUri());
+            assertThat(post.getUri()).isEqualTo(parsed.getUri());
+        }
+    }
+
+    @Test
+    void percentEncodesAfterAnUnreservedPrefixAndKeepsSurrogatePairsWhole() {
+        assertThat(HttpRequests.encode("abc")).isEqualTo("abc");
+        assertThat(HttpRequests.encode("")).isEqualTo("");
+        assertThat(HttpRequests.encode("id_7\uD83D\uDE00x")).isEqualTo("id_7%F0%9F%98%80x");
+        assertThat(HttpRequests.encode("SELECT\t1")).isEqualTo("SELECT%091");
+    }
+
+    @Test
+    void namesAreLettersDigitsAndUnderscoresOnly() {
+        assertThat(HttpRequests.isName("max_threads_2")).isTrue();
+        assertThat(HttpRequests.isName("Z")).isTrue();
+        assertThat(HttpRequests.isName("")).isFalse();
+        assertThat(HttpRequests.isName("max-threads")).isFalse();
+        assertThat(HttpRequests.isName("max.threads")).isFalse();
+        assertThat(HttpRequests.isName("maxé")).isFalse();
+        assertThatThrownBy(() -> HttpRequests.queryString(new TransportRequest("SELECT 1", Map.of(), Map.of("a-b", "1"),
+                null, "q", null, null, null, false, false, false, null)))
+                .isInstanceOf(ClickHouseConfigurationException.class)
+                .hasMessage("query parameter name 'a-b' must match [A-Za-z0-9_]+");
+    }
+
+    @Test
     void streamsABodyWithUnknownLength() {
         HttpRequests requests = new HttpRequests(base().build());
         TransportRequest r = new TransportRequest("INSERT INTO t FORMAT RowBinary", Map.of(), Map.of(), null, "q",
