@@ -15,8 +15,9 @@ import java.util.Set;
 /**
  * Reads RowBinary rows of a known column list as objects of a {@link RowType}. Built once per (row type, columns):
  * columns are matched to properties by name, so the result's column order need not be the class's. Each row is read
- * column by column into a small buffer of primitive and reference slots, then passed to the constructor and setters
- * through method handles built once; there is no reflection and no boxing of primitive properties per row.
+ * column by column into a small buffer of primitive and reference slots, then passed to the constructor (through a
+ * generated class, {@link RowFactories}, or else a method handle) and setters (method handles), all built once; there
+ * is no reflection and no boxing of primitive properties per row.
  * Immutable and thread-safe.
  *
  * @param <T> the mapped class
@@ -30,6 +31,7 @@ public final class MappedRowDecoder<T> {
     private final RowType<T> rowType;
     private final List<ClickHouseColumn> columns;
     private final ColumnReader[] readers;
+    private final RowFactories.Factory factory;
     private final MethodHandle constructor;
     private final MethodHandle[] setters;
     private final int longs;
@@ -37,10 +39,11 @@ public final class MappedRowDecoder<T> {
     private final int refs;
 
     private MappedRowDecoder(RowType<T> rowType, List<ClickHouseColumn> columns, ColumnReader[] readers,
-            MethodHandle constructor, MethodHandle[] setters, Slots slots) {
+            RowFactories.Factory factory, MethodHandle constructor, MethodHandle[] setters, Slots slots) {
         this.rowType = rowType;
         this.columns = columns;
         this.readers = readers;
+        this.factory = factory;
         this.constructor = constructor;
         this.setters = setters;
         this.longs = slots.count(Slots.LONG);
@@ -122,8 +125,14 @@ public final class MappedRowDecoder<T> {
             }
         }
         problems.throwIfAny();
-        return new MappedRowDecoder<>(rowType, cols, readers, Slots.constructorAdapter(ctor, ctorSlots),
+        return new MappedRowDecoder<>(rowType, cols, readers, rowType.factory(ctorSlots),
+                Slots.constructorAdapter(ctor, ctorSlots),
                 setters.toArray(MethodHandle[]::new), slots);
+    }
+
+    /** Whether rows are made by a generated class rather than through the constructor's method handle (tests). */
+    boolean generatedFactory() {
+        return factory != null;
     }
 
     /** The row type. */
@@ -154,7 +163,8 @@ public final class MappedRowDecoder<T> {
             }
         }
         try {
-            Object row = constructor.invokeExact(l, d, r);
+            RowFactories.Factory f = factory;
+            Object row = f != null ? f.create(l, d, r) : (Object) constructor.invokeExact(l, d, r);
             for (MethodHandle setter : setters) {
                 setter.invokeExact(row, l, d, r);
             }

@@ -33,6 +33,10 @@ public final class RowType<T> {
     private final Class<T> type;
     private final MethodHandle constructor;
     private final List<RowProperty> properties;
+    /** The generated constructor call, {@link #NO_FACTORY} when none can be made; made on first read. */
+    private volatile Object factory;
+
+    private static final Object NO_FACTORY = new Object();
 
     private RowType(Class<T> type, MethodHandle constructor, List<RowProperty> properties) {
         this.type = type;
@@ -71,6 +75,20 @@ public final class RowType<T> {
     /** The constructor, returning the new object; parameters without a property get their default value. */
     public MethodHandle constructor() {
         return constructor;
+    }
+
+    /**
+     * The generated factory calling the constructor from a row buffer, or {@code null} when the constructor handle
+     * must be used. Made once per row type: decoders give constructor parameters the first slots, so {@code slots}
+     * is the same for every decoder of this type.
+     */
+    RowFactories.Factory factory(int[] slots) {
+        Object f = factory;
+        if (f == null) {
+            f = RowFactories.of(constructor, slots);
+            factory = f = f == null ? NO_FACTORY : f;
+        }
+        return f == NO_FACTORY ? null : (RowFactories.Factory) f;
     }
 
     /** The mapped properties, in declaration order. */
