@@ -33,7 +33,7 @@ class EmbeddedArrowEncodingIntegrationTests {
     }
 
     /**
-     * Without the guard this hung within the first 30 queries in 6 of 6 runs (the parallel encoder stalls with many
+     * Without the guard such queries hung in every run we tried, within the first few dozen (the parallel encoder stalls with many
      * small blocks). A hang is a failure after the timeout; the stuck native call cannot be interrupted, so the
      * test runs on its own thread.
      */
