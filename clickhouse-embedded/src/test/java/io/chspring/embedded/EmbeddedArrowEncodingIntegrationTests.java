@@ -33,9 +33,9 @@ class EmbeddedArrowEncodingIntegrationTests {
     }
 
     /**
-     * Without the guard such queries hung in every run we tried, within the first few dozen (the parallel encoder stalls with many
-     * small blocks). A hang is a failure after the timeout; the stuck native call cannot be interrupted, so the
-     * test runs on its own thread.
+     * Without the guard such queries hung in every run we tried, within the first few dozen (the parallel encoder
+     * stalls with many small blocks). A hang is a failure after the timeout; the stuck native call cannot be
+     * interrupted, so the test runs on its own thread.
      */
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
