@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads RowBinary rows of a known column list as objects of a {@link RowType}. Built once per (row type, columns):
@@ -31,15 +32,17 @@ public final class MappedRowDecoder<T> {
     private final RowType<T> rowType;
     private final List<ClickHouseColumn> columns;
     private final ColumnReader[] readers;
-    private final RowFactories.Factory factory;
-    private final MethodHandle constructor;
+    /** Makes each row; {@code null} when no class could be generated, and then {@link #constructor} does. */
+    private final RowFactories.@Nullable Factory factory;
+    /** The constructor's handle over the row buffer; {@code null} when {@link #factory} makes the rows. */
+    private final @Nullable MethodHandle constructor;
     private final MethodHandle[] setters;
     private final int longs;
     private final int doubles;
     private final int refs;
 
     private MappedRowDecoder(RowType<T> rowType, List<ClickHouseColumn> columns, ColumnReader[] readers,
-            RowFactories.Factory factory, MethodHandle constructor, MethodHandle[] setters, Slots slots) {
+            RowFactories.@Nullable Factory factory, @Nullable MethodHandle constructor, MethodHandle[] setters, Slots slots) {
         this.rowType = rowType;
         this.columns = columns;
         this.readers = readers;
@@ -125,8 +128,9 @@ public final class MappedRowDecoder<T> {
             }
         }
         problems.throwIfAny();
-        return new MappedRowDecoder<>(rowType, cols, readers, rowType.factory(ctorSlots),
-                Slots.constructorAdapter(ctor, ctorSlots),
+        RowFactories.Factory factory = rowType.factory(ctorSlots);
+        return new MappedRowDecoder<>(rowType, cols, readers, factory,
+                factory != null ? null : Slots.constructorAdapter(ctor, ctorSlots),
                 setters.toArray(MethodHandle[]::new), slots);
     }
 

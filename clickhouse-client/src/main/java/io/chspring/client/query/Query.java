@@ -335,12 +335,8 @@ public final class Query extends ClickHouseRequest<Query> {
         @Override
         public boolean equals(Object other) {
             return other == this || other instanceof ReaderKey k && k.hash == hash && k.type == type
-                    && Objects.equals(k.rowType, rowType) && same(k.columns, columns) && same(k.options, options)
-                    && same(k.formats, formats);
-        }
-
-        private static boolean same(Object a, Object b) {
-            return a == b || a.equals(b);
+                    && Objects.equals(k.rowType, rowType) && Objects.equals(k.columns, columns)
+                    && Objects.equals(k.options, options) && Objects.equals(k.formats, formats);
         }
 
         @Override

@@ -232,28 +232,29 @@ public final class RequestContext {
      * of columns without one ({@link #columnDefaultZone(Map)}). Options that set both are returned as they are.
      */
     public CodecOptions codecOptions(CodecOptions requested, Map<String, String> requestSettings) {
-        CodecOptions options = requested;
-        if (options.timeZoneRule() == null) {
-            options = options.withTimeZoneRule(timeZoneRule);
-        }
-        if (options.defaultTimeZone() == null) {
-            options = options.withDefaultTimeZone(columnDefaultZone(requestSettings));
-        }
-        return options;
+        return fill(requested, missingZone(requested, requestSettings));
+    }
+
+    /** The column default zone to fill into {@code requested}, or {@code null} when it names its own. */
+    private @Nullable ZoneId missingZone(CodecOptions requested, Map<String, String> requestSettings) {
+        return requested.defaultTimeZone() == null ? columnDefaultZone(requestSettings) : null;
+    }
+
+    /** {@code requested} with this client's rule when it has none, and {@code zone} when not {@code null}. */
+    private CodecOptions fill(CodecOptions requested, @Nullable ZoneId zone) {
+        CodecOptions options = requested.timeZoneRule() == null ? requested.withTimeZoneRule(timeZoneRule) : requested;
+        return zone == null ? options : options.withDefaultTimeZone(zone);
     }
 
     /** {@code requested} with its codec options {@link #codecOptions(CodecOptions, Map) filled in}. */
     public MappingOptions mappingOptions(MappingOptions requested, Map<String, String> requestSettings) {
         CodecOptions codec = requested.codecOptions();
-        ZoneId zone = codec.defaultTimeZone() == null ? columnDefaultZone(requestSettings) : null;
+        ZoneId zone = missingZone(codec, requestSettings);
         FilledOptions last = lastFilled;
         if (last != null && last.requested() == requested && Objects.equals(last.zone(), zone)) {
             return last.filled();
         }
-        CodecOptions options = codec.timeZoneRule() == null ? codec.withTimeZoneRule(timeZoneRule) : codec;
-        if (zone != null) {
-            options = options.withDefaultTimeZone(zone);
-        }
+        CodecOptions options = fill(codec, zone);
         MappingOptions filled = options.equals(codec) ? requested : requested.withCodecOptions(options);
         lastFilled = new FilledOptions(requested, zone, filled);
         return filled;

@@ -177,7 +177,7 @@ final class HttpTransportResponse implements TransportResponse {
             LOG.debug("error body cut short; using the {} bytes read", bytes.size(), e);
         }
         if (complete) {
-            closeQuietly(response, "error response");
+            closeQuietly(response, "error response", "");
         } else {
             exchange.cancel(); // drop the connection rather than download the rest
         }
@@ -223,12 +223,7 @@ final class HttpTransportResponse implements TransportResponse {
             reusable = false;
         }
         if (reusable) {
-            try {
-                response.close();
-            } catch (IOException e) {
-                // the message is built only here: every response passes this way
-                LOG.debug("closing the response of query {} failed", queryId, e);
-            }
+            closeQuietly(response, "response of query", queryId);
         } else {
             // Closing the response would read the rest of the body (possibly gigabytes) to keep the
             // connection; cancelling the exchange closes the socket instead, and the server stops the query.
@@ -254,11 +249,12 @@ final class HttpTransportResponse implements TransportResponse {
         }
     }
 
-    private static void closeQuietly(ClassicHttpResponse response, String what) {
+    /** Closes {@code response}; a failure is logged, its message built only then (every response passes here). */
+    private static void closeQuietly(ClassicHttpResponse response, String what, String queryId) {
         try {
             response.close();
         } catch (IOException e) {
-            LOG.debug("closing the {} failed", what, e);
+            LOG.debug("closing the {} {} failed", what, queryId, e);
         }
     }
 
