@@ -368,7 +368,12 @@ public final class Query extends ClickHouseRequest<Query> {
             String key = shapeKey(fields);
             ResultShapes.Shape known = shapes.get(key);
             boolean checked = known != null && known.typeNames() != null;
-            if (checked) {
+            if (checked && NativeCheck.applies(known) && externalRepeatable()) {
+                RowCursor<T> cursor = fetchChecked(known, fields, key, readers, options);
+                if (cursor != null) {
+                    return cursor;
+                }
+            } else if (checked) {
                 response = openGuarded(known, fields, key);
                 columns = response == null ? null : known.columns();
             }
@@ -461,6 +466,33 @@ public final class Query extends ClickHouseRequest<Query> {
             }
             context().resultShapes().remove(key, known);
             return null;
+        }
+    }
+
+    /**
+     * Sends the query as written, in Native, and reads its rows with the columns of {@code known} when the first
+     * block's header has exactly those ({@link NativeCheck}); {@code null} when it does not, after closing the response
+     * unread and dropping the columns from the cache.
+     */
+    private <T> @Nullable RowCursor<T> fetchChecked(ResultShapes.Shape known, String fields, String key,
+            BiFunction<List<ClickHouseColumn>, MappingOptions, Function<RowBinaryInput, T>> readers,
+            MappingOptions options) {
+        QueryResponse response = open("Native", fields);
+        try {
+            var rows = NativeCheck.rows(response, known);
+            if (rows == null) {
+                response.close();
+                context().resultShapes().remove(key, known);
+                return null;
+            }
+            return new RowCursor<>(response, new RowBinaryInput(rows, 64 * 1024), known.columns(),
+                    readers.apply(known.columns(), options));
+        } catch (ClickHouseException e) {
+            response.close();
+            throw RowCursor.serverErrorOr(e);
+        } catch (RuntimeException e) {
+            response.close();
+            throw e;
         }
     }
 

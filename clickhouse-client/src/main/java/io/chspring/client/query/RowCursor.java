@@ -114,7 +114,7 @@ public final class RowCursor<T> implements Iterable<T>, AutoCloseable {
      * A read failure whose cause is the server's error (appended after rows, found by the transport) is reported as
      * that error, not as a transport failure around it.
      */
-    private static ClickHouseException serverErrorOr(ClickHouseException e) {
+    static ClickHouseException serverErrorOr(ClickHouseException e) {
         for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
             if (t instanceof ClickHouseException server) {
                 return server;

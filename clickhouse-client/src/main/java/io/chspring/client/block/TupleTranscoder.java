@@ -1,0 +1,25 @@
+package io.chspring.client.block;
+
+/** Tuple: Native sends each element's column in turn; RowBinary writes a row's elements one after another. */
+final class TupleTranscoder implements ColumnTranscoder {
+
+    private final ColumnTranscoder[] elements;
+
+    TupleTranscoder(ColumnTranscoder[] elements) {
+        this.elements = elements;
+    }
+
+    @Override
+    public void load(NativeInput in, int rows) {
+        for (ColumnTranscoder element : elements) {
+            element.load(in, rows);
+        }
+    }
+
+    @Override
+    public void write(int index, RowChunk out) {
+        for (ColumnTranscoder element : elements) {
+            element.write(index, out);
+        }
+    }
+}
