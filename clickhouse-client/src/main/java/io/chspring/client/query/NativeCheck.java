@@ -25,9 +25,17 @@ final class NativeCheck {
     private NativeCheck() {
     }
 
-    /** Whether {@code shape} can be checked from a Native header: type texts known, every type transcodes. */
+    /**
+     * Whether {@code shape} can be checked from a Native header: type texts known, every type transcodes, no header
+     * of this query differed from DESCRIBE before, and no DateTime with a time zone. 18.16 writes a table column of
+     * type {@code DateTime('UTC')} as {@code DateTime} in Native headers while DESCRIBE and {@code toTypeName} say
+     * {@code DateTime('UTC')} (checked on 18.16.1; an expression such as {@code toDateTime(x, 'UTC')} keeps its zone),
+     * so a header cannot tell a changed zone, and such a query would be refused on every run.
+     */
     static boolean applies(ResultShapes.Shape shape) {
-        return shape.typeNames() != null
+        List<String> typeNames = shape.typeNames();
+        return typeNames != null && shape.headerCheckable()
+                && typeNames.stream().noneMatch(t -> t.contains("DateTime("))
                 && shape.columns().stream().allMatch(c -> NativeRowBinaryStream.transcodes(c.type()));
     }
 

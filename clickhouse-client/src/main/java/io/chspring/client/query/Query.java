@@ -368,7 +368,8 @@ public final class Query extends ClickHouseRequest<Query> {
             String key = shapeKey(fields);
             ResultShapes.Shape known = shapes.get(key);
             boolean checked = known != null && known.typeNames() != null;
-            if (checked && NativeCheck.applies(known) && externalRepeatable()) {
+            boolean byHeader = checked && NativeCheck.applies(known) && externalRepeatable();
+            if (byHeader) {
                 RowCursor<T> cursor = fetchChecked(known, fields, key, readers, options);
                 if (cursor != null) {
                     return cursor;
@@ -380,7 +381,11 @@ public final class Query extends ClickHouseRequest<Query> {
             if (response == null) {
                 ResultShapes.Shape shape = describe(fields);
                 columns = shape.columns();
-                if (checked && shape.equals(known)) {
+                if (byHeader && shape.sameColumns(known)) {
+                    // The header differed although DESCRIBE gives the same columns: the server prints some type in
+                    // another form there. Check this query with the wrapper from now on.
+                    shapes.put(key, shape.withoutHeaderCheck());
+                } else if (checked && shape.sameColumns(known)) {
                     // The server refused the check although DESCRIBE gives the same columns: the check itself does
                     // not work for this query. Remember that (columns without type texts), so later runs ask DESCRIBE
                     // as before instead of paying a refused check each time.
@@ -477,7 +482,16 @@ public final class Query extends ClickHouseRequest<Query> {
     private <T> @Nullable RowCursor<T> fetchChecked(ResultShapes.Shape known, String fields, String key,
             BiFunction<List<ClickHouseColumn>, MappingOptions, Function<RowBinaryInput, T>> readers,
             MappingOptions options) {
-        QueryResponse response = open("Native", fields);
+        // a request of its own, as the guard's, so that this one stays unsent for the fallback
+        Query plain = copyOptionsTo(new Query(context(), sql(fields)));
+        plain.waitEndOfQuery = waitEndOfQuery;
+        plain.deadline = deadline;
+        plain.parameters.putAll(parameters);
+        plain.externalTables.putAll(externalTables);
+        if (chosenQueryId() != null) {
+            plain.queryId(chosenQueryId());
+        }
+        QueryResponse response = plain.open("Native", null);
         try {
             var rows = NativeCheck.rows(response, known);
             if (rows == null) {
