@@ -67,6 +67,14 @@ public final class NativeRowBinaryStream extends InputStream {
     }
 
     /**
+     * The bytes of one value of {@code type} when it is of fixed width, the same in Native and RowBinary (numbers,
+     * dates, Decimal, UUID, IPs, Enums, FixedString); 0 for any other type.
+     */
+    public static int fixedWidth(ClickHouseType type) {
+        return ColumnTranscoders.width(type);
+    }
+
+    /**
      * Reads the first block and tells whether its columns are the expected ones: the same number, names and type
      * texts, in order. An empty body (18.16 writes no block at all for an empty result) matches: there is no row to
      * decode wrongly. Call it once, before reading; after {@code false} the stream must not be read.
