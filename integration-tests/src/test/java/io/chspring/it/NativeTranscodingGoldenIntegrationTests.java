@@ -61,6 +61,8 @@ class NativeTranscodingGoldenIntegrationTests {
             "SELECT tuple(number, arrayMap(x -> if(x % 2 = 0, NULL, toString(x)), range(number % 4)), 'x') AS t, "
                     + "tuple(toNullable(toUInt8(number)), [tuple(toDecimal32(number, 1), '')]) AS deep, "
                     + "[tuple(number, [toNullable(number)])] AS at FROM numbers(9)",
+            // rows larger than the transcoder's 64 KiB chunk
+            "SELECT number AS n, arrayStringConcat(arrayMap(x -> 'y', range(100000 + number))) AS big FROM numbers(4)",
             "SELECT number AS n, toString(number) AS s FROM numbers(10) WHERE number > 100");
 
     /** Types 18.16 does not have. */
