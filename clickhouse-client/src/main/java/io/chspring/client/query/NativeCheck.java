@@ -18,7 +18,9 @@ import org.jspecify.annotations.Nullable;
  * reading a header costs the server nothing. Why the guard remains: the transcoder covers only the types whose
  * Native and RowBinary layouts it knows (numbers, dates, Decimal, UUID, IPs, Enums, String, FixedString, and
  * Nullable, Array and Tuple of those); LowCardinality, Map, AggregateFunction, Nothing and the rest keep the
- * wrapper, and so do queries with external data read from a one-shot stream (a mismatch sends the query again).
+ * wrapper, and so do a DateTime with a time zone (see {@link #applies}), a query whose header once differed from
+ * DESCRIBE for unchanged columns, and queries with external data read from a one-shot stream (a mismatch sends the
+ * query again).
  */
 final class NativeCheck {
 

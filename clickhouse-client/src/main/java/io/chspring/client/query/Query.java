@@ -297,8 +297,10 @@ public final class Query extends ClickHouseRequest<Query> {
      * answer without running the query (checked on 18.16.1); SHOW, EXISTS and DESCRIBE statements, which DESCRIBE
      * cannot wrap, are run once more for their TabSeparatedWithNamesAndTypes header instead. That first request runs
      * under {@code <query id>:describe} when the caller chose a query id. The columns DESCRIBE gave are kept per query
-     * text (the client's {@link ResultShapes}): the next run of the same query sends them along for the server to
-     * check ({@link ResultGuard}) instead of asking DESCRIBE again, so a repeated query costs one round trip.
+     * text (the client's {@link ResultShapes}): the next run of the same query asks for Native and checks the first
+     * block's header against them before decoding a row ({@link NativeCheck}: free for the server), or, for results
+     * that check cannot take, sends them along for the server to check ({@link ResultGuard}), instead of asking
+     * DESCRIBE again, so a repeated query costs one round trip.
      */
     private <T> RowCursor<T> fetch(Class<T> type, RowType<T> rowType) {
         ReadFormats formats = readFormats;

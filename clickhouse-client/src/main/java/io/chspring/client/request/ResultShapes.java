@@ -10,8 +10,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The columns of earlier typed reads, by query, for servers whose RowBinary carries no header (before 19.3): there a
  * typed read needs the result's columns before it can decode a byte, and asking for them ({@code DESCRIBE (...)})
- * costs a round trip per read. An entry is only a claim: a read that uses one has the server check it in the same
- * request, so a stale entry (a table altered since) costs one retry, never a wrong decode (see the query package).
+ * costs a round trip per read. An entry is only a claim: a read that uses one checks it against the result's Native
+ * header before decoding a row, or has the server check it in the same request, so a stale entry (a table altered
+ * since) costs one retry, never a wrong decode (see the query package's NativeCheck and ResultGuard).
  * Shared by a root client and its derived copies; bounded by {@link #MAX_ENTRIES} (emptied when full, so queries
  * whose text changes with every call cannot grow it).
  *
