@@ -1,6 +1,7 @@
 package io.chspring.client.block;
 
 import io.chspring.client.ClickHouseTransportException;
+import io.chspring.client.rowbinary.RowBinaryInput;
 
 /**
  * Array: Native sends each row's end offset (a running total, UInt64) and then the elements of all rows as one
@@ -17,19 +18,19 @@ final class ArrayTranscoder implements ColumnTranscoder {
     }
 
     @Override
-    public void load(NativeInput in, int rows) {
+    public void load(RowBinaryInput in, int rows) {
         if (ends.length < rows + 1) {
             ends = new int[rows + 1];
         }
         int previous = 0;
         for (int i = 0; i < rows; i++) {
-            int end = in.readCount("array offset");
-            if (end < previous) {
-                throw new ClickHouseTransportException("malformed Native data: array offset " + end + " after "
-                        + previous + " at row " + i);
+            long end = in.readLong();
+            if (end < previous || end > Integer.MAX_VALUE - 8) {
+                throw new ClickHouseTransportException("malformed Native data: array offset "
+                        + Long.toUnsignedString(end) + " after " + previous + " at row " + i);
             }
-            ends[i + 1] = end;
-            previous = end;
+            ends[i + 1] = (int) end;
+            previous = (int) end;
         }
         element.load(in, previous);
     }

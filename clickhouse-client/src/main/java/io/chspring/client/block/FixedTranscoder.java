@@ -1,6 +1,7 @@
 package io.chspring.client.block;
 
 import io.chspring.client.ClickHouseTransportException;
+import io.chspring.client.rowbinary.RowBinaryInput;
 
 /**
  * Fixed-width values (numbers, dates, Decimal, UUID, IPs, Enums, FixedString): Native keeps them one after another,
@@ -16,7 +17,7 @@ final class FixedTranscoder implements ColumnTranscoder {
     }
 
     @Override
-    public void load(NativeInput in, int rows) {
+    public void load(RowBinaryInput in, int rows) {
         long n = (long) rows * width;
         if (n > Integer.MAX_VALUE - 8) {
             throw new ClickHouseTransportException("malformed Native data: a block of " + rows
@@ -25,7 +26,7 @@ final class FixedTranscoder implements ColumnTranscoder {
         if (data.length < n) {
             data = new byte[(int) n];
         }
-        in.raw().readFully(data, 0, (int) n);
+        in.readFully(data, 0, (int) n);
     }
 
     @Override

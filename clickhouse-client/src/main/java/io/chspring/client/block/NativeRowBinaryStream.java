@@ -23,7 +23,6 @@ public final class NativeRowBinaryStream extends InputStream {
     private static final int CHUNK = 64 * 1024;
 
     private final RowBinaryInput in;
-    private final NativeInput columnsIn;
     private final List<String> names;
     private final List<String> typeNames;
     private final ColumnTranscoder[] columns;
@@ -48,7 +47,6 @@ public final class NativeRowBinaryStream extends InputStream {
                     + types.size() + " types");
         }
         this.in = new RowBinaryInput(nativeData, 64 * 1024);
-        this.columnsIn = new NativeInput(in);
         this.names = List.copyOf(names);
         this.typeNames = List.copyOf(typeNames);
         this.columns = new ColumnTranscoder[types.size()];
@@ -149,7 +147,7 @@ public final class NativeRowBinaryStream extends InputStream {
                 return differs(first, "column " + (c + 1) + " '" + name + "' " + typeName);
             }
             if (rows > 0) {
-                columns[c].load(columnsIn, (int) rows);
+                columns[c].load(in, (int) rows);
             }
         }
         blocks++;

@@ -1,5 +1,7 @@
 package io.chspring.client.block;
 
+import io.chspring.client.rowbinary.RowBinaryInput;
+
 /**
  * Nullable: Native sends a null map (a byte per row) and then the inner column for every row, NULL rows included,
  * with whatever value the server kept there (not always the default: a NULL from a CASE can carry the other branch's
@@ -15,11 +17,11 @@ final class NullableTranscoder implements ColumnTranscoder {
     }
 
     @Override
-    public void load(NativeInput in, int rows) {
+    public void load(RowBinaryInput in, int rows) {
         if (nulls.length < rows) {
             nulls = new byte[rows];
         }
-        in.raw().readFully(nulls, 0, rows);
+        in.readFully(nulls, 0, rows);
         inner.load(in, rows);
     }
 

@@ -7,19 +7,18 @@ import java.util.Arrays;
 /** String: Native writes each value as RowBinary does (LEB128 length, bytes); the bytes are kept in one array. */
 final class StringTranscoder implements ColumnTranscoder {
 
-    private byte[] bytes = new byte[1024];
+    private byte[] bytes = new byte[256];
     /** Where value i ends in {@link #bytes}; value i starts where value i - 1 ends. */
     private int[] ends = new int[0];
 
     @Override
-    public void load(NativeInput in, int rows) {
-        RowBinaryInput raw = in.raw();
+    public void load(RowBinaryInput in, int rows) {
         if (ends.length < rows + 1) {
             ends = new int[rows + 1];
         }
         int size = 0;
         for (int i = 0; i < rows; i++) {
-            int length = raw.readLength();
+            int length = in.readLength();
             if (length > bytes.length - size) {
                 long needed = (long) size + length;
                 if (needed > Integer.MAX_VALUE - 8) {
@@ -29,7 +28,7 @@ final class StringTranscoder implements ColumnTranscoder {
                 bytes = Arrays.copyOf(bytes, (int) Math.max(needed, Math.min(Integer.MAX_VALUE - 8L,
                         bytes.length * 2L)));
             }
-            raw.readFully(bytes, size, length);
+            in.readFully(bytes, size, length);
             size += length;
             ends[i + 1] = size;
         }

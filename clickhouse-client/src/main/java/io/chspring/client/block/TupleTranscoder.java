@@ -1,5 +1,7 @@
 package io.chspring.client.block;
 
+import io.chspring.client.rowbinary.RowBinaryInput;
+
 /** Tuple: Native sends each element's column in turn; RowBinary writes a row's elements one after another. */
 final class TupleTranscoder implements ColumnTranscoder {
 
@@ -10,7 +12,7 @@ final class TupleTranscoder implements ColumnTranscoder {
     }
 
     @Override
-    public void load(NativeInput in, int rows) {
+    public void load(RowBinaryInput in, int rows) {
         for (ColumnTranscoder element : elements) {
             element.load(in, rows);
         }
