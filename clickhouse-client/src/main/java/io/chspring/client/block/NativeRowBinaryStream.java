@@ -5,6 +5,7 @@ import io.chspring.client.rowbinary.RowBinaryInput;
 import io.chspring.client.type.ClickHouseType;
 import java.io.InputStream;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A result in ClickHouse's {@code Native} format handed out as the RowBinary of the same rows, for a reader of
@@ -32,7 +33,10 @@ public final class NativeRowBinaryStream extends InputStream {
     private int blockRows;
     private int nextRow;
     private long blocks;
+    private long rowsRead;
     private boolean matched;
+    private long rowsLimit = Long.MAX_VALUE;
+    private @Nullable Runnable overLimit;
 
     /**
      * Reads the Native data {@code nativeData} of a result expected to have the columns {@code names} with the type
@@ -57,6 +61,16 @@ public final class NativeRowBinaryStream extends InputStream {
                         + ") is of a type this stream does not transcode");
             }
         }
+    }
+
+    /**
+     * Runs {@code action} once, when the blocks read so far hold more than {@code rows} rows (the block that passes the
+     * mark is read, its rows not yet handed out). For a caller that chooses another way of reading for large results.
+     */
+    public NativeRowBinaryStream onRowsOver(long rows, Runnable action) {
+        this.rowsLimit = rows;
+        this.overLimit = action;
+        return this;
     }
 
     /** Whether values of {@code type} can be transcoded (see the package's golden tests for the layouts). */
@@ -151,6 +165,12 @@ public final class NativeRowBinaryStream extends InputStream {
             }
         }
         blocks++;
+        rowsRead += rows;
+        if (rowsRead > rowsLimit && overLimit != null) {
+            Runnable action = overLimit;
+            overLimit = null;
+            action.run();
+        }
         blockRows = (int) rows;
         nextRow = 0;
         return true;

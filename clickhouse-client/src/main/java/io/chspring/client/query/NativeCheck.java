@@ -19,10 +19,19 @@ import org.jspecify.annotations.Nullable;
  * Native and RowBinary layouts it knows (numbers, dates, Decimal, UUID, IPs, Enums, String, FixedString, and
  * Nullable, Array and Tuple of those); LowCardinality, Map, AggregateFunction, Nothing and the rest keep the
  * wrapper, and so do a DateTime with a time zone (see {@link #applies}), a query whose header once differed from
- * DESCRIBE for unchanged columns, and queries with external data read from a one-shot stream (a mismatch sends the
+ * DESCRIBE for unchanged columns, a query whose result once passed {@link #LARGE_RESULT_ROWS} (for large results the
+ * wrapper is the cheaper check), and queries with external data read from a one-shot stream (a mismatch sends the
  * query again).
  */
 final class NativeCheck {
+
+    /**
+     * Results above this many rows are checked with the wrapper from their next run on. Transcoding costs the client
+     * ~0.1 us a row (3,000,000 rows of the benchmark table from a MergeTree table: 0.80-0.85 s of client CPU against
+     * 0.49-0.50 s reading RowBinary, issue 17) and Native holds a whole block (a Memory table's blocks reach 1,048,576
+     * rows), while the wrapper costs 18.16 about a constant per query: past a few thousand rows the wrapper is cheaper.
+     */
+    static final long LARGE_RESULT_ROWS = 8192;
 
     private NativeCheck() {
     }
@@ -43,13 +52,15 @@ final class NativeCheck {
 
     /**
      * The rows of {@code response} (a Native result) as RowBinary when its first block has the columns of
-     * {@code shape}; {@code null} when it does not (the caller closes the response unread).
+     * {@code shape}; {@code null} when it does not (the caller closes the response unread). {@code large} runs when
+     * the result passes {@link #LARGE_RESULT_ROWS}.
      */
-    static @Nullable NativeRowBinaryStream rows(QueryResponse response, ResultShapes.Shape shape) {
+    static @Nullable NativeRowBinaryStream rows(QueryResponse response, ResultShapes.Shape shape, Runnable large) {
         List<ClickHouseColumn> columns = shape.columns();
         NativeRowBinaryStream rows = new NativeRowBinaryStream(response,
                 columns.stream().map(ClickHouseColumn::name).toList(), shape.typeNames(),
                 columns.stream().map(ClickHouseColumn::type).toList());
+        rows.onRowsOver(LARGE_RESULT_ROWS, large);
         return rows.firstBlockMatches() ? rows : null;
     }
 }

@@ -495,10 +495,11 @@ public final class Query extends ClickHouseRequest<Query> {
         }
         QueryResponse response = plain.open("Native", null);
         try {
-            var rows = NativeCheck.rows(response, known);
+            ResultShapes shapes = context().resultShapes();
+            var rows = NativeCheck.rows(response, known, () -> shapes.replace(key, known, known.withoutHeaderCheck()));
             if (rows == null) {
                 response.close();
-                context().resultShapes().remove(key, known);
+                shapes.remove(key, known);
                 return null;
             }
             return new RowCursor<>(response, new RowBinaryInput(rows, 64 * 1024), known.columns(),

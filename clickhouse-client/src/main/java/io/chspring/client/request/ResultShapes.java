@@ -47,6 +47,11 @@ public final class ResultShapes {
         shapes.remove(key, shape);
     }
 
+    /** Replaces {@code shape} under {@code key} with {@code replacement} if it is still there. */
+    public void replace(String key, Shape shape, Shape replacement) {
+        shapes.replace(key, shape, replacement);
+    }
+
     /** The number of entries; for tests. */
     public int size() {
         return shapes.size();
