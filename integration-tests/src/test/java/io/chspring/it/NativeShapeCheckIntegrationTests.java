@@ -10,6 +10,7 @@ import io.chspring.client.ClickHouseSchemaException;
 import io.chspring.client.Compression;
 import io.chspring.client.ClickHouseServerException;
 import io.chspring.client.RequestEvent;
+import io.chspring.client.query.ExternalTable;
 import io.chspring.client.query.RowCursor;
 import io.chspring.test.ClickHouseIntegrationTest;
 import io.chspring.test.ClickHouseTestDatabase;
@@ -134,6 +135,22 @@ class NativeShapeCheckIntegrationTests {
         assertThat(sentSinceLastCall()).isEqualTo(1);
         assertThat(finishedLogEntry(db, id, "query").strip())
                 .isEqualTo("SELECT `a`, `b`, `c` FROM small WHERE a = 2");
+    }
+
+    @Test
+    void aRepeatedReadSendsItsExternalTables() {
+        // the first query is checked from its Native header, the second (a zoned DateTime) by the wrapper
+        for (String sql : List.of("SELECT number AS n, toString(number) AS s FROM numbers(10) WHERE number IN ids "
+                + "ORDER BY n", "SELECT number AS n, toDateTime(number, 'UTC') AS t FROM numbers(10) WHERE number IN ids "
+                + "ORDER BY n")) {
+            for (int i = 0; i < 3; i++) {
+                List<Long> ids = List.of((long) i, i + 5L);
+                assertThat(client.query(sql).externalTable(ExternalTable.of("ids", "id UInt64").rows(
+                        ids.stream().map(List::of).toList())).fetchAll(Object[].class))
+                        .extracting(r -> ((Number) r[0]).longValue()).containsExactlyElementsOf(ids);
+            }
+            assertThat(sentSinceLastCall()).as("DESCRIBE and three reads of %s", sql).isEqualTo(4);
+        }
     }
 
     @Test

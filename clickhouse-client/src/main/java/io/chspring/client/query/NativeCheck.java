@@ -20,8 +20,7 @@ import org.jspecify.annotations.Nullable;
  * Nullable, Array and Tuple of those); LowCardinality, Map, AggregateFunction, Nothing and the rest keep the
  * wrapper, and so do a DateTime with a time zone (see {@link #applies}), a query whose header once differed from
  * DESCRIBE for unchanged columns, a query whose result once passed {@link #LARGE_RESULT_ROWS} (for large results the
- * wrapper is the cheaper check), and queries with external data read from a one-shot stream (a mismatch sends the
- * query again).
+ * wrapper is the cheaper check).
  */
 final class NativeCheck {
 

@@ -369,8 +369,9 @@ public final class Query extends ClickHouseRequest<Query> {
             ResultShapes shapes = context().resultShapes();
             String key = shapeKey(fields);
             ResultShapes.Shape known = shapes.get(key);
-            boolean checked = known != null && known.typeNames() != null;
-            boolean byHeader = checked && NativeCheck.applies(known) && externalRepeatable();
+            // a one-shot external stream can be sent once only, and a check may have to send the query again
+            boolean checked = known != null && known.typeNames() != null && externalRepeatable();
+            boolean byHeader = checked && NativeCheck.applies(known);
             if (byHeader) {
                 RowCursor<T> cursor = fetchChecked(known, fields, key, readers, options);
                 if (cursor != null) {
@@ -459,14 +460,8 @@ public final class Query extends ClickHouseRequest<Query> {
      * for the fallback); {@code null} when the server says the columns changed, after dropping them from the cache.
      */
     private QueryResponse openGuarded(ResultShapes.Shape known, String fields, String key) {
-        Query guarded = copyOptionsTo(new Query(context(), ResultGuard.wrap(trimmed(sql(fields)), known)));
-        guarded.waitEndOfQuery = waitEndOfQuery;
-        guarded.deadline = deadline;
-        if (chosenQueryId() != null) {
-            guarded.queryId(chosenQueryId());
-        }
         try {
-            return guarded.open("RowBinary", null);
+            return sibling(ResultGuard.wrap(trimmed(sql(fields)), known)).open("RowBinary", null);
         } catch (ClickHouseException e) {
             if (!ResultGuard.shapeChanged(e)) {
                 throw e;
@@ -484,16 +479,7 @@ public final class Query extends ClickHouseRequest<Query> {
     private <T> @Nullable RowCursor<T> fetchChecked(ResultShapes.Shape known, String fields, String key,
             BiFunction<List<ClickHouseColumn>, MappingOptions, Function<RowBinaryInput, T>> readers,
             MappingOptions options) {
-        // a request of its own, as the guard's, so that this one stays unsent for the fallback
-        Query plain = copyOptionsTo(new Query(context(), sql(fields)));
-        plain.waitEndOfQuery = waitEndOfQuery;
-        plain.deadline = deadline;
-        plain.parameters.putAll(parameters);
-        plain.externalTables.putAll(externalTables);
-        if (chosenQueryId() != null) {
-            plain.queryId(chosenQueryId());
-        }
-        QueryResponse response = plain.open("Native", null);
+        QueryResponse response = sibling(sql(fields)).open("Native", null);
         try {
             ResultShapes shapes = context().resultShapes();
             var rows = NativeCheck.rows(response, known, () -> shapes.replace(key, known, known.withoutHeaderCheck()));
@@ -511,6 +497,22 @@ public final class Query extends ClickHouseRequest<Query> {
             response.close();
             throw e;
         }
+    }
+
+    /**
+     * A request of {@code sql} (bound already) with this query's options, parameters, external tables and query id:
+     * a check runs as a request of its own, so that this one stays unsent for the fallback.
+     */
+    private Query sibling(String sql) {
+        Query sibling = copyOptionsTo(new Query(context(), sql));
+        sibling.waitEndOfQuery = waitEndOfQuery;
+        sibling.deadline = deadline;
+        sibling.parameters.putAll(parameters);
+        sibling.externalTables.putAll(externalTables);
+        if (chosenQueryId() != null) {
+            sibling.queryId(chosenQueryId());
+        }
+        return sibling;
     }
 
     /** The SQL without trailing semicolons and blanks, for wrapping in a subquery. */
