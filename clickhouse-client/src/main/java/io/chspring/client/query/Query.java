@@ -5,6 +5,7 @@ import io.chspring.client.ClickHouseException;
 import io.chspring.client.QuerySummary;
 import io.chspring.client.ServerCapabilities;
 import io.chspring.client.block.NativeBlockReader;
+import io.chspring.client.block.NativeRowBinaryStream;
 import io.chspring.client.mapping.MappingOptions;
 import io.chspring.client.mapping.RowType;
 import io.chspring.client.mapping.TableColumn;
@@ -480,19 +481,23 @@ public final class Query extends ClickHouseRequest<Query> {
             BiFunction<List<ClickHouseColumn>, MappingOptions, Function<RowBinaryInput, T>> readers,
             MappingOptions options) {
         QueryResponse response = sibling(sql(fields)).open("Native", null);
+        ResultShapes shapes = context().resultShapes();
+        NativeRowBinaryStream rows;
         try {
-            ResultShapes shapes = context().resultShapes();
-            var rows = NativeCheck.rows(response, known, () -> shapes.replace(key, known, known.withoutHeaderCheck()));
-            if (rows == null) {
-                response.close();
-                shapes.remove(key, known);
-                return null;
-            }
+            rows = NativeCheck.rows(response, known, () -> shapes.replace(key, known, known.withoutHeaderCheck()));
+        } catch (RuntimeException e) {
+            response.close();
+            // an error the server appended to the first block is the query's own, as a cursor would report it
+            throw e instanceof ClickHouseException c ? RowCursor.serverErrorOr(c) : e;
+        }
+        if (rows == null) {
+            response.close();
+            shapes.remove(key, known);
+            return null;
+        }
+        try {
             return new RowCursor<>(response, new RowBinaryInput(rows, 64 * 1024), known.columns(),
                     readers.apply(known.columns(), options));
-        } catch (ClickHouseException e) {
-            response.close();
-            throw RowCursor.serverErrorOr(e);
         } catch (RuntimeException e) {
             response.close();
             throw e;
