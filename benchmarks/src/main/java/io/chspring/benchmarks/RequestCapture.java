@@ -14,15 +14,21 @@ import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A loopback forwarder that records the body of every HTTP request passing through it, so that wrk can send exactly
- * what our client sends (on 18.16 a typed read's repeated query goes out wrapped in the result-shape check, not as
- * the caller's SQL). Plain HTTP/1.1 with Content-Length bodies, which is what our client sends for queries.
+ * A loopback forwarder that records the target (path and query string) and body of every HTTP request passing through
+ * it, so that wrk can send exactly what our client sends: on 18.16 a typed read's repeated query goes out as the
+ * caller's SQL asking for Native (its header is checked), or wrapped in the result-shape check for types the header
+ * check cannot take; the format is in the query string. Plain HTTP/1.1 with Content-Length bodies, which is what our
+ * client sends for queries.
  */
 final class RequestCapture implements AutoCloseable {
 
     private final ServerSocket listener;
     private final URI target;
-    private final List<String> bodies = new CopyOnWriteArrayList<>();
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
+
+    /** One request: its target ({@code /?query_id=...&default_format=...}) and body. */
+    record Request(String target, String body) {
+    }
 
     RequestCapture(String targetUrl) throws IOException {
         this.target = URI.create(targetUrl);
@@ -37,9 +43,9 @@ final class RequestCapture implements AutoCloseable {
         return "http://127.0.0.1:" + listener.getLocalPort();
     }
 
-    /** The request bodies seen so far, in order. */
-    List<String> bodies() {
-        return List.copyOf(bodies);
+    /** The requests seen so far, in order. */
+    List<Request> requests() {
+        return List.copyOf(requests);
     }
 
     private void accept() {
@@ -47,7 +53,7 @@ final class RequestCapture implements AutoCloseable {
             try {
                 Socket client = listener.accept();
                 Socket server = new Socket(target.getHost(), target.getPort());
-                daemon(() -> requests(client, server));
+                daemon(() -> forward(client, server));
                 daemon(() -> pipe(server, client));
             } catch (IOException e) {
                 return;
@@ -55,7 +61,7 @@ final class RequestCapture implements AutoCloseable {
         }
     }
 
-    private void requests(Socket client, Socket server) {
+    private void forward(Socket client, Socket server) {
         try (InputStream in = client.getInputStream(); OutputStream out = server.getOutputStream()) {
             while (true) {
                 String head = head(in);
@@ -69,7 +75,9 @@ final class RequestCapture implements AutoCloseable {
                     }
                 }
                 byte[] body = in.readNBytes(length);
-                bodies.add(new String(body, StandardCharsets.UTF_8));
+                String requestLine = head.substring(0, head.indexOf("\r\n"));
+                String[] parts = requestLine.split(" ");
+                requests.add(new Request(parts.length > 1 ? parts[1] : "", new String(body, StandardCharsets.UTF_8)));
                 out.write(head.getBytes(StandardCharsets.ISO_8859_1));
                 out.write(body);
                 out.flush();

@@ -35,7 +35,9 @@ public final class SmallQueryBench {
     private final Map<String, String> names = new LinkedHashMap<>();
     private final List<Line> lines = new ArrayList<>();
     private final List<String> failures = new ArrayList<>();
-    /** The caller's SQL per workload, as wrk's second line sends it (without our client's result-shape check). */
+    /** What wrk's second line sends besides the caller's SQL: RowBinary, as a server with a RowBinary header is asked. */
+    private static final String PLAIN_PARAMETERS = "database=bench&default_format=RowBinary";
+    /** The caller's SQL per workload, as wrk's second line sends it (no check of the result's columns). */
     private final Map<String, String> plainSql = new LinkedHashMap<>();
     private double warmup = 40;
     private double measure = 10;
@@ -53,7 +55,7 @@ public final class SmallQueryBench {
 
     private SmallQueryBench() {
         names.put("wrk", "wrk, our client's request (the limit)");
-        names.put("wrk-plain", "wrk, the caller's SQL without the result-shape check");
+        names.put("wrk-plain", "wrk, the caller's SQL in RowBinary (no check)");
         names.put("ours-client", "ours: client.query(sql).bind(u), typed");
         names.put("ours-prepared", "ours: PreparedQuery.bind(u), typed");
         names.put("ours-template", "ours: ClickHouseTemplate.queryForList/-Object");
@@ -99,13 +101,14 @@ public final class SmallQueryBench {
         try (LocalClickHouseServer server = LocalClickHouseServer.builder().build()) {
             server.start();
             log("server " + server.version() + " at " + server.url());
-            Map<String, String> sql = prepare(server.url());
+            Map<String, Captured> sql = prepare(server.url());
             for (String workload : workloads) {
                 List<String> skip = new ArrayList<>();
                 for (int t : threads) {
                     wrk(server.url(), workload, sql.get(workload), t, "wrk");
-                    if (!plainSql.get(workload).equals(sql.get(workload))) {
-                        wrk(server.url(), workload, plainSql.get(workload), t, "wrk-plain");
+                    Captured plain = new Captured(plainSql.get(workload), PLAIN_PARAMETERS);
+                    if (!plain.equals(sql.get(workload))) {
+                        wrk(server.url(), workload, plain, t, "wrk-plain");
                     }
                     for (String client : clients) {
                         if (!skip.contains(client)) {
@@ -133,7 +136,7 @@ public final class SmallQueryBench {
      * by a hash); returns the SQL text wrk sends per workload, {@code ?} standing for the user id: what our client
      * sends once {@code ?fields} is expanded.
      */
-    private Map<String, String> prepare(String url) throws Exception {
+    private Map<String, Captured> prepare(String url) throws Exception {
         try (ClickHouseClient client = ClickHouseClient.fromUrl(url)) {
             client.execute("CREATE DATABASE IF NOT EXISTS bench");
             client.execute("CREATE TABLE bench.events (" + Dataset.COLUMNS + ") ENGINE = MergeTree ORDER BY (user_id, ts)");
@@ -151,7 +154,7 @@ public final class SmallQueryBench {
             plainSql.put("lookup", client.prepare(SmallQueryFork.LOOKUP, Event.class).sql());
             plainSql.put("aggregate", client.prepare(SmallQueryFork.AGGREGATE, SmallQueryFork.Stats.class).sql());
         }
-        Map<String, String> sql = new LinkedHashMap<>();
+        Map<String, Captured> sql = new LinkedHashMap<>();
         for (String workload : List.of("lookup", "aggregate")) {
             sql.put(workload, captured(url, workload));
         }
@@ -160,30 +163,48 @@ public final class SmallQueryBench {
     }
 
     /**
-     * The body our client sends for {@code workload} once it runs repeatedly (its third request: the first may ask
-     * DESCRIBE first), {@code ?} standing for the user id. On 18.16 that is the query wrapped in the result-shape
-     * check (README, "Typed reads on servers before 19.3"); on servers with RowBinaryWithNamesAndTypes the plain SQL.
+     * The body and URL parameters our client sends for {@code workload} once it runs repeatedly (its third request:
+     * the first may ask DESCRIBE first), {@code ?} standing for the user id. On 18.16 that is the caller's SQL asking
+     * for Native, or the query wrapped in the result-shape check for results the header check cannot take (README,
+     * "Typed reads on servers before 19.3"); on servers with RowBinaryWithNamesAndTypes the plain SQL.
      */
-    private static String captured(String url, String workload) throws Exception {
+    private Captured captured(String url, String workload) throws Exception {
         int sentinel = 987_654_321;
         try (RequestCapture capture = new RequestCapture(url);
              SmallQueryFork.Op op = SmallQueryFork.op("ours-client", workload, capture.url(), 1)) {
             for (int i = 0; i < 3; i++) {
                 op.call(sentinel);
             }
-            List<String> bodies = capture.bodies();
-            String last = bodies.get(bodies.size() - 1);
+            List<RequestCapture.Request> requests = capture.requests();
+            RequestCapture.Request request = requests.get(requests.size() - 1);
+            String last = request.body();
             int at = last.indexOf(Integer.toString(sentinel));
             if (at < 0 || last.indexOf(Integer.toString(sentinel), at + 1) >= 0) {
                 throw new IllegalStateException("the user id appears " + (at < 0 ? "nowhere" : "twice") + " in " + last);
             }
-            return last.substring(0, at) + "?" + last.substring(at + Integer.toString(sentinel).length());
+            return new Captured(last.substring(0, at) + "?" + last.substring(at + Integer.toString(sentinel).length()),
+                    urlParameters(request.target()));
         }
     }
 
+    /** The query string of {@code target} without {@code query_id} (wrk makes its own per request). */
+    static String urlParameters(String target) {
+        int q = target.indexOf('?');
+        if (q < 0) {
+            return "";
+        }
+        return Arrays.stream(target.substring(q + 1).split("&")).filter(p -> !p.startsWith("query_id="))
+                .collect(java.util.stream.Collectors.joining("&"));
+    }
+
+    /** What wrk sends for a workload: the SQL ({@code ?} for the user id) and the URL parameters besides the query id. */
+    record Captured(String sql, String parameters) {
+    }
+
     /** wrk with one connection per thread: an unmeasured warm-up run, then the measured one under /usr/bin/time. */
-    private void wrk(String url, String workload, String sql, int t, String label)
+    private void wrk(String url, String workload, Captured request, int t, String label)
             throws IOException, InterruptedException {
+        String sql = request.sql();
         Path script = work.resolve("small-query.lua");
         Files.writeString(script, LUA);
         int wrkThreads = Math.min(t, 2);
@@ -199,6 +220,7 @@ public final class SmallQueryBench {
             pb.environment().put("SQL_PREFIX", sql.substring(0, split));
             pb.environment().put("SQL_SUFFIX", sql.substring(split + 1));
             pb.environment().put("USERS", Integer.toString(users));
+            pb.environment().put("URL_PARAMETERS", request.parameters());
             Process p = pb.start();
             String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int exit = p.waitFor();
@@ -287,9 +309,10 @@ public final class SmallQueryBench {
                 .append(" users; each request picks a user at random. Warm-up ").append(warmup).append(" s, measured ")
                 .append(measure).append(" s per line; every client in its own JVM with a pool of max(threads, 16) "
                         + "connections. The limit is wrk with one keep-alive connection per thread sending the POST our client sends "
-                        + "(captured from it, the user id varied): on servers before 19.3 a typed read's repeated query "
-                        + "goes out wrapped in the result-shape check, which the server pays for; the line 'the caller's "
-                        + "SQL' shows what the server does without it (there its x column is that line against the limit). "
+                        + "(captured from it with its URL parameters, the user id varied): on servers before 19.3 a typed "
+                        + "read's repeated query goes out as the caller's SQL in Native (its header checked by the client), "
+                        + "or wrapped in the result-shape check where that cannot be; the line 'the caller's SQL in "
+                        + "RowBinary' shows the plain request (there its x column is that line against the limit). "
                         + "wrk's warm-up is at most 5 s (nothing to compile); each client JVM warms up for the full "
                         + "warm-up, since on 2 cores shared with the server C2 still compiles after 20 s.\n\n");
         sb.append("| Workload | Threads | Client | req/s | x wrk | p50 ms | p99 ms | p99.9 ms | p99 x wrk | "
@@ -360,13 +383,15 @@ public final class SmallQueryBench {
     }
 
     /**
-     * wrk's script: the POST our client sends (query id, database and default_format in the URL, the SQL as the
-     * body), a random user per request; prints requests, duration (us), p50/p99/p99.9/max latency (us) and errors.
+     * wrk's script: the POST our client sends (a query id of its own, then the URL parameters our client sent, the SQL
+     * as the body), a random user per request; prints requests, duration (us), p50/p99/p99.9/max latency (us) and errors.
      */
     private static final String LUA = """
             local prefix = os.getenv("SQL_PREFIX")
             local suffix = os.getenv("SQL_SUFFIX")
             local users = tonumber(os.getenv("USERS"))
+            local params = os.getenv("URL_PARAMETERS")
+            if params ~= "" then params = "&" .. params end
             local counter = 0
             -- global, not local: thread:set writes the thread's globals (every thread needs its own query ids)
             tid = 0
@@ -380,7 +405,7 @@ public final class SmallQueryBench {
             request = function()
               counter = counter + 1
               local id = string.format("%08x-%04x-4000-8000-%012x", math.random(0, 2147483647), tid, counter)
-              return wrk.format("POST", "/?query_id=" .. id .. "&database=bench&default_format=RowBinary",
+              return wrk.format("POST", "/?query_id=" .. id .. params,
                 {["Content-Type"] = "text/plain; charset=UTF-8"}, prefix .. math.random(0, users - 1) .. suffix)
             end
             done = function(summary, latency, requests)

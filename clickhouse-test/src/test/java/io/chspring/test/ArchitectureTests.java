@@ -57,11 +57,11 @@ class ArchitectureTests {
     @Test
     void theMockServerSharesOnlyTheWireFormatCodeWithTheClient() {
         // The mock must write rows exactly as the client reads them and read them as the client writes them, so it
-        // uses the client's codec, mapping, type and compression packages (no second encoder to drift apart). It
-        // never uses the client itself (transport, queries, inserts): that is what tests run against the mock.
+        // uses the client's codec, Native block, mapping, type and compression packages (no second encoder to drift
+        // apart). It never uses the client itself (transport, queries, inserts): that is what tests run against the mock.
         noClasses().that().resideInAPackage(MOCK)
                 .should().dependOnClassesThat(DescribedPredicate.describe(
-                        "client classes outside rowbinary, mapping, type, compression, exceptions, error codes, versions",
+                        "client classes outside rowbinary, block, mapping, type, compression, exceptions, error codes, versions",
                         c -> c.getPackageName().startsWith("io.chspring.client") && !mockMayUse(c.getPackageName(),
                                 c.getSimpleName())))
                 .check(MAIN);
@@ -72,8 +72,8 @@ class ArchitectureTests {
     private static final String EMBEDDED_DATABASE = "io.chspring.test.EmbeddedEngine$Database";
 
     private static boolean mockMayUse(String packageName, String simpleName) {
-        return Set.of("io.chspring.client.rowbinary", "io.chspring.client.mapping", "io.chspring.client.type",
-                        "io.chspring.client.compression").contains(packageName)
+        return Set.of("io.chspring.client.rowbinary", "io.chspring.client.block", "io.chspring.client.mapping",
+                        "io.chspring.client.type", "io.chspring.client.compression").contains(packageName)
                 || simpleName.endsWith("Exception") || simpleName.equals("ServerErrorCodes")
                 || simpleName.equals("ServerVersion");
     }

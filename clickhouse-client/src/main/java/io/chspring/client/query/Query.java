@@ -5,6 +5,7 @@ import io.chspring.client.ClickHouseException;
 import io.chspring.client.QuerySummary;
 import io.chspring.client.ServerCapabilities;
 import io.chspring.client.block.NativeBlockReader;
+import io.chspring.client.block.NativeRowBinaryStream;
 import io.chspring.client.mapping.MappingOptions;
 import io.chspring.client.mapping.RowType;
 import io.chspring.client.mapping.TableColumn;
@@ -297,8 +298,10 @@ public final class Query extends ClickHouseRequest<Query> {
      * answer without running the query (checked on 18.16.1); SHOW, EXISTS and DESCRIBE statements, which DESCRIBE
      * cannot wrap, are run once more for their TabSeparatedWithNamesAndTypes header instead. That first request runs
      * under {@code <query id>:describe} when the caller chose a query id. The columns DESCRIBE gave are kept per query
-     * text (the client's {@link ResultShapes}): the next run of the same query sends them along for the server to
-     * check ({@link ResultGuard}) instead of asking DESCRIBE again, so a repeated query costs one round trip.
+     * text (the client's {@link ResultShapes}): the next run of the same query asks for Native and checks the first
+     * block's header against them before decoding a row ({@link NativeCheck}: free for the server), or, for results
+     * that check cannot take, sends them along for the server to check ({@link ResultGuard}), instead of asking
+     * DESCRIBE again, so a repeated query costs one round trip.
      */
     private <T> RowCursor<T> fetch(Class<T> type, RowType<T> rowType) {
         ReadFormats formats = readFormats;
@@ -367,15 +370,26 @@ public final class Query extends ClickHouseRequest<Query> {
             ResultShapes shapes = context().resultShapes();
             String key = shapeKey(fields);
             ResultShapes.Shape known = shapes.get(key);
-            boolean checked = known != null && known.typeNames() != null;
-            if (checked) {
+            // a one-shot external stream can be sent once only, and a check may have to send the query again
+            boolean checked = known != null && known.typeNames() != null && externalRepeatable();
+            boolean byHeader = checked && NativeCheck.applies(known);
+            if (byHeader) {
+                RowCursor<T> cursor = fetchChecked(known, fields, key, readers, options);
+                if (cursor != null) {
+                    return cursor;
+                }
+            } else if (checked) {
                 response = openGuarded(known, fields, key);
                 columns = response == null ? null : known.columns();
             }
             if (response == null) {
                 ResultShapes.Shape shape = describe(fields);
                 columns = shape.columns();
-                if (checked && shape.equals(known)) {
+                if (byHeader && shape.sameColumns(known)) {
+                    // The header differed although DESCRIBE gives the same columns: the server prints some type in
+                    // another form there. Check this query with the wrapper from now on.
+                    shapes.put(key, shape.withoutHeaderCheck());
+                } else if (checked && shape.sameColumns(known)) {
                     // The server refused the check although DESCRIBE gives the same columns: the check itself does
                     // not work for this query. Remember that (columns without type texts), so later runs ask DESCRIBE
                     // as before instead of paying a refused check each time.
@@ -447,14 +461,8 @@ public final class Query extends ClickHouseRequest<Query> {
      * for the fallback); {@code null} when the server says the columns changed, after dropping them from the cache.
      */
     private QueryResponse openGuarded(ResultShapes.Shape known, String fields, String key) {
-        Query guarded = copyOptionsTo(new Query(context(), ResultGuard.wrap(trimmed(sql(fields)), known)));
-        guarded.waitEndOfQuery = waitEndOfQuery;
-        guarded.deadline = deadline;
-        if (chosenQueryId() != null) {
-            guarded.queryId(chosenQueryId());
-        }
         try {
-            return guarded.open("RowBinary", null);
+            return sibling(ResultGuard.wrap(trimmed(sql(fields)), known)).open("RowBinary", null);
         } catch (ClickHouseException e) {
             if (!ResultGuard.shapeChanged(e)) {
                 throw e;
@@ -462,6 +470,54 @@ public final class Query extends ClickHouseRequest<Query> {
             context().resultShapes().remove(key, known);
             return null;
         }
+    }
+
+    /**
+     * Sends the query as written, in Native, and reads its rows with the columns of {@code known} when the first
+     * block's header has exactly those ({@link NativeCheck}); {@code null} when it does not, after closing the response
+     * unread and dropping the columns from the cache.
+     */
+    private <T> @Nullable RowCursor<T> fetchChecked(ResultShapes.Shape known, String fields, String key,
+            BiFunction<List<ClickHouseColumn>, MappingOptions, Function<RowBinaryInput, T>> readers,
+            MappingOptions options) {
+        QueryResponse response = sibling(sql(fields)).open("Native", null);
+        ResultShapes shapes = context().resultShapes();
+        NativeRowBinaryStream rows;
+        try {
+            rows = NativeCheck.rows(response, known, () -> shapes.replace(key, known, known.withoutHeaderCheck()));
+        } catch (RuntimeException e) {
+            response.close();
+            // an error the server appended to the first block is the query's own, as a cursor would report it
+            throw e instanceof ClickHouseException c ? RowCursor.serverErrorOr(c) : e;
+        }
+        if (rows == null) {
+            response.close();
+            shapes.remove(key, known);
+            return null;
+        }
+        try {
+            return new RowCursor<>(response, new RowBinaryInput(rows, 64 * 1024), known.columns(),
+                    readers.apply(known.columns(), options));
+        } catch (RuntimeException e) {
+            response.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A request of {@code sql} (bound already) with this query's options, parameters, external tables and query id:
+     * a check runs as a request of its own, so that this one stays unsent for the fallback.
+     */
+    private Query sibling(String sql) {
+        Query sibling = copyOptionsTo(new Query(context(), sql));
+        sibling.waitEndOfQuery = waitEndOfQuery;
+        sibling.deadline = deadline;
+        sibling.parameters.putAll(parameters);
+        sibling.externalTables.putAll(externalTables);
+        if (chosenQueryId() != null) {
+            sibling.queryId(chosenQueryId());
+        }
+        return sibling;
     }
 
     /** The SQL without trailing semicolons and blanks, for wrapping in a subquery. */

@@ -40,8 +40,8 @@ public final class RowCursor<T> implements Iterable<T>, AutoCloseable {
      * The result's columns in order (names and ClickHouse types), known as soon as the cursor is open, before the
      * first row is read and also when there is none: read from the RowBinaryWithNamesAndTypes header on servers that
      * have it (19.3+), and on older ones (18.16) from the {@code DESCRIBE (query)} asked before the query's first run
-     * (later runs send them for the server to check), or the TabSeparatedWithNamesAndTypes header of a SHOW, EXISTS
-     * or DESCRIBE statement.
+     * (later runs check them against the result's Native header, or have the server check them), or the
+     * TabSeparatedWithNamesAndTypes header of a SHOW, EXISTS or DESCRIBE statement.
      */
     public List<ClickHouseColumn> columns() {
         return columns;
@@ -114,7 +114,7 @@ public final class RowCursor<T> implements Iterable<T>, AutoCloseable {
      * A read failure whose cause is the server's error (appended after rows, found by the transport) is reported as
      * that error, not as a transport failure around it.
      */
-    private static ClickHouseException serverErrorOr(ClickHouseException e) {
+    static ClickHouseException serverErrorOr(ClickHouseException e) {
         for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
             if (t instanceof ClickHouseException server) {
                 return server;

@@ -35,6 +35,22 @@ class ResultShapesTests {
     }
 
     @Test
+    void aShapeMovedToTheWrapperKeepsItsColumnsAndIsReplacedOnlyIfStillThere() {
+        ResultShapes.Shape wrapperOnly = ONE.withoutHeaderCheck();
+        assertThat(ONE.headerCheckable()).isTrue();
+        assertThat(wrapperOnly.headerCheckable()).isFalse();
+        assertThat(wrapperOnly.sameColumns(ONE)).isTrue();
+        assertThat(wrapperOnly).isNotEqualTo(ONE);
+        assertThat(OTHER.sameColumns(ONE)).isFalse();
+        ResultShapes shapes = new ResultShapes();
+        shapes.put("k", OTHER);
+        shapes.replace("k", ONE, wrapperOnly);
+        assertThat(shapes.get("k")).isSameAs(OTHER);
+        shapes.replace("k", OTHER, OTHER.withoutHeaderCheck());
+        assertThat(shapes.get("k").headerCheckable()).isFalse();
+    }
+
+    @Test
     void typeTextsMustMatchTheColumns() {
         assertThatThrownBy(() -> new ResultShapes.Shape(List.of(ClickHouseColumn.of("a", "UInt8")), List.of()))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -21,8 +21,9 @@ import java.util.Map;
 
 /**
  * Answers a query with rows of a mapped class, encoded by the client's own codecs in the format the client asked
- * for: RowBinaryWithNamesAndTypes (the header names the class's columns and their types) or RowBinary. Its columns
- * are the class's readable properties in declaration order, what {@code ?fields} selects. Configure it before adding it.
+ * for: RowBinaryWithNamesAndTypes (the header names the class's columns and their types), RowBinary, or Native (one
+ * block, as an 18.16 server answers a repeated typed read). Its columns are the class's readable properties in
+ * declaration order, what {@code ?fields} selects. Configure it before adding it.
  *
  * @param <T> the row class
  */
@@ -88,8 +89,9 @@ public final class ProvideHandler<T> extends PlainHandler {
     void serve(Exchange exchange) throws IOException {
         String format = exchange.outputFormat();
         boolean withHeader = format.equals("RowBinaryWithNamesAndTypes");
-        if (!withHeader && !format.equals("RowBinary")) {
-            throw new AssertionError(describe() + " answers RowBinary or RowBinaryWithNamesAndTypes, but "
+        boolean nativeBlock = format.equals("Native");
+        if (!withHeader && !nativeBlock && !format.equals("RowBinary")) {
+            throw new AssertionError(describe() + " answers RowBinary, RowBinaryWithNamesAndTypes or Native, but "
                     + exchange.describe() + " asks for " + format + "; use Handlers.provideText or provideBytes");
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + rows.size() * 16);
@@ -111,7 +113,8 @@ public final class ProvideHandler<T> extends PlainHandler {
         }
         out.flush();
         served(exchange, new byte[0]);
-        exchange.ok(bytes.toByteArray(), format, new Exchange.Summary(rows.size(), bytes.size(), 0, 0), headers());
+        byte[] body = nativeBlock ? NativeAnswer.of(columns, bytes.toByteArray(), rows.size()) : bytes.toByteArray();
+        exchange.ok(body, format, new Exchange.Summary(rows.size(), body.length, 0, 0), headers());
     }
 
     private Object value(int rowIndex, int column, T row) {

@@ -1,0 +1,99 @@
+package io.chspring.client.block;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.chspring.client.ClickHouseTransportException;
+import io.chspring.client.type.ClickHouseType;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Native-to-RowBinary stream's contract on Native bytes captured from 18.16 (tools/native-golden): the first
+ * block's header check, later blocks, the row mark, and the types it refuses. Its output against each engine's own
+ * RowBinary is NativeTranscodingGoldenIntegrationTests (integration-tests).
+ */
+class NativeRowBinaryStreamTests {
+
+    private static final List<String> NAMES = List.of("n", "s");
+    private static final List<String> TYPES = List.of("UInt64", "String");
+
+    private static byte[] golden(String id) {
+        try (InputStream in = NativeRowBinaryStreamTests.class.getResourceAsStream("/golden/native/18.16/" + id
+                + ".bin")) {
+            assertThat(in).as(id).isNotNull();
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static NativeRowBinaryStream stream(byte[] nativeBytes, List<String> names, List<String> types) {
+        return new NativeRowBinaryStream(new ByteArrayInputStream(nativeBytes), names, types,
+                types.stream().map(ClickHouseType::parse).toList());
+    }
+
+    /** blocks.bin: SELECT number AS n, toString(number) AS s FROM system.numbers LIMIT 5, max_block_size=2. */
+    @Test
+    void rowsOfEveryBlockComeOutAsRowBinary() throws IOException {
+        NativeRowBinaryStream rows = stream(golden("blocks"), NAMES, TYPES);
+        AtomicInteger passed = new AtomicInteger();
+        rows.onRowsOver(3, passed::incrementAndGet);
+        assertThat(rows.firstBlockMatches()).isTrue();
+        assertThat(passed).hasValue(0);
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        for (int n = 0; n < 5; n++) {
+            expected.writeBytes(new byte[] {(byte) n, 0, 0, 0, 0, 0, 0, 0, 1, (byte) ('0' + n)});
+        }
+        assertThat(rows.readAllBytes()).isEqualTo(expected.toByteArray());
+        assertThat(passed).as("once, at the block that passed 3 rows").hasValue(1);
+        assertThat(rows.read()).isEqualTo(-1);
+    }
+
+    @Test
+    void theFirstHeaderIsComparedByNameTypeTextAndOrder() {
+        assertThat(stream(golden("blocks"), List.of("n", "t"), TYPES).firstBlockMatches()).isFalse();
+        assertThat(stream(golden("blocks"), NAMES, List.of("UInt32", "String")).firstBlockMatches()).isFalse();
+        assertThat(stream(golden("blocks"), List.of("n"), List.of("UInt64")).firstBlockMatches()).isFalse();
+        assertThat(stream(golden("blocks"), List.of("n", "s", "x"), List.of("UInt64", "String", "UInt8"))
+                .firstBlockMatches()).isFalse();
+    }
+
+    @Test
+    void anEmptyBodyIsNoRowsWhateverTheColumns() throws IOException {
+        assertThat(golden("empty")).isEmpty(); // what 18.16 sends for an empty result: no block at all
+        NativeRowBinaryStream rows = stream(golden("empty"), NAMES, TYPES);
+        assertThat(rows.firstBlockMatches()).isTrue();
+        assertThat(rows.readAllBytes()).isEmpty();
+    }
+
+    @Test
+    void aLaterBlockOfOtherColumnsIsAnError() {
+        ByteArrayOutputStream both = new ByteArrayOutputStream();
+        both.writeBytes(golden("blocks"));
+        both.writeBytes(golden("numbers"));
+        NativeRowBinaryStream rows = stream(both.toByteArray(), NAMES, TYPES);
+        assertThat(rows.firstBlockMatches()).isTrue();
+        assertThatThrownBy(rows::readAllBytes).isInstanceOf(ClickHouseTransportException.class)
+                .hasMessageContaining("Native block 4 has 10 columns where the first block had [n, s]");
+    }
+
+    @Test
+    void readingBeforeTheCheckOrTypesWithoutATranscoderAreRefused() {
+        assertThatThrownBy(() -> stream(golden("blocks"), NAMES, TYPES).read())
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> stream(golden("lowcard"), List.of("l"), List.of("LowCardinality(String)")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("column 'l'");
+        assertThat(NativeRowBinaryStream.transcodes(ClickHouseType.parse("LowCardinality(String)"))).isFalse();
+        assertThat(NativeRowBinaryStream.transcodes(ClickHouseType.parse("Map(String, UInt8)"))).isFalse();
+        assertThat(NativeRowBinaryStream.transcodes(ClickHouseType.parse("Array(LowCardinality(String))"))).isFalse();
+        assertThat(NativeRowBinaryStream.transcodes(ClickHouseType.parse(
+                "Tuple(Array(Nullable(String)), Decimal(38, 2), FixedString(3), Enum16('a' = -1))"))).isTrue();
+    }
+}
