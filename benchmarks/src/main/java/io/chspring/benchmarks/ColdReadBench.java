@@ -20,7 +20,9 @@ import java.util.Locale;
  * Reads from a cold JVM: {@code SELECT *} of the benchmark table (default 3,000,000 rows) through our cursor in a
  * fresh JVM, one pass ({@link E2eFork} {@code ours-read}, the clock starting before the client is built), against curl
  * reading the same RowBinary to /dev/null, with and without LZ4, alternated {@code --repeats} times in one run so the
- * ratios share the machine's state. {@code --before-jars DIR} adds the same fork with an earlier build's jars (an A/B
+ * ratios share the machine's state. A third fork, "bytes only", reads the same response through our client in a fresh
+ * JVM without decoding a row ({@code fetchBytes}): the floor a cold JVM with this HTTP stack reaches before any row
+ * is decoded, which tells the transport's and the JVM's share of the gap from the decoder's. {@code --before-jars DIR} adds the same fork with an earlier build's jars (an A/B
  * in one run); {@code --jvm-args "..."} goes to every fork of ours ({@code {name}} becomes a unique name, for
  * recordings). Options: {@code --rows N}, {@code --repeats N}, {@code --append FILE}.
  */
@@ -56,15 +58,20 @@ public final class ColdReadBench {
         try (LocalClickHouseServer server = LocalClickHouseServer.builder().build()) {
             server.start();
             load(server.url(), rows, work);
+            long bodyBytes = bodyBytes(server.url(), work);
             table.append("\n## Reads from a cold JVM (").append(started).append(")\n\n`benchmarks/run.sh --cold-read`: ")
                     .append(String.format(Locale.ROOT, "%,d", rows)).append(" rows of the end-to-end table, `SELECT *` ")
                     .append("through `fetch(Event.class)` in a fresh JVM (one pass, clock from before the client is ")
                     .append("built) vs curl to /dev/null, alternated in one run, JDK ").append(Runtime.version())
-                    .append(", ClickHouse ").append(server.version()).append(".\n\n")
+                    .append(", ClickHouse ").append(server.version()).append(". \"Bytes only\": the same response (")
+                    .append(String.format(Locale.ROOT, "%,d", bodyBytes)).append(" bytes uncompressed) read through ")
+                    .append("`fetchBytes` in a fresh JVM, no row decoded: the floor of a cold JVM with this HTTP ")
+                    .append("stack.\n\n")
                     .append("| Repeat | LZ4 | curl s | ");
             variants.forEach(v -> table.append(v).append(" s | ").append(v).append(" x curl | ").append(v)
                     .append(" CPU s | "));
-            table.append("\n|---:|---|---:|").append("---:|---:|---:|".repeat(variants.size())).append('\n');
+            table.append("bytes only s | bytes only x curl | bytes only CPU s |");
+            table.append("\n|---:|---|---:|").append("---:|---:|---:|".repeat(variants.size() + 1)).append('\n');
             int counter = 0;
             for (int r = 1; r <= repeats; r++) {
                 for (boolean lz4 : new boolean[] {false, true}) {
@@ -73,11 +80,15 @@ public final class ColdReadBench {
                             .append(String.format(Locale.ROOT, "%.2f", curl)).append(" | ");
                     for (String variant : variants) {
                         String name = "cold-" + variant + "-" + (lz4 ? "lz4" : "plain") + "-" + (++counter);
-                        double[] result = fork(server.url(), rows, lz4, variant.equals("before") ? beforeJars : null,
-                                jvmArgs, name, work);
+                        double[] result = fork("ours-read", server.url(), rows, lz4,
+                                variant.equals("before") ? beforeJars : null, jvmArgs, name, work);
                         table.append(String.format(Locale.ROOT, "%.2f | %.2fx | %.2f | ", result[0], curl / result[0],
                                 result[1]));
                     }
+                    String name = "cold-bytes-" + (lz4 ? "lz4" : "plain") + "-" + (++counter);
+                    double[] floor = fork("ours-read-bytes", server.url(), bodyBytes, lz4, null, jvmArgs, name, work);
+                    table.append(String.format(Locale.ROOT, "%.2f | %.2fx | %.2f |", floor[0], curl / floor[0],
+                            floor[1]));
                     table.append('\n');
                     System.err.println("[cold] " + table.substring(table.lastIndexOf("| " + r + " |")).strip());
                 }
@@ -118,9 +129,21 @@ public final class ColdReadBench {
         return Double.parseDouble(Files.readString(time).strip());
     }
 
-    /** {wall s, CPU s} of one cold pass of ours. */
-    private static double[] fork(String url, long rows, boolean lz4, Path jars, List<String> jvmArgs, String name,
-            Path work) throws Exception {
+    /** The uncompressed RowBinary body's size, as curl counts it: what the bytes-only fork must read. */
+    private static long bodyBytes(String url, Path work) throws Exception {
+        Path size = work.resolve("curl-size.txt");
+        run(List.of("curl", "-sS", "--fail", "-o", "/dev/null", "-w", "%{size_download}",
+                url + "/?query=" + URLEncoder.encode("SELECT * FROM bench.src FORMAT RowBinary", StandardCharsets.UTF_8)),
+                size);
+        return Long.parseLong(Files.readString(size).strip());
+    }
+
+    /**
+     * {wall s, CPU s} of one cold pass of ours: {@code scenario} is {@code ours-read} ({@code count} rows) or
+     * {@code ours-read-bytes} ({@code count} bytes).
+     */
+    private static double[] fork(String scenario, String url, long count, boolean lz4, Path jars, List<String> jvmArgs,
+            String name, Path work) throws Exception {
         String classPath = System.getProperty("java.class.path");
         if (jars != null) {
             List<String> parts = new ArrayList<>();
@@ -132,7 +155,7 @@ public final class ColdReadBench {
         }
         List<String> cmd = new ArrayList<>(List.of("java", "-Xmx1g", "-XX:+UseG1GC"));
         jvmArgs.forEach(a -> cmd.add(a.replace("{name}", name)));
-        cmd.addAll(List.of("-cp", classPath, E2eFork.class.getName(), "ours-read", url, Long.toString(rows),
+        cmd.addAll(List.of("-cp", classPath, E2eFork.class.getName(), scenario, url, Long.toString(count),
                 Boolean.toString(lz4), "bench.src", "1", "1"));
         Process p = new ProcessBuilder(cmd).redirectError(work.resolve(name + ".log").toFile()).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -144,8 +167,20 @@ public final class ColdReadBench {
     }
 
     private static void run(List<String> cmd) throws Exception {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        run(cmd, null);
+    }
+
+    /** Runs {@code cmd}; its standard output goes to {@code stdout} when given. */
+    private static void run(List<String> cmd, Path stdout) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        if (stdout != null) {
+            pb.redirectOutput(stdout.toFile());
+        } else {
+            pb.redirectErrorStream(true);
+        }
+        Process p = pb.start();
+        String out = new String((stdout != null ? p.getErrorStream() : p.getInputStream()).readAllBytes(),
+                StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
             throw new IllegalStateException(String.join(" ", cmd) + " failed: " + out);
         }

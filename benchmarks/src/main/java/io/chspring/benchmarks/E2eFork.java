@@ -84,6 +84,8 @@ public final class E2eFork {
             // Not in run.sh: the one-writer Inserter, for telling the Inserter's cost from its writers' contention.
             case "ours-inserter-1" -> OurScenarios.inserter(target, 1);
             case "ours-read" -> OurScenarios.read(target);
+            // ColdReadBench's floor: its "rows" argument is the body's byte count
+            case "ours-read-bytes" -> OurScenarios.readBytes(target);
             case "v2-insert" -> ClientV2Scenarios.insert(target);
             case "v2-insert-schema" -> ClientV2Scenarios.insertWithSchema(target);
             case "v2-read" -> ClientV2Scenarios.readAll(target);
