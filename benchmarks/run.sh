@@ -27,7 +27,8 @@
 #                  end to end on a private 18.16 server and in process (BlocksBench)
 #   small          small queries under concurrency (1/16/64 threads) vs wrk sending the request our client sends
 #                  (SmallQueryBench; 40 s JIT warm-up per client JVM, so about 20 minutes)
-#   cold-read      a fresh JVM reading 3,000,000 rows vs curl, with and without LZ4, 3 repeats (ColdReadBench)
+#   cold-read      a fresh JVM reading 3,000,000 rows vs curl, with and without LZ4, 3 repeats; beside it the same
+#                  with an AppCDS archive, and the bytes alone through our transport (ColdReadBench)
 #   arrow          the same query read as ArrowStream batches (clickhouse-arrow) and with the row cursor, on the
 #                  embedded chDB engine (ArrowBench). Not in --quick, to keep it short (the chDB 26.5 hang it once
 #                  met was its parallel Arrow encoder, now turned off by the embedded engine: clickhouse-arrow/README.md)
@@ -117,7 +118,7 @@ run_section() {
     cold-read)
       local small=()
       [[ ${#size[@]} -gt 0 ]] && small=(--rows 300000 --repeats 1)
-      (cd benchmarks && java -cp "$cp" io.chspring.benchmarks.ColdReadBench "${small[@]}" "${others[@]}" \
+      (cd benchmarks && java -cp "$cp" io.chspring.benchmarks.ColdReadBench --cds "${small[@]}" "${others[@]}" \
         --append "$report") ;;
   esac
 }

@@ -5,6 +5,8 @@ import io.chspring.client.mapping.MappedRowEncoder;
 import io.chspring.client.rowbinary.RowBinaryOutput;
 import io.chspring.test.LocalClickHouseServer;
 import java.io.BufferedOutputStream;
+import java.io.File;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -15,12 +17,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * Reads from a cold JVM: {@code SELECT *} of the benchmark table (default 3,000,000 rows) through our cursor in a
  * fresh JVM, one pass ({@link E2eFork} {@code ours-read}, the clock starting before the client is built), against curl
  * reading the same RowBinary to /dev/null, with and without LZ4, alternated {@code --repeats} times in one run so the
- * ratios share the machine's state. {@code --before-jars DIR} adds the same fork with an earlier build's jars (an A/B
+ * ratios share the machine's state. A third fork, "bytes only", reads the same response through our client in a fresh
+ * JVM without decoding a row ({@code fetchBytes}): the floor a cold JVM with this HTTP stack reaches before any row
+ * is decoded, which tells the transport's and the JVM's share of the gap from the decoder's. {@code --cds} adds the
+ * cold read with an application class-data archive (AppCDS, as Spring Boot documents for faster starts), made by one
+ * untimed training pass with {@code -XX:ArchiveClassesAtExit}; the archive needs a class path of jars only, so the
+ * benchmark's classes are taken from its jar (build with {@code package}). {@code --before-jars DIR} adds the same fork with an earlier build's jars (an A/B
  * in one run); {@code --jvm-args "..."} goes to every fork of ours ({@code {name}} becomes a unique name, for
  * recordings). Options: {@code --rows N}, {@code --repeats N}, {@code --append FILE}.
  */
@@ -35,6 +43,7 @@ public final class ColdReadBench {
         int repeats = 3;
         Path beforeJars = null;
         Path append = null;
+        boolean cds = false;
         List<String> jvmArgs = List.of();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -42,6 +51,7 @@ public final class ColdReadBench {
                 case "--repeats" -> repeats = Integer.parseInt(args[++i]);
                 case "--before-jars" -> beforeJars = Path.of(args[++i]);
                 case "--append" -> append = Path.of(args[++i]);
+                case "--cds" -> cds = true;
                 case "--jvm-args" -> jvmArgs = List.of(args[++i].trim().split("\\s+"));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
@@ -53,18 +63,33 @@ public final class ColdReadBench {
         if (beforeJars != null) {
             variants.add(0, "before");
         }
+        if (cds) {
+            variants.add("after, CDS");
+        }
         try (LocalClickHouseServer server = LocalClickHouseServer.builder().build()) {
             server.start();
             load(server.url(), rows, work);
+            long bodyBytes = bodyBytes(server.url(), work);
+            Path archive = work.resolve("cold-read.jsa");
+            if (cds) {
+                Files.deleteIfExists(archive);
+                List<String> training = new ArrayList<>(jvmArgs);
+                training.add("-XX:ArchiveClassesAtExit=" + archive.toAbsolutePath());
+                fork("ours-read", server.url(), rows, false, null, training, true, "cold-cds-training", work);
+            }
             table.append("\n## Reads from a cold JVM (").append(started).append(")\n\n`benchmarks/run.sh --cold-read`: ")
                     .append(String.format(Locale.ROOT, "%,d", rows)).append(" rows of the end-to-end table, `SELECT *` ")
                     .append("through `fetch(Event.class)` in a fresh JVM (one pass, clock from before the client is ")
                     .append("built) vs curl to /dev/null, alternated in one run, JDK ").append(Runtime.version())
-                    .append(", ClickHouse ").append(server.version()).append(".\n\n")
+                    .append(", ClickHouse ").append(server.version()).append(". \"Bytes only\": the same response (")
+                    .append(String.format(Locale.ROOT, "%,d", bodyBytes)).append(" bytes uncompressed) read through ")
+                    .append("`fetchBytes` in a fresh JVM, no row decoded: the floor of a cold JVM with this HTTP ")
+                    .append("stack.\n\n")
                     .append("| Repeat | LZ4 | curl s | ");
             variants.forEach(v -> table.append(v).append(" s | ").append(v).append(" x curl | ").append(v)
                     .append(" CPU s | "));
-            table.append("\n|---:|---|---:|").append("---:|---:|---:|".repeat(variants.size())).append('\n');
+            table.append("bytes only s | bytes only x curl | bytes only CPU s |");
+            table.append("\n|---:|---|---:|").append("---:|---:|---:|".repeat(variants.size() + 1)).append('\n');
             int counter = 0;
             for (int r = 1; r <= repeats; r++) {
                 for (boolean lz4 : new boolean[] {false, true}) {
@@ -72,12 +97,23 @@ public final class ColdReadBench {
                     table.append("| ").append(r).append(" | ").append(lz4 ? "yes" : "no").append(" | ")
                             .append(String.format(Locale.ROOT, "%.2f", curl)).append(" | ");
                     for (String variant : variants) {
-                        String name = "cold-" + variant + "-" + (lz4 ? "lz4" : "plain") + "-" + (++counter);
-                        double[] result = fork(server.url(), rows, lz4, variant.equals("before") ? beforeJars : null,
-                                jvmArgs, name, work);
+                        String name = "cold-" + variant.replace(", ", "-") + "-" + (lz4 ? "lz4" : "plain") + "-"
+                                + (++counter);
+                        List<String> forkArgs = jvmArgs;
+                        if (variant.endsWith("CDS")) {
+                            forkArgs = new ArrayList<>(jvmArgs);
+                            forkArgs.add("-XX:SharedArchiveFile=" + archive.toAbsolutePath());
+                        }
+                        double[] result = fork("ours-read", server.url(), rows, lz4,
+                                variant.equals("before") ? beforeJars : null, forkArgs, variant.endsWith("CDS"), name, work);
                         table.append(String.format(Locale.ROOT, "%.2f | %.2fx | %.2f | ", result[0], curl / result[0],
                                 result[1]));
                     }
+                    String name = "cold-bytes-" + (lz4 ? "lz4" : "plain") + "-" + (++counter);
+                    double[] floor = fork("ours-read-bytes", server.url(), bodyBytes, lz4, null, jvmArgs, false, name,
+                            work);
+                    table.append(String.format(Locale.ROOT, "%.2f | %.2fx | %.2f |", floor[0], curl / floor[0],
+                            floor[1]));
                     table.append('\n');
                     System.err.println("[cold] " + table.substring(table.lastIndexOf("| " + r + " |")).strip());
                 }
@@ -118,21 +154,36 @@ public final class ColdReadBench {
         return Double.parseDouble(Files.readString(time).strip());
     }
 
-    /** {wall s, CPU s} of one cold pass of ours. */
-    private static double[] fork(String url, long rows, boolean lz4, Path jars, List<String> jvmArgs, String name,
-            Path work) throws Exception {
+    /** The uncompressed RowBinary body's size, as curl counts it: what the bytes-only fork must read. */
+    private static long bodyBytes(String url, Path work) throws Exception {
+        Path size = work.resolve("curl-size.txt");
+        run(List.of("curl", "-sS", "--fail", "-o", "/dev/null", "-w", "%{size_download}",
+                url + "/?query=" + URLEncoder.encode("SELECT * FROM bench.src FORMAT RowBinary", StandardCharsets.UTF_8)),
+                size);
+        return Long.parseLong(Files.readString(size).strip());
+    }
+
+    /**
+     * {wall s, CPU s} of one cold pass of ours: {@code scenario} is {@code ours-read} ({@code count} rows) or
+     * {@code ours-read-bytes} ({@code count} bytes); {@code jarsOnly} for an AppCDS archive.
+     */
+    private static double[] fork(String scenario, String url, long count, boolean lz4, Path jars, List<String> jvmArgs,
+            boolean jarsOnly, String name, Path work) throws Exception {
         String classPath = System.getProperty("java.class.path");
+        if (jarsOnly) {
+            classPath = jarsOnly(classPath);
+        }
         if (jars != null) {
             List<String> parts = new ArrayList<>();
-            for (String part : classPath.split(java.io.File.pathSeparator)) {
+            for (String part : classPath.split(File.pathSeparator)) {
                 Path jar = jars.resolve(Path.of(part).getFileName());
                 parts.add(part.endsWith(".jar") && Files.exists(jar) ? jar.toString() : part);
             }
-            classPath = String.join(java.io.File.pathSeparator, parts);
+            classPath = String.join(File.pathSeparator, parts);
         }
         List<String> cmd = new ArrayList<>(List.of("java", "-Xmx1g", "-XX:+UseG1GC"));
         jvmArgs.forEach(a -> cmd.add(a.replace("{name}", name)));
-        cmd.addAll(List.of("-cp", classPath, E2eFork.class.getName(), "ours-read", url, Long.toString(rows),
+        cmd.addAll(List.of("-cp", classPath, E2eFork.class.getName(), scenario, url, Long.toString(count),
                 Boolean.toString(lz4), "bench.src", "1", "1"));
         Process p = new ProcessBuilder(cmd).redirectError(work.resolve(name + ".log").toFile()).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -143,9 +194,41 @@ public final class ColdReadBench {
         return new double[] {Double.parseDouble(f[2]), Double.parseDouble(f[3])};
     }
 
+    /** The class path with each {@code target/classes} directory replaced by the jar built beside it. */
+    private static String jarsOnly(String classPath) throws IOException {
+        List<String> parts = new ArrayList<>();
+        for (String part : classPath.split(File.pathSeparator)) {
+            Path entry = Path.of(part);
+            if (Files.isDirectory(entry)) {
+                Path target = entry.toAbsolutePath().getParent();
+                try (Stream<Path> files = Files.list(target)) {
+                    Path jar = files.filter(f -> f.getFileName().toString().matches("chspring-.*\\.jar")).findFirst()
+                            .orElseThrow(() -> new IllegalStateException("--cds needs jars only on the class path; no "
+                                    + "jar beside " + entry + " (build the benchmarks with package)"));
+                    parts.add(jar.toString());
+                }
+            } else {
+                parts.add(part);
+            }
+        }
+        return String.join(File.pathSeparator, parts);
+    }
+
     private static void run(List<String> cmd) throws Exception {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        run(cmd, null);
+    }
+
+    /** Runs {@code cmd}; its standard output goes to {@code stdout} when given. */
+    private static void run(List<String> cmd, Path stdout) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        if (stdout != null) {
+            pb.redirectOutput(stdout.toFile());
+        } else {
+            pb.redirectErrorStream(true);
+        }
+        Process p = pb.start();
+        String out = new String((stdout != null ? p.getErrorStream() : p.getInputStream()).readAllBytes(),
+                StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
             throw new IllegalStateException(String.join(" ", cmd) + " failed: " + out);
         }

@@ -86,6 +86,8 @@ public final class E2eFork {
             case "ours-read" -> OurScenarios.read(target);
             // Not in run.sh: one client for every pass, so passes after the first are repeated typed reads (issue 17).
             case "ours-read-repeated" -> OurScenarios.readRepeated(target);
+            // ColdReadBench's floor: its "rows" argument is the body's byte count
+            case "ours-read-bytes" -> OurScenarios.readBytes(target);
             case "v2-insert" -> ClientV2Scenarios.insert(target);
             case "v2-insert-schema" -> ClientV2Scenarios.insertWithSchema(target);
             case "v2-read" -> ClientV2Scenarios.readAll(target);

@@ -7,6 +7,8 @@ import io.chspring.client.mapping.MappedRowEncoder;
 import io.chspring.client.mapping.MappingOptions;
 import io.chspring.client.mapping.RowType;
 import io.chspring.client.query.RowCursor;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,5 +102,21 @@ final class OurScenarios {
             }
         }
         return check >= 0 ? rows : -1;
+    }
+
+    /**
+     * The floor of a cold read (ColdReadBench): the same response through our transport (LZ4 frames decoded when on),
+     * its bytes counted, no row decoded; returns the byte count. Sends no DESCRIBE, as an untyped read does not.
+     */
+    static long readBytes(E2eFork.Target t) throws IOException {
+        long bytes = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (ClickHouseClient client = client(t);
+                InputStream in = client.query("SELECT * FROM " + t.table()).fetchBytes("RowBinary")) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                bytes += n;
+            }
+        }
+        return bytes;
     }
 }

@@ -7,6 +7,7 @@ import static io.chspring.client.compression.CompressedFrame.OVERHEAD;
 import io.chspring.client.ClickHouseConfigurationException;
 import java.util.Objects;
 import net.jpountz.lz4.LZ4Compressor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How the blocks of a request body are compressed inside ClickHouse's frame (checksum, method byte, sizes, payload):
@@ -29,15 +30,17 @@ public final class FrameCodec {
     /** ClickHouse's default ZSTD level ({@code ZSTD(1)}, {@code network_zstd_compression_level} = 1). */
     public static final int ZSTD_DEFAULT_LEVEL = 1;
 
-    private static final FrameCodec LZ4 = new FrameCodec(Kind.LZ4, 0, Lz4.COMPRESSOR);
+    // The fast compressor is looked up on first use (Lz4.compressor()): loading its native library at client build
+    // cost a cold start 20-25 ms although a read-only client never compresses (benchmarks/RESULTS.md, cold read).
+    private static final FrameCodec LZ4 = new FrameCodec(Kind.LZ4, 0, null);
 
     private enum Kind { LZ4, LZ4HC, ZSTD }
 
     private final Kind kind;
     private final int level;
-    private final LZ4Compressor lz4;
+    private final @Nullable LZ4Compressor lz4;
 
-    private FrameCodec(Kind kind, int level, LZ4Compressor lz4) {
+    private FrameCodec(Kind kind, int level, @Nullable LZ4Compressor lz4) {
         this.kind = kind;
         this.level = level;
         this.lz4 = lz4;
@@ -89,7 +92,7 @@ public final class FrameCodec {
 
     /** The largest frame {@link #frame} can make of {@code len} bytes: the size its destination needs. */
     public int maxFrameLength(int len) {
-        return OVERHEAD + (kind == Kind.ZSTD ? Zstd.maxCompressedLength(len) : lz4.maxCompressedLength(len));
+        return OVERHEAD + (kind == Kind.ZSTD ? Zstd.maxCompressedLength(len) : compressor().maxCompressedLength(len));
     }
 
     /**
@@ -104,7 +107,7 @@ public final class FrameCodec {
         int room = dest.length - payloadOff;
         int payload = kind == Kind.ZSTD
                 ? Zstd.compress(src, off, len, dest, payloadOff, room, level)
-                : lz4.compress(src, off, len, dest, payloadOff, room);
+                : compressor().compress(src, off, len, dest, payloadOff, room);
         int compressedSize = HEADER_SIZE + payload;
         dest[header] = method();
         CompressedFrame.writeSize(dest, header + 1, compressedSize);
@@ -127,5 +130,10 @@ public final class FrameCodec {
     @Override
     public int hashCode() {
         return kind.hashCode() * 31 + level;
+    }
+
+    /** LZ4HC's own compressor, or the fast one for plain LZ4. */
+    private LZ4Compressor compressor() {
+        return lz4 != null ? lz4 : Lz4.compressor();
     }
 }

@@ -35,28 +35,33 @@ final class Lz4 {
     private static final Logger LOG = LoggerFactory.getLogger(Lz4.class);
     private static final LZ4Factory FACTORY = LZ4Factory.safeInstance();
 
-    /** The compressor: fast LZ4 (level 1), what ClickHouse itself uses for method 0x82 by default. */
-    static final LZ4Compressor COMPRESSOR = compressor();
-
     /** The bounds-checked decompressor. */
     static final LZ4SafeDecompressor DECOMPRESSOR = FACTORY.safeDecompressor();
 
     private Lz4() {
     }
 
-    /** An LZ4HC compressor at {@code level}, JNI or Java on the same terms as {@link #COMPRESSOR}. */
+    /**
+     * The compressor: fast LZ4 (level 1), what ClickHouse itself uses for method 0x82 by default. Chosen on the first
+     * call (a holder class), so a client that never compresses never loads the native library.
+     */
+    static LZ4Compressor compressor() {
+        return Fast.COMPRESSOR;
+    }
+
+    /** An LZ4HC compressor at {@code level}, JNI or Java on the same terms as {@link #compressor()}. */
     static LZ4Compressor highCompressor(int level) {
         if (!"java".equalsIgnoreCase(System.getProperty(COMPRESSOR_PROPERTY, ""))) {
             try {
                 return LZ4Factory.nativeInstance().highCompressor(level);
-            } catch (Throwable e) { // NOPMD: as in compressor()
+            } catch (Throwable e) { // NOPMD: as in fastCompressor()
                 LOG.debug("native LZ4HC compressor unavailable; using the pure-Java one", e);
             }
         }
         return FACTORY.highCompressor(level);
     }
 
-    private static LZ4Compressor compressor() {
+    private static LZ4Compressor fastCompressor() {
         if (!"java".equalsIgnoreCase(System.getProperty(COMPRESSOR_PROPERTY, ""))) {
             try {
                 return LZ4Factory.nativeInstance().fastCompressor();
@@ -65,5 +70,14 @@ final class Lz4 {
             }
         }
         return FACTORY.fastCompressor();
+    }
+
+    /** Holds the fast compressor until first use. */
+    private static final class Fast {
+
+        static final LZ4Compressor COMPRESSOR = fastCompressor();
+
+        private Fast() {
+        }
     }
 }

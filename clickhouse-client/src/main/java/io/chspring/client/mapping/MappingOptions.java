@@ -30,4 +30,18 @@ public record MappingOptions(CodecOptions codecOptions, boolean validateSchema) 
     public MappingOptions withValidateSchema(boolean validate) {
         return new MappingOptions(codecOptions, validate);
     }
+
+    // Written out instead of the record's generated method: the first generated equals/hashCode in a JVM bootstraps
+    // java.lang.runtime.ObjectMethods, about 20 ms of a cold start, and a typed read hashes this on its first query
+    // (issue 17, cold read). RecordEqualityTests checks that every component takes part.
+    @Override
+    public boolean equals(Object other) {
+        return other == this || other instanceof MappingOptions o && validateSchema == o.validateSchema
+                && codecOptions.equals(o.codecOptions);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * codecOptions.hashCode() + Boolean.hashCode(validateSchema);
+    }
 }

@@ -2,6 +2,7 @@ package io.chspring.client.rowbinary;
 
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -71,5 +72,23 @@ public record CodecOptions(@Nullable ZoneId defaultTimeZone, boolean jsonAsStrin
             case SERVER -> columnDefaultZone();
             case COLUMN -> columnZone != null ? columnZone : columnDefaultZone();
         };
+    }
+
+    // Written out instead of the record's generated method: the first generated equals/hashCode in a JVM bootstraps
+    // java.lang.runtime.ObjectMethods, about 20 ms of a cold start, and a typed read hashes this on its first query
+    // (issue 17, cold read). RecordEqualityTests checks that every component takes part.
+    @Override
+    public boolean equals(Object other) {
+        return other == this || other instanceof CodecOptions o && jsonAsString == o.jsonAsString
+                && truncateFractionalSeconds == o.truncateFractionalSeconds
+                && Objects.equals(defaultTimeZone, o.defaultTimeZone) && timeZoneRule == o.timeZoneRule;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Objects.hashCode(defaultTimeZone);
+        h = 31 * h + Boolean.hashCode(jsonAsString);
+        h = 31 * h + Boolean.hashCode(truncateFractionalSeconds);
+        return 31 * h + Objects.hashCode(timeZoneRule);
     }
 }
