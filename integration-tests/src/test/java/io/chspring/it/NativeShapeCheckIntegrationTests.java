@@ -138,6 +138,40 @@ class NativeShapeCheckIntegrationTests {
     }
 
     @Test
+    void aFirstBlockTooLargeToHoldIsDroppedAndTheWrapperReadsTheRows() throws InterruptedException {
+        // A Memory table keeps each insert's block: one of 100,000 rows, more than the 65,536 a Native read may hold.
+        client.execute("CREATE TABLE big (a UInt64, b UInt64, c UInt64) ENGINE = Memory");
+        client.execute("INSERT INTO big SELECT number, number * 2, number * 3 FROM numbers(100000)");
+        sentSinceLastCall();
+        String sql = "SELECT a, b, c FROM big";
+        List<Three> first = client.query(sql).fetchAll(Three.class);
+        assertThat(sentSinceLastCall()).as("DESCRIBE and the query").isEqualTo(2);
+        assertThat(first).hasSize(100_000);
+        assertThat(first.get(99_999)).isEqualTo(new Three(99_999, 199_998, 299_997));
+
+        assertThat(client.query(sql).fetchAll(Three.class)).isEqualTo(first);
+        List<RequestEvent> second = List.copyOf(requests);
+        assertThat(sentSinceLastCall()).as("Native, dropped at its first block, then the wrapper").isEqualTo(2);
+        assertThat(finishedLogEntry(db, second.get(1).queryId(), "query")).contains("throwIf(toTypeName(tuple(*))");
+
+        String thirdId = "it-native-big-" + UUID.randomUUID();
+        assertThat(client.query(sql).queryId(thirdId).fetchAll(Three.class)).isEqualTo(first);
+        assertThat(sentSinceLastCall()).as("the wrapper at once").isEqualTo(1);
+        assertThat(finishedLogEntry(db, thirdId, "query")).contains("throwIf(toTypeName(tuple(*))");
+
+        // With the caller's query id the dropped query could still run under it when the wrapper is sent (code 216):
+        // that read holds the large block instead.
+        String other = "SELECT c, b, a FROM big";
+        client.query(other).fetchAll(Three.class);
+        sentSinceLastCall();
+        String chosenId = "it-native-big-" + UUID.randomUUID();
+        List<Three> kept = client.query(other).queryId(chosenId).fetchAll(Three.class);
+        assertThat(sentSinceLastCall()).isEqualTo(1);
+        assertThat(finishedLogEntry(db, chosenId, "query")).doesNotContain("throwIf");
+        assertThat(kept).as("the record takes its columns by name").isEqualTo(first);
+    }
+
+    @Test
     void aRepeatedReadSendsItsExternalTables() {
         // the first query is checked from its Native header, the second (a zoned DateTime) by the wrapper
         for (String sql : List.of("SELECT number AS n, toString(number) AS s FROM numbers(10) WHERE number IN ids "

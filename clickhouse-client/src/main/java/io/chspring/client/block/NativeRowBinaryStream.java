@@ -37,6 +37,8 @@ public final class NativeRowBinaryStream extends InputStream {
     private boolean matched;
     private long rowsLimit = Long.MAX_VALUE;
     private @Nullable Runnable overLimit;
+    private long firstBlockLimit = Long.MAX_VALUE;
+    private boolean firstBlockTooLarge;
 
     /**
      * Reads the Native data {@code nativeData} of a result expected to have the columns {@code names} with the type
@@ -71,6 +73,21 @@ public final class NativeRowBinaryStream extends InputStream {
         this.rowsLimit = rows;
         this.overLimit = action;
         return this;
+    }
+
+    /**
+     * Makes {@link #firstBlockMatches()} refuse a first block of more than {@code rows} rows before loading any of its
+     * data ({@link #firstBlockTooLarge()} then tells why): a block is held whole, and a caller with another way of
+     * reading can keep its memory bounded.
+     */
+    public NativeRowBinaryStream firstBlockRowsAtMost(long rows) {
+        this.firstBlockLimit = rows;
+        return this;
+    }
+
+    /** Whether {@link #firstBlockMatches()} said {@code false} because the first block had too many rows. */
+    public boolean firstBlockTooLarge() {
+        return firstBlockTooLarge;
     }
 
     /** Whether values of {@code type} can be transcoded (see the package's golden tests for the layouts). */
@@ -153,6 +170,10 @@ public final class NativeRowBinaryStream extends InputStream {
         }
         if (columnCount != columns.length) {
             return differs(first, columnCount + " columns");
+        }
+        if (first && rows > firstBlockLimit) {
+            firstBlockTooLarge = true;
+            return false;
         }
         for (int c = 0; c < columns.length; c++) {
             String name = in.readString();

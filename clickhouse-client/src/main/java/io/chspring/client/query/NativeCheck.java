@@ -4,7 +4,6 @@ import io.chspring.client.block.NativeRowBinaryStream;
 import io.chspring.client.request.ResultShapes;
 import io.chspring.client.type.ClickHouseColumn;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The free check of a cached result shape on servers without a RowBinary header (before 19.3): the caller's own SQL
@@ -32,6 +31,14 @@ final class NativeCheck {
      */
     static final long LARGE_RESULT_ROWS = 8192;
 
+    /**
+     * A first block of more rows than this is not transcoded: the read closes it unread and takes the wrapper at once.
+     * Native holds a whole block, and a table's blocks can be far larger than a query's (a Memory table keeps each
+     * insert's block: 1,048,576 rows in the benchmark, ~166 MB); 65,536 rows is {@code max_block_size}'s default,
+     * the most a MergeTree read sends in a block, which {@code fetchBlocks()} holds too.
+     */
+    static final long LARGE_BLOCK_ROWS = 65_536;
+
     private NativeCheck() {
     }
 
@@ -50,16 +57,21 @@ final class NativeCheck {
     }
 
     /**
-     * The rows of {@code response} (a Native result) as RowBinary when its first block has the columns of
-     * {@code shape}; {@code null} when it does not (the caller closes the response unread). {@code large} runs when
-     * the result passes {@link #LARGE_RESULT_ROWS}.
+     * The stream of {@code response} (a Native result) that hands out its rows as RowBinary once
+     * {@link NativeRowBinaryStream#firstBlockMatches()} has checked the first block against {@code shape}. {@code large}
+     * runs when the result passes {@link #LARGE_RESULT_ROWS}; with {@code boundFirstBlock}, a first block of more than
+     * {@link #LARGE_BLOCK_ROWS} rows is refused ({@link NativeRowBinaryStream#firstBlockTooLarge()}).
      */
-    static @Nullable NativeRowBinaryStream rows(QueryResponse response, ResultShapes.Shape shape, Runnable large) {
+    static NativeRowBinaryStream rows(QueryResponse response, ResultShapes.Shape shape, Runnable large,
+            boolean boundFirstBlock) {
         List<ClickHouseColumn> columns = shape.columns();
         NativeRowBinaryStream rows = new NativeRowBinaryStream(response,
                 columns.stream().map(ClickHouseColumn::name).toList(), shape.typeNames(),
                 columns.stream().map(ClickHouseColumn::type).toList());
         rows.onRowsOver(LARGE_RESULT_ROWS, large);
-        return rows.firstBlockMatches() ? rows : null;
+        if (boundFirstBlock) {
+            rows.firstBlockRowsAtMost(LARGE_BLOCK_ROWS);
+        }
+        return rows;
     }
 }

@@ -22,6 +22,7 @@ import io.chspring.client.sql.SqlTemplate;
 import io.chspring.client.type.ClickHouseColumn;
 import io.chspring.client.transport.TransportResponse;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -475,7 +476,8 @@ public final class Query extends ClickHouseRequest<Query> {
     /**
      * Sends the query as written, in Native, and reads its rows with the columns of {@code known} when the first
      * block's header has exactly those ({@link NativeCheck}); {@code null} when it does not, after closing the response
-     * unread and dropping the columns from the cache.
+     * unread and dropping the columns from the cache. A first block of more rows than
+     * {@link NativeCheck#LARGE_BLOCK_ROWS} is dropped unread too, and this run and the later ones take the wrapper.
      */
     private <T> @Nullable RowCursor<T> fetchChecked(ResultShapes.Shape known, String fields, String key,
             BiFunction<List<ClickHouseColumn>, MappingOptions, Function<RowBinaryInput, T>> readers,
@@ -483,21 +485,40 @@ public final class Query extends ClickHouseRequest<Query> {
         QueryResponse response = sibling(sql(fields)).open("Native", null);
         ResultShapes shapes = context().resultShapes();
         NativeRowBinaryStream rows;
+        boolean matches;
         try {
-            rows = NativeCheck.rows(response, known, () -> shapes.replace(key, known, known.withoutHeaderCheck()));
+            // A caller's query id is not sent again right after a large block is dropped: the server may still be
+            // running the dropped query under it (code 216). That read keeps the block.
+            rows = NativeCheck.rows(response, known, () -> shapes.replace(key, known, known.withoutHeaderCheck()),
+                    chosenQueryId() == null);
+            matches = rows.firstBlockMatches();
         } catch (RuntimeException e) {
             response.close();
             // an error the server appended to the first block is the query's own, as a cursor would report it
             throw e instanceof ClickHouseException c ? RowCursor.serverErrorOr(c) : e;
         }
-        if (rows == null) {
-            response.close();
+        if (matches) {
+            return cursor(response, rows, known.columns(), readers, options);
+        }
+        response.close();
+        if (!rows.firstBlockTooLarge()) {
             shapes.remove(key, known);
             return null;
         }
+        // too large a block to hold: the wrapper checks this run and the later ones
+        ResultShapes.Shape wrapped = known.withoutHeaderCheck();
+        shapes.replace(key, known, wrapped);
+        QueryResponse guarded = openGuarded(wrapped, fields, key);
+        return guarded == null ? null : cursor(guarded, guarded, known.columns(), readers, options);
+    }
+
+    /** A cursor over {@code response}'s rows, read as RowBinary from {@code rows}; closes the response on failure. */
+    private static <T> RowCursor<T> cursor(QueryResponse response, InputStream rows, List<ClickHouseColumn> columns,
+            BiFunction<List<ClickHouseColumn>, MappingOptions, Function<RowBinaryInput, T>> readers,
+            MappingOptions options) {
         try {
-            return new RowCursor<>(response, new RowBinaryInput(rows, 64 * 1024), known.columns(),
-                    readers.apply(known.columns(), options));
+            return new RowCursor<>(response, new RowBinaryInput(rows, 64 * 1024), columns,
+                    readers.apply(columns, options));
         } catch (RuntimeException e) {
             response.close();
             throw e;

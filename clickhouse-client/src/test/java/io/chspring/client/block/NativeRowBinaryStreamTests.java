@@ -57,6 +57,25 @@ class NativeRowBinaryStreamTests {
     }
 
     @Test
+    void aFirstBlockOverTheBoundIsRefusedAsTooLarge() throws IOException {
+        NativeRowBinaryStream bounded = stream(golden("blocks"), NAMES, TYPES).firstBlockRowsAtMost(1);
+        assertThat(bounded.firstBlockMatches()).isFalse();
+        assertThat(bounded.firstBlockTooLarge()).isTrue();
+        NativeRowBinaryStream atTheBound = stream(golden("blocks"), NAMES, TYPES).firstBlockRowsAtMost(2);
+        assertThat(atTheBound.firstBlockMatches()).isTrue();
+        assertThat(atTheBound.firstBlockTooLarge()).isFalse();
+        assertThat(atTheBound.readAllBytes()).hasSize(5 * 10);
+        // the row count comes before the first column's name: a block over the bound is refused as too large whatever
+        // its columns (the wrapper the read falls back to checks them), one within it by its columns
+        NativeRowBinaryStream other = stream(golden("blocks"), List.of("n", "t"), TYPES).firstBlockRowsAtMost(1);
+        assertThat(other.firstBlockMatches()).isFalse();
+        assertThat(other.firstBlockTooLarge()).isTrue();
+        NativeRowBinaryStream otherWithin = stream(golden("blocks"), List.of("n", "t"), TYPES).firstBlockRowsAtMost(2);
+        assertThat(otherWithin.firstBlockMatches()).isFalse();
+        assertThat(otherWithin.firstBlockTooLarge()).isFalse();
+    }
+
+    @Test
     void theFirstHeaderIsComparedByNameTypeTextAndOrder() {
         assertThat(stream(golden("blocks"), List.of("n", "t"), TYPES).firstBlockMatches()).isFalse();
         assertThat(stream(golden("blocks"), NAMES, List.of("UInt32", "String")).firstBlockMatches()).isFalse();
