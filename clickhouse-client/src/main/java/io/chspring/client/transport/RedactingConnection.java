@@ -46,7 +46,7 @@ final class RedactingConnection extends DefaultManagedHttpClientConnection {
     };
 
     /**
-     * HttpClient's HTTP/1.1 defaults with a 64 KiB session buffer instead of 8 KiB. ClickHouse before 22.x sends a
+     * HttpClient's HTTP/1.1 defaults with a 64 KiB session buffer instead of 8 KiB. ClickHouse 18.16 sends a
      * body in 4 KiB chunks; with 8 KiB, nearly every chunk cost its own socket read (42,000 reads for a 250 MB result,
      * against curl's 2,600), and a cold JVM pays for each read's path through the interpreter (issue 17, cold read).
      */
