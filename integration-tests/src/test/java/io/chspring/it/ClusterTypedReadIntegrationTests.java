@@ -37,6 +37,10 @@ class ClusterTypedReadIntegrationTests {
                 .requestListener(requests::add).build()) {
             client.execute("INSERT INTO " + table + "_all SELECT number, concat('p', toString(number)) "
                     + "FROM numbers(1000)");
+            // the insert waited for one replica per shard; the reads go to any replica
+            for (ClusterNode node : cluster.nodes()) {
+                node.query("SYSTEM SYNC REPLICA " + table);
+            }
             String sql = "SELECT id, payload FROM " + table + "_all WHERE id < ? ORDER BY id";
             List<Item> expected = LongStream.range(0, 500).mapToObj(i -> new Item(i, "p" + i)).toList();
             assertThat(client.query(sql).bind(500).fetchAll(Item.class)).isEqualTo(expected);
