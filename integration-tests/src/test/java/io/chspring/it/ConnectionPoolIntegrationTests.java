@@ -69,6 +69,26 @@ class ConnectionPoolIntegrationTests {
         }
     }
 
+    /**
+     * The transport's minimal HTTP client keeps no expiry from the server's Keep-Alive header; with eviction off, the
+     * check before reuse alone must notice the connection the server closed.
+     */
+    @Test
+    void withoutEvictionTheCheckBeforeReuseReplacesAConnectionTheServerClosed(ClickHouseTestDatabase db)
+            throws Exception {
+        try (ClickHouseClient client = ClickHouseClient.builder().url(db.url()).idleEviction(Duration.ofMinutes(1))
+                .build()) {
+            assertThat(concurrently(client, 4, 16)).isEqualTo(expected(16));
+            for (int round = 0; round < 2; round++) {
+                Thread.sleep(IDLE_MILLIS);
+                // execute() is not idempotent: no transport retry hides a stale connection
+                for (int i = 0; i < 4; i++) {
+                    assertThat(client.execute("SELECT 1").queryId()).isNotNull();
+                }
+            }
+        }
+    }
+
     @Test
     void moreThreadsThanConnectionsWaitTheirTurn(ClickHouseTestDatabase db) throws Exception {
         try (ClickHouseClient client = ClickHouseClient.builder().url(db.url()).maxConnectionsPerRoute(2)

@@ -209,6 +209,11 @@ final class HttpRequests {
 
     private static List<Header> headers(HttpTransportOptions options) {
         List<Header> list = new ArrayList<>();
+        // Set here, not on HttpClient's builder: the minimal client (HttpTransport) would send its own default. A
+        // User-Agent among the caller's headers wins, as it did over the builder's.
+        if (options.headers().keySet().stream().noneMatch(ClickHouseHttp.HEADER_USER_AGENT::equalsIgnoreCase)) {
+            list.add(new BasicHeader(ClickHouseHttp.HEADER_USER_AGENT, UserAgent.of(options.userAgent())));
+        }
         // Exactly one authentication method: 18.16 rejects a request that mixes them (code 194).
         if (options.bearerToken() != null) {
             list.add(new BasicHeader(ClickHouseHttp.HEADER_AUTHORIZATION, "Bearer " + options.bearerToken(), true));

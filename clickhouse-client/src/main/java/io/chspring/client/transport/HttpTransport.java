@@ -13,13 +13,16 @@ import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.IdleConnectionEvictor;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ConnectionClosedException;
+import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.NoHttpResponseException;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
@@ -33,6 +36,14 @@ import org.slf4j.LoggerFactory;
  * <p>Idle connections are evicted before the server's keep-alive ends and checked before reuse after a short
  * idleness; should a pooled connection still turn out stale, an idempotent request is sent once more on a fresh
  * one. HttpClient's own retries are off: retrying INSERTs needs deduplication tokens, which is the caller's job.
+ *
+ * <p>Without a {@link HttpClientCustomizer} the requests go through HttpClient's minimal client on the same pool,
+ * not through its exec chain. The chain plans a route, re-parses every request URI for its authentication cache and
+ * handles redirects, cookies, retries and challenges: all switched off or done by this transport (it sends its own
+ * authentication headers). Skipping it took 15-30 % off the client's CPU per small query (benchmarks/RESULTS.md,
+ * issue 17, session 7). The minimal client keeps a connection for reuse without the server's {@code Keep-Alive}
+ * timeout, so the idle eviction (below every server's keep-alive by default) and the check before reuse bound its
+ * life. A customizer may add what the chain serves (a proxy, interceptors), so with one the full client is built.
  */
 public final class HttpTransport implements Transport {
 
@@ -43,6 +54,10 @@ public final class HttpTransport implements Transport {
 
     private final HttpTransportOptions options;
     private final CloseableHttpClient client;
+    /** Closes idle pooled connections for the minimal client; null when HttpClient's builder runs its own. */
+    private final IdleConnectionEvictor evictor;
+    /** The endpoint's scheme, host and port, given to every request (the minimal client does not derive it). */
+    private final HttpHost target;
     private final HttpRequests requests;
     /** The timeouts of a request without its own response timeout (most of them): built once, it is immutable. */
     private final RequestConfig defaultConfig;
@@ -52,7 +67,16 @@ public final class HttpTransport implements Transport {
         this.options = options;
         this.requests = new HttpRequests(options);
         this.defaultConfig = requestConfig(options, null);
-        this.client = buildClient(options);
+        PoolingHttpClientConnectionManager pool = pool(options);
+        if (options.customizer() == null) {
+            this.client = HttpClients.createMinimal(pool);
+            this.evictor = new IdleConnectionEvictor(pool, TimeValue.ofMilliseconds(options.idleEviction().toMillis()));
+            evictor.start();
+        } else {
+            this.client = fullClient(options, pool);
+            this.evictor = null;
+        }
+        this.target = HttpHost.create(options.endpoint().uri());
         this.endpointForMessages = options.endpoint().authority();
     }
 
@@ -61,7 +85,7 @@ public final class HttpTransport implements Transport {
         return new HttpTransport(Objects.requireNonNull(options, "options"));
     }
 
-    private static CloseableHttpClient buildClient(HttpTransportOptions o) {
+    private static PoolingHttpClientConnectionManager pool(HttpTransportOptions o) {
         ConnectionConfig connections = ConnectionConfig.custom()
                 .setConnectTimeout(timeout(o.connectTimeout()))
                 .setSocketTimeout(timeout(o.responseTimeout()))
@@ -80,11 +104,13 @@ public final class HttpTransport implements Transport {
             // 0.4 s of CPU at every client start, for an http:// endpoint that never opens a TLS connection.
             pool.setTlsSocketStrategy(NO_TLS);
         }
-        PoolingHttpClientConnectionManager manager = pool.build();
+        return pool.build();
+    }
+
+    private static CloseableHttpClient fullClient(HttpTransportOptions o, PoolingHttpClientConnectionManager manager) {
         HttpClientBuilder builder = HttpClientBuilder.create()
                 .setConnectionManager(manager)
                 .setDefaultRequestConfig(requestConfig(o, null))
-                .setUserAgent(UserAgent.of(o.userAgent()))
                 .evictIdleConnections(TimeValue.ofMilliseconds(o.idleEviction().toMillis()))
                 .evictExpiredConnections()
                 .disableAutomaticRetries()
@@ -93,9 +119,7 @@ public final class HttpTransport implements Transport {
                 .disableAuthCaching()
                 // Compression is ClickHouse's own block framing, chosen per request; no gzip negotiation.
                 .disableContentCompression();
-        if (o.customizer() != null) {
-            o.customizer().customize(builder);
-        }
+        o.customizer().customize(builder);
         return builder.build();
     }
 
@@ -122,7 +146,7 @@ public final class HttpTransport implements Transport {
             HttpPost post = requests.build(request, config);
             ResponseWatchdog watchdog = ResponseWatchdog.watch(post, request);
             try {
-                response = client.executeOpen(null, post, null);
+                response = client.executeOpen(target, post, null);
             } catch (IOException e) {
                 if (watchdog != null && watchdog.fired()) {
                     throw new ClickHouseTimeoutException("query " + request.queryId() + ": no response head within "
@@ -191,6 +215,9 @@ public final class HttpTransport implements Transport {
     /** Closes the pool; responses still open fail on their next read. */
     @Override
     public void close() {
+        if (evictor != null) {
+            evictor.shutdown();
+        }
         client.close(CloseMode.GRACEFUL);
     }
 

@@ -72,6 +72,15 @@ class HttpRequestsTests {
     }
 
     @Test
+    void sendsOneUserAgentAndTheCallersOneWins() {
+        // the request carries it: without HttpClient's exec chain nothing else would set ours
+        assertThat(allHeaders(base())).singleElement().asString().startsWith("User-Agent: chspring/").contains("(Java ");
+        assertThat(allHeaders(base().userAgent("billing/1.2"))).singleElement().asString()
+                .startsWith("User-Agent: chspring/").endsWith(") billing/1.2");
+        assertThat(allHeaders(base().header("user-agent", "mine/1"))).containsExactly("user-agent: mine/1");
+    }
+
+    @Test
     void keepsTheEndpointPathPrefix() throws Exception {
         HttpRequests requests = new HttpRequests(TestOptions.builder()
                 .endpoint(URI.create("https://proxy:8443/clickhouse/")).build());
@@ -144,7 +153,12 @@ class HttpRequestsTests {
         return TestOptions.builder().endpoint(URI.create("http://127.0.0.1:8123"));
     }
 
+    /** The request's headers but User-Agent (which {@link #sendsOneUserAgentAndTheCallersOneWins} covers). */
     private static String[] headers(TestOptions options) {
+        return Arrays.stream(allHeaders(options)).filter(h -> !h.startsWith("User-Agent:")).toArray(String[]::new);
+    }
+
+    private static String[] allHeaders(TestOptions options) {
         HttpPost post = new HttpRequests(options.build()).build(request(Map.of()), RequestConfig.DEFAULT);
         return Arrays.stream(post.getHeaders()).map(Header::toString).toArray(String[]::new);
     }
