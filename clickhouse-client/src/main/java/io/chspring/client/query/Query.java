@@ -5,13 +5,10 @@ import io.chspring.client.ClickHouseException;
 import io.chspring.client.QuerySummary;
 import io.chspring.client.ServerCapabilities;
 import io.chspring.client.block.NativeBlockReader;
-import io.chspring.client.block.NativeRowBinaryStream;
 import io.chspring.client.mapping.MappingOptions;
 import io.chspring.client.mapping.RowType;
-import io.chspring.client.mapping.TableColumn;
 import io.chspring.client.request.ClickHouseRequest;
 import io.chspring.client.request.RequestContext;
-import io.chspring.client.request.ResultShapes;
 import io.chspring.client.rowbinary.ReadFormat;
 import io.chspring.client.rowbinary.ReadFormats;
 import io.chspring.client.rowbinary.RowBinaryHeader;
@@ -22,7 +19,6 @@ import io.chspring.client.sql.SqlTemplate;
 import io.chspring.client.type.ClickHouseColumn;
 import io.chspring.client.transport.TransportResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -36,7 +32,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,9 +51,6 @@ public final class Query extends ClickHouseRequest<Query> {
 
     /** The most bytes {@link #fetchString(String)} reads; larger results must be streamed. */
     public static final int MAX_STRING_BYTES = 16 << 20;
-
-    /** Read-only statements that {@code DESCRIBE (...)} cannot wrap; their columns come from a header instead. */
-    private static final Pattern NOT_DESCRIBABLE = Pattern.compile("(?is)(SHOW|EXISTS|DESCRIBE|DESC)\\b.*");
 
     private String sql;
     private SqlTemplate template;
@@ -295,58 +287,13 @@ public final class Query extends ClickHouseRequest<Query> {
 
     /**
      * RowBinaryWithNamesAndTypes where the server has it (19.3+): the header names the columns and types. Older
-     * servers (18.16) get plain RowBinary, with the columns learned first from {@code DESCRIBE (<query>)}, which they
-     * answer without running the query (checked on 18.16.1); SHOW, EXISTS and DESCRIBE statements, which DESCRIBE
-     * cannot wrap, are run once more for their TabSeparatedWithNamesAndTypes header instead. That first request runs
-     * under {@code <query id>:describe} when the caller chose a query id. The columns DESCRIBE gave are kept per query
-     * text (the client's {@link ResultShapes}): the next run of the same query asks for Native and checks the first
-     * block's header against them before decoding a row ({@link NativeCheck}: free for the server), or, for results
-     * that check cannot take, sends them along for the server to check ({@link ResultGuard}), instead of asking
-     * DESCRIBE again, so a repeated query costs one round trip.
+     * servers (18.16) get plain RowBinary, with the columns learned or checked first ({@link HeaderlessTypedRead}).
      */
     private <T> RowCursor<T> fetch(Class<T> type, RowType<T> rowType) {
         ReadFormats formats = readFormats;
         return fetch(type, rowType, (columns, options) -> context().readers().get(
                 new ReaderKey(type, rowType, columns, options, formats),
                 () -> RowReaders.of(type, rowType, columns, options, formats)));
-    }
-
-    /**
-     * What a row reader is built for; row types compare by identity ({@link RowType#of} caches them per class), the
-     * options carry the time zones filled in for the request. Every typed query makes one and looks it up, so the
-     * hash is computed once, and equal parts that are the same instance (the shapes cached per query text, the
-     * client's formats) compare without walking them.
-     */
-    static final class ReaderKey {
-
-        private final Class<?> type;
-        private final @Nullable RowType<?> rowType;
-        private final List<ClickHouseColumn> columns;
-        private final MappingOptions options;
-        private final ReadFormats formats;
-        private final int hash;
-
-        ReaderKey(Class<?> type, @Nullable RowType<?> rowType, List<ClickHouseColumn> columns, MappingOptions options,
-                ReadFormats formats) {
-            this.type = type;
-            this.rowType = rowType;
-            this.columns = columns;
-            this.options = options;
-            this.formats = formats;
-            this.hash = Objects.hash(type, rowType, columns, options, formats);
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other == this || other instanceof ReaderKey k && k.hash == hash && k.type == type
-                    && Objects.equals(k.rowType, rowType) && Objects.equals(k.columns, columns)
-                    && Objects.equals(k.options, options) && Objects.equals(k.formats, formats);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
     }
 
     /**
@@ -365,49 +312,13 @@ public final class Query extends ClickHouseRequest<Query> {
         boolean withHeader = capabilities().supportsRowBinaryWithNamesAndTypes();
         // before the response opens: filling in the server's zone may ask the server, never in the middle of a stream
         MappingOptions options = context().mappingOptions(mappingOptions, requestSettings());
-        List<ClickHouseColumn> columns = null;
-        QueryResponse response = null;
         if (!withHeader) {
-            ResultShapes shapes = context().resultShapes();
-            String key = shapeKey(fields);
-            ResultShapes.Shape known = shapes.get(key);
-            // a one-shot external stream can be sent once only, and a check may have to send the query again
-            boolean checked = known != null && known.typeNames() != null && externalRepeatable();
-            boolean byHeader = checked && NativeCheck.applies(known);
-            if (byHeader) {
-                RowCursor<T> cursor = fetchChecked(known, fields, key, readers, options);
-                if (cursor != null) {
-                    return cursor;
-                }
-            } else if (checked) {
-                response = openGuarded(known, fields, key);
-                columns = response == null ? null : known.columns();
-            }
-            if (response == null) {
-                ResultShapes.Shape shape = describe(fields);
-                columns = shape.columns();
-                if (byHeader && shape.sameColumns(known)) {
-                    // The header differed although DESCRIBE gives the same columns: the server prints some type in
-                    // another form there. Check this query with the wrapper from now on.
-                    shapes.put(key, shape.withoutHeaderCheck());
-                } else if (checked && shape.sameColumns(known)) {
-                    // The server refused the check although DESCRIBE gives the same columns: the check itself does
-                    // not work for this query. Remember that (columns without type texts), so later runs ask DESCRIBE
-                    // as before instead of paying a refused check each time.
-                    shapes.put(key, new ResultShapes.Shape(shape.columns(), null));
-                } else if ((known == null || checked) && ResultGuard.guardable(shape)) {
-                    shapes.put(key, shape);
-                }
-            }
+            return new HeaderlessTypedRead<>(this, fields, context().resultShapes(), readers, options).fetch();
         }
-        if (response == null) {
-            response = open(withHeader ? "RowBinaryWithNamesAndTypes" : "RowBinary", fields);
-        }
+        QueryResponse response = open("RowBinaryWithNamesAndTypes", fields);
         try {
             RowBinaryInput in = new RowBinaryInput(response, 64 * 1024);
-            if (withHeader) {
-                columns = RowBinaryHeader.read(in);
-            }
+            List<ClickHouseColumn> columns = RowBinaryHeader.read(in);
             return new RowCursor<>(response, in, columns, readers.apply(columns, options));
         } catch (RuntimeException e) {
             response.close();
@@ -432,7 +343,7 @@ public final class Query extends ClickHouseRequest<Query> {
         QueryResponse response = open("Native", null);
         try {
             NativeBlockReader reader = new NativeBlockReader(new RowBinaryInput(response, 64 * 1024), options);
-            return new BlockCursor(response, reader, () -> describe(null).columns());
+            return new BlockCursor(response, reader, () -> DescribeRequest.shape(this, null).columns());
         } catch (RuntimeException e) {
             response.close();
             throw e;
@@ -449,7 +360,7 @@ public final class Query extends ClickHouseRequest<Query> {
     }
 
     /** What a result's columns are cached under: the query text and what it is resolved against. */
-    private String shapeKey(String fields) {
+    String shapeKey(@Nullable String fields) {
         String database = effectiveDatabase();
         String session = effectiveSession();
         return (database == null ? "" : database) + '\0' + (session == null ? "" : session) + '\0'
@@ -458,78 +369,10 @@ public final class Query extends ClickHouseRequest<Query> {
     }
 
     /**
-     * Sends the query with the server-side check of {@code known} (a request of its own, so this one stays unsent
-     * for the fallback); {@code null} when the server says the columns changed, after dropping them from the cache.
-     */
-    private QueryResponse openGuarded(ResultShapes.Shape known, String fields, String key) {
-        try {
-            return sibling(ResultGuard.wrap(trimmed(sql(fields)), known)).open("RowBinary", null);
-        } catch (ClickHouseException e) {
-            if (!ResultGuard.shapeChanged(e)) {
-                throw e;
-            }
-            context().resultShapes().remove(key, known);
-            return null;
-        }
-    }
-
-    /**
-     * Sends the query as written, in Native, and reads its rows with the columns of {@code known} when the first
-     * block's header has exactly those ({@link NativeCheck}); {@code null} when it does not, after closing the response
-     * unread and dropping the columns from the cache. A first block of more rows than
-     * {@link NativeCheck#LARGE_BLOCK_ROWS} is dropped unread too, and this run and the later ones take the wrapper.
-     */
-    private <T> @Nullable RowCursor<T> fetchChecked(ResultShapes.Shape known, String fields, String key,
-            BiFunction<List<ClickHouseColumn>, MappingOptions, Function<RowBinaryInput, T>> readers,
-            MappingOptions options) {
-        QueryResponse response = sibling(sql(fields)).open("Native", null);
-        ResultShapes shapes = context().resultShapes();
-        NativeRowBinaryStream rows;
-        boolean matches;
-        try {
-            // A caller's query id is not sent again right after a large block is dropped: the server may still be
-            // running the dropped query under it (code 216). That read keeps the block.
-            rows = NativeCheck.rows(response, known, () -> shapes.replace(key, known, known.withoutHeaderCheck()),
-                    chosenQueryId() == null);
-            matches = rows.firstBlockMatches();
-        } catch (RuntimeException e) {
-            response.close();
-            // an error the server appended to the first block is the query's own, as a cursor would report it
-            throw e instanceof ClickHouseException c ? RowCursor.serverErrorOr(c) : e;
-        }
-        if (matches) {
-            return cursor(response, rows, known.columns(), readers, options);
-        }
-        response.close();
-        if (!rows.firstBlockTooLarge()) {
-            shapes.remove(key, known);
-            return null;
-        }
-        // too large a block to hold: the wrapper checks this run and the later ones
-        ResultShapes.Shape wrapped = known.withoutHeaderCheck();
-        shapes.replace(key, known, wrapped);
-        QueryResponse guarded = openGuarded(wrapped, fields, key);
-        return guarded == null ? null : cursor(guarded, guarded, known.columns(), readers, options);
-    }
-
-    /** A cursor over {@code response}'s rows, read as RowBinary from {@code rows}; closes the response on failure. */
-    private static <T> RowCursor<T> cursor(QueryResponse response, InputStream rows, List<ClickHouseColumn> columns,
-            BiFunction<List<ClickHouseColumn>, MappingOptions, Function<RowBinaryInput, T>> readers,
-            MappingOptions options) {
-        try {
-            return new RowCursor<>(response, new RowBinaryInput(rows, 64 * 1024), columns,
-                    readers.apply(columns, options));
-        } catch (RuntimeException e) {
-            response.close();
-            throw e;
-        }
-    }
-
-    /**
      * A request of {@code sql} (bound already) with this query's options, parameters, external tables and query id:
      * a check runs as a request of its own, so that this one stays unsent for the fallback.
      */
-    private Query sibling(String sql) {
+    Query sibling(String sql) {
         Query sibling = copyOptionsTo(new Query(context(), sql));
         sibling.waitEndOfQuery = waitEndOfQuery;
         sibling.deadline = deadline;
@@ -541,39 +384,33 @@ public final class Query extends ClickHouseRequest<Query> {
         return sibling;
     }
 
-    /** The SQL without trailing semicolons and blanks, for wrapping in a subquery. */
-    private static String trimmed(String sql) {
-        String query = sql.strip();
-        while (query.endsWith(";")) {
-            query = query.substring(0, query.length() - 1).strip();
-        }
-        return query;
-    }
-
-    /** The result's columns from DESCRIBE, with the server's type texts; type texts {@code null} for SHOW and alike. */
-    private ResultShapes.Shape describe(String fields) {
-        String query = trimmed(sql(fields));
-        boolean describable = !NOT_DESCRIBABLE.matcher(query).matches();
-        // the newline ends a trailing -- comment before the closing parenthesis
-        Query describe = copyOptionsTo(new Query(context(), describable ? "DESCRIBE (" + query + "\n)" : query));
-        // DESCRIBE needs the external tables' columns only; a SHOW or EXISTS runs twice, so it gets the rows too
-        externalTables.values().forEach(t -> describe.externalTable(describable ? t.withoutRows() : t));
+    /**
+     * A request of {@code sql} that asks about this query's result ({@link DescribeRequest}): this query's options and
+     * external tables, their rows only when {@code withRows}.
+     */
+    Query describing(String sql, boolean withRows) {
+        Query describe = copyOptionsTo(new Query(context(), sql));
+        externalTables.values().forEach(t -> describe.externalTable(withRows ? t : t.withoutRows()));
         // an id of its own (two requests may not share one), derived from the caller's so that an error here and the
         // query_log row tie back to it
         if (chosenQueryId() != null) {
             describe.queryId(chosenQueryId() + ":describe");
         }
-        if (!describable) {
-            // Run once for its header, then again for the rows: cheap for these statements, and they change nothing.
-            try (QueryResponse header = describe.fetchBytes("TabSeparatedWithNamesAndTypes")) {
-                return new ResultShapes.Shape(TsvHeader.read(header, header.queryId()), null);
-            } catch (IOException e) {
-                throw readFailure(e, describe.chosenQueryId());
-            }
+        return describe;
+    }
+
+    /** Runs the query for the {@code TabSeparatedWithNamesAndTypes} header of its answer: the result's columns. */
+    List<ClickHouseColumn> fetchHeaderColumns() {
+        try (QueryResponse header = fetchBytes("TabSeparatedWithNamesAndTypes")) {
+            return TsvHeader.read(header, header.queryId());
+        } catch (IOException e) {
+            throw readFailure(e, chosenQueryId());
         }
-        String tsv = describe.fetchString("TabSeparated");
-        return new ResultShapes.Shape(TableColumn.parseDescribe(tsv).stream().map(TableColumn::column).toList(),
-                TableColumn.describeTypeNames(tsv));
+    }
+
+    /** Whether the caller chose this query's id (else each request gets a random one). */
+    boolean choseQueryId() {
+        return chosenQueryId() != null;
     }
 
     /**
@@ -741,7 +578,7 @@ public final class Query extends ClickHouseRequest<Query> {
     }
 
     /** Whether the request may be sent again: yes unless an external table reads a one-shot stream. */
-    private boolean externalRepeatable() {
+    boolean externalRepeatable() {
         return externalTables.values().stream().allMatch(ExternalTable::repeatable);
     }
 

@@ -18,9 +18,9 @@ class ReaderKeyTests {
 
     @Test
     void keysOfEqualPartsAreEqualAndHashAlikeThoughNoPartIsTheSameInstance() {
-        Query.ReaderKey a = new Query.ReaderKey(Object[].class, null, COLUMNS, MappingOptions.DEFAULT,
+        ReaderKey a = new ReaderKey(Object[].class, null, COLUMNS, MappingOptions.DEFAULT,
                 ReadFormats.NONE.withType("UInt64", ReadFormat.LONG));
-        Query.ReaderKey b = new Query.ReaderKey(Object[].class, null,
+        ReaderKey b = new ReaderKey(Object[].class, null,
                 new ArrayList<>(List.of(ClickHouseColumn.of("n", "UInt64"), ClickHouseColumn.of("total",
                         "Nullable(Float64)"))),
                 new MappingOptions(CodecOptions.DEFAULT, true), ReadFormats.NONE.withType("UInt64", ReadFormat.LONG));
@@ -31,18 +31,18 @@ class ReaderKeyTests {
 
     @Test
     void keysDifferingInAnyPartDiffer() {
-        Query.ReaderKey key = new Query.ReaderKey(Object[].class, null, COLUMNS, MappingOptions.DEFAULT,
+        ReaderKey key = new ReaderKey(Object[].class, null, COLUMNS, MappingOptions.DEFAULT,
                 ReadFormats.NONE);
 
-        assertThat(key).isNotEqualTo(new Query.ReaderKey(Long.class, null, COLUMNS, MappingOptions.DEFAULT,
+        assertThat(key).isNotEqualTo(new ReaderKey(Long.class, null, COLUMNS, MappingOptions.DEFAULT,
                 ReadFormats.NONE));
-        assertThat(key).isNotEqualTo(new Query.ReaderKey(Object[].class, null, COLUMNS.subList(0, 1),
+        assertThat(key).isNotEqualTo(new ReaderKey(Object[].class, null, COLUMNS.subList(0, 1),
                 MappingOptions.DEFAULT, ReadFormats.NONE));
-        assertThat(key).isNotEqualTo(new Query.ReaderKey(Object[].class, null, List.of(ClickHouseColumn.of("n",
+        assertThat(key).isNotEqualTo(new ReaderKey(Object[].class, null, List.of(ClickHouseColumn.of("n",
                 "UInt64"), ClickHouseColumn.of("total", "Float64")), MappingOptions.DEFAULT, ReadFormats.NONE));
-        assertThat(key).isNotEqualTo(new Query.ReaderKey(Object[].class, null, COLUMNS,
+        assertThat(key).isNotEqualTo(new ReaderKey(Object[].class, null, COLUMNS,
                 new MappingOptions(CodecOptions.DEFAULT, false), ReadFormats.NONE));
-        assertThat(key).isNotEqualTo(new Query.ReaderKey(Object[].class, null, COLUMNS, MappingOptions.DEFAULT,
+        assertThat(key).isNotEqualTo(new ReaderKey(Object[].class, null, COLUMNS, MappingOptions.DEFAULT,
                 ReadFormats.NONE.withColumn("n", ReadFormat.STRING)));
     }
 
