@@ -10,9 +10,9 @@ import org.jspecify.annotations.Nullable;
  * on a server without RowBinaryWithNamesAndTypes (before 19.3, {@link HeaderlessTypedRead}), and
  * {@code BlockCursor.columns()} of a result without a block. {@code DESCRIBE (<query>)} is answered without running
  * the query (checked on 18.16.1); SHOW, EXISTS and DESCRIBE statements, which DESCRIBE cannot wrap, are run once more
- * for their {@code TabSeparatedWithNamesAndTypes} header instead. The request runs under {@code <query id>:describe}
- * when the caller chose a query id ({@code Query.describing}). A class of its own because both reads need it and
- * neither owns it.
+ * for their {@code TabSeparatedWithNamesAndTypes} header instead. The request carries the query's server-side
+ * parameters and external tables, and runs under {@code <query id>:describe} when the caller chose a query id
+ * ({@code Query.describing}). A class of its own because both reads need it and neither owns it.
  */
 final class DescribeRequest {
 

@@ -385,11 +385,14 @@ public final class Query extends ClickHouseRequest<Query> {
     }
 
     /**
-     * A request of {@code sql} that asks about this query's result ({@link DescribeRequest}): this query's options and
-     * external tables, their rows only when {@code withRows}.
+     * A request of {@code sql} that asks about this query's result ({@link DescribeRequest}): this query's options,
+     * server-side parameters and external tables, their rows only when {@code withRows}.
      */
     Query describing(String sql, boolean withRows) {
         Query describe = copyOptionsTo(new Query(context(), sql));
+        // the server substitutes {name:Type} before it describes anything: without the values DESCRIBE fails (code
+        // 456), and a server without parameters gets the client's message rather than a syntax error
+        describe.parameters.putAll(parameters);
         externalTables.values().forEach(t -> describe.externalTable(withRows ? t : t.withoutRows()));
         // an id of its own (two requests may not share one), derived from the caller's so that an error here and the
         // query_log row tie back to it
