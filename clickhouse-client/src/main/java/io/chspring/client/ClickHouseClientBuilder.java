@@ -476,7 +476,9 @@ public final class ClickHouseClientBuilder {
 
     /**
      * A last say over the HTTP transport's Apache HttpClient builder, applied after every option here (for example a
-     * keep-alive strategy, a proxy or an interceptor); {@code null} for none.
+     * keep-alive strategy, a proxy or an interceptor); {@code null} for none. Without one the transport sends through
+     * HttpClient's minimal client, which has no exec chain for such additions to act in; with one it builds the full
+     * client.
      */
     public ClickHouseClientBuilder httpClientCustomizer(HttpClientCustomizer customizer) {
         this.httpClientCustomizer = customizer;
