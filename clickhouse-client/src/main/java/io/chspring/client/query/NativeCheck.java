@@ -59,19 +59,16 @@ final class NativeCheck {
     /**
      * The stream of {@code response} (a Native result) that hands out its rows as RowBinary once
      * {@link NativeRowBinaryStream#firstBlockMatches()} has checked the first block against {@code shape}. {@code large}
-     * runs when the result passes {@link #LARGE_RESULT_ROWS}; with {@code boundFirstBlock}, a first block of more than
-     * {@link #LARGE_BLOCK_ROWS} rows is refused ({@link NativeRowBinaryStream#firstBlockTooLarge()}).
+     * runs when the result passes {@link #LARGE_RESULT_ROWS}; a first block of more than {@link #LARGE_BLOCK_ROWS}
+     * rows is refused ({@link NativeRowBinaryStream#firstBlockTooLarge()}).
      */
-    static NativeRowBinaryStream rows(QueryResponse response, ResultShapes.Shape shape, Runnable large,
-            boolean boundFirstBlock) {
+    static NativeRowBinaryStream rows(QueryResponse response, ResultShapes.Shape shape, Runnable large) {
         List<ClickHouseColumn> columns = shape.columns();
         NativeRowBinaryStream rows = new NativeRowBinaryStream(response,
                 columns.stream().map(ClickHouseColumn::name).toList(), shape.typeNames(),
                 columns.stream().map(ClickHouseColumn::type).toList());
         rows.onRowsOver(LARGE_RESULT_ROWS, large);
-        if (boundFirstBlock) {
-            rows.firstBlockRowsAtMost(LARGE_BLOCK_ROWS);
-        }
+        rows.firstBlockRowsAtMost(LARGE_BLOCK_ROWS);
         return rows;
     }
 }
