@@ -138,19 +138,7 @@ public final class SmallQueryBench {
      */
     private Map<String, Captured> prepare(String url) throws Exception {
         try (ClickHouseClient client = ClickHouseClient.fromUrl(url)) {
-            client.execute("CREATE DATABASE IF NOT EXISTS bench");
-            client.execute("CREATE TABLE bench.events (" + Dataset.COLUMNS + ") ENGINE = MergeTree ORDER BY (user_id, ts)");
-            client.execute("INSERT INTO bench.events SELECT number, toDateTime(1700000000 + number), "
-                    + "intHash32(number) % " + users + ", concat('https://shop.example.com/products/', toString(number)), "
-                    + "if(number % 3 = 0, 'https://www.google.com/', ''), (number % 5000) / 3, "
-                    + "[200, 200, 301, 404][number % 4 + 1], if(number % 5 = 0, concat('note ', toString(number)), NULL), "
-                    + "arrayMap(x -> toUInt32(x), range(number % 4)), "
-                    + "CAST(['view', 'click', 'purchase', 'error'][number % 4 + 1] AS Enum8('view' = 1, 'click' = 2, "
-                    + "'purchase' = 3, 'error' = 4)) FROM system.numbers LIMIT " + rows);
-            long count = client.query("SELECT count() FROM bench.events").fetchOne(Long.class);
-            if (count != rows) {
-                throw new IllegalStateException("bench.events holds " + count + " rows, expected " + rows);
-            }
+            createEvents(client, rows, users);
             plainSql.put("lookup", client.prepare(SmallQueryFork.LOOKUP, Event.class).sql());
             plainSql.put("aggregate", client.prepare(SmallQueryFork.AGGREGATE, SmallQueryFork.Stats.class).sql());
         }
@@ -160,6 +148,23 @@ public final class SmallQueryBench {
         }
         log("prepared " + rows + " rows for " + users + " users; wrk sends " + sql + "; plain SQL " + plainSql);
         return sql;
+    }
+
+    /** Creates and fills {@code bench.events} as {@link #prepare} describes; {@link RequestCost} uses it too. */
+    static void createEvents(ClickHouseClient client, long rows, int users) {
+        client.execute("CREATE DATABASE IF NOT EXISTS bench");
+        client.execute("CREATE TABLE bench.events (" + Dataset.COLUMNS + ") ENGINE = MergeTree ORDER BY (user_id, ts)");
+        client.execute("INSERT INTO bench.events SELECT number, toDateTime(1700000000 + number), "
+                + "intHash32(number) % " + users + ", concat('https://shop.example.com/products/', toString(number)), "
+                + "if(number % 3 = 0, 'https://www.google.com/', ''), (number % 5000) / 3, "
+                + "[200, 200, 301, 404][number % 4 + 1], if(number % 5 = 0, concat('note ', toString(number)), NULL), "
+                + "arrayMap(x -> toUInt32(x), range(number % 4)), "
+                + "CAST(['view', 'click', 'purchase', 'error'][number % 4 + 1] AS Enum8('view' = 1, 'click' = 2, "
+                + "'purchase' = 3, 'error' = 4)) FROM system.numbers LIMIT " + rows);
+        long count = client.query("SELECT count() FROM bench.events").fetchOne(Long.class);
+        if (count != rows) {
+            throw new IllegalStateException("bench.events holds " + count + " rows, expected " + rows);
+        }
     }
 
     /**
