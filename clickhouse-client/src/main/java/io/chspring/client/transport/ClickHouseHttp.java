@@ -41,6 +41,8 @@ final class ClickHouseHttp {
     static final String HEADER_AUTHORIZATION = "Authorization";
     /** {@code close} on a request whose connection must not be reused (external data, see HttpRequests). */
     static final String HEADER_CONNECTION = "Connection";
+    /** The target's authority; set by the transport so that HttpCore does not format it per request. */
+    static final String HEADER_HOST = "Host";
     /** Client identification, shown in system.query_log.http_user_agent. */
     static final String HEADER_USER_AGENT = "User-Agent";
 

@@ -11,9 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.http.message.BasicHeader;
 
 /** Builds the HTTP request for a {@link TransportRequest}: URL parameters, headers and body. */
@@ -26,8 +24,6 @@ final class HttpRequests {
             ClickHouseHttp.PARAM_QUERY_ID, ClickHouseHttp.PARAM_SESSION_ID, ClickHouseHttp.PARAM_SESSION_TIMEOUT,
             ClickHouseHttp.PARAM_COMPRESS, ClickHouseHttp.PARAM_DECOMPRESS, ClickHouseHttp.PARAM_USER,
             ClickHouseHttp.PARAM_PASSWORD);
-    private static final ContentType SQL = ContentType.parse(ClickHouseHttp.CONTENT_TYPE_SQL);
-    private static final ContentType DATA = ContentType.parse(ClickHouseHttp.CONTENT_TYPE_DATA);
     private static final String MULTIPART = "multipart/";
 
     /** The endpoint without a query, parsed once: each request only sets its path and query on a copy. */
@@ -41,7 +37,7 @@ final class HttpRequests {
         String path = endpoint.getRawPath() == null || endpoint.getRawPath().isEmpty() ? "/" : endpoint.getRawPath();
         this.base = URI.create(endpoint.getScheme() + "://" + endpoint.getRawAuthority() + path);
         this.pathAndMark = path + "?";
-        this.headers = headers(options).toArray(new Header[0]);
+        this.headers = headers(options, base).toArray(new Header[0]);
     }
 
     /** The POST for a request; {@code config} carries its timeouts. */
@@ -56,11 +52,11 @@ final class HttpRequests {
         }
         request.headers().forEach(post::setHeader);
         if (request.body() == null) {
-            post.setEntity(new StringEntity(request.sql(), SQL));
+            post.setEntity(new SqlBody(request.sql(), ClickHouseHttp.CONTENT_TYPE_SQL));
         } else {
             String type = request.body().contentType();
             post.setEntity(new StreamingBody(request.body(), request.compressRequest(), request.requestCodec(),
-                    request.idempotent(), type == null ? DATA : ContentType.parse(type)));
+                    request.idempotent(), type == null ? ClickHouseHttp.CONTENT_TYPE_DATA : type));
             if (type != null && type.startsWith(MULTIPART)) {
                 // 18.16 leaves part of a multipart request unread on the connection: the next request sent on it
                 // got HTTP 400 with an empty body (ExternalDataIntegrationTests). Such a connection is not reused.
@@ -207,8 +203,10 @@ final class HttpRequests {
                 || c == '-' || c == '.' || c == '_' || c == '~';
     }
 
-    private static List<Header> headers(HttpTransportOptions options) {
+    private static List<Header> headers(HttpTransportOptions options, URI base) {
         List<Header> list = new ArrayList<>();
+        // HttpCore's RequestTargetHost formats the request's authority into a new Host header on every request
+        list.add(new BasicHeader(ClickHouseHttp.HEADER_HOST, base.getRawAuthority()));
         // Set here, not on HttpClient's builder: the minimal client (HttpTransport) would send its own default. A
         // User-Agent among the caller's headers wins, as it did over the builder's.
         if (options.headers().keySet().stream().noneMatch(ClickHouseHttp.HEADER_USER_AGENT::equalsIgnoreCase)) {

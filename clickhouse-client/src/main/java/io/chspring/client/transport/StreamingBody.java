@@ -5,7 +5,6 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
 
 /**
@@ -20,7 +19,7 @@ final class StreamingBody extends AbstractHttpEntity {
     private final FrameCodec codec;
     private final boolean repeatable;
 
-    StreamingBody(RequestBody body, boolean compress, FrameCodec codec, boolean repeatable, ContentType contentType) {
+    StreamingBody(RequestBody body, boolean compress, FrameCodec codec, boolean repeatable, String contentType) {
         super(contentType, null, true);
         this.body = body;
         this.compress = compress;

@@ -81,6 +81,15 @@ class HttpRequestsTests {
     }
 
     @Test
+    void sendsTheEndpointsAuthorityAsHost() {
+        // set by the transport, so that HttpCore does not format it anew for every request
+        assertThat(build(base().endpoint(URI.create("https://proxy:8443/clickhouse/"))).getHeaders("Host"))
+                .extracting(Header::getValue).containsExactly("proxy:8443");
+        assertThat(build(base().endpoint(URI.create("http://[::1]:8123"))).getHeaders("Host"))
+                .extracting(Header::getValue).containsExactly("[::1]:8123");
+    }
+
+    @Test
     void keepsTheEndpointPathPrefix() throws Exception {
         HttpRequests requests = new HttpRequests(TestOptions.builder()
                 .endpoint(URI.create("https://proxy:8443/clickhouse/")).build());
@@ -158,9 +167,14 @@ class HttpRequestsTests {
         return Arrays.stream(allHeaders(options)).filter(h -> !h.startsWith("User-Agent:")).toArray(String[]::new);
     }
 
+    /** The request's headers but Host (which {@link #sendsTheEndpointsAuthorityAsHost} covers). */
     private static String[] allHeaders(TestOptions options) {
-        HttpPost post = new HttpRequests(options.build()).build(request(Map.of()), RequestConfig.DEFAULT);
-        return Arrays.stream(post.getHeaders()).map(Header::toString).toArray(String[]::new);
+        return Arrays.stream(build(options).getHeaders()).map(Header::toString).filter(h -> !h.startsWith("Host:"))
+                .toArray(String[]::new);
+    }
+
+    private static HttpPost build(TestOptions options) {
+        return new HttpRequests(options.build()).build(request(Map.of()), RequestConfig.DEFAULT);
     }
 
     private static TransportRequest request(Map<String, String> settings) {
