@@ -18,6 +18,11 @@ final class ArrayTranscoder implements ColumnTranscoder {
     }
 
     @Override
+    public void readPrefix(RowBinaryInput in) {
+        element.readPrefix(in);
+    }
+
+    @Override
     public void load(RowBinaryInput in, int rows) {
         if (ends.length < rows + 1) {
             ends = new int[rows + 1];

@@ -9,6 +9,13 @@ import io.chspring.client.rowbinary.RowBinaryInput;
  */
 interface ColumnTranscoder {
 
+    /**
+     * Reads what the server writes for the column before a block's data, for the whole type tree (LowCardinality's
+     * key version, once per block and before its parent's data); nothing for most types.
+     */
+    default void readPrefix(RowBinaryInput in) {
+    }
+
     /** Reads {@code rows} values of this column's Native layout, replacing those of the previous block. */
     void load(RowBinaryInput in, int rows);
 

@@ -1,13 +1,14 @@
 package io.chspring.client.block;
 
+import io.chspring.client.type.ClickHouseKind;
 import io.chspring.client.type.ClickHouseType;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Builds the Native-to-RowBinary transcoder of a column type, for the types whose two layouts this package knows to
- * differ only as the transcoders say (checked against both engines' bytes by the golden tests). Every other type
- * (LowCardinality, Map, Variant, Dynamic, JSON, AggregateFunction, Nothing, geo types...) has none.
+ * differ only as the transcoders say (checked against both engines' bytes by the golden tests), and LowCardinality of
+ * those. Every other type (Map, Variant, Dynamic, JSON, AggregateFunction, Nothing, geo types...) has none.
  */
 final class ColumnTranscoders {
 
@@ -27,6 +28,12 @@ final class ColumnTranscoders {
                 yield element == null ? null : new ArrayTranscoder(element);
             }
             case TUPLE -> tuple(type.children());
+            case LOW_CARDINALITY -> {
+                ClickHouseType values = type.child();
+                boolean nullable = values.kind() == ClickHouseKind.NULLABLE;
+                ColumnTranscoder dictionary = of(nullable ? values.child() : values);
+                yield dictionary == null ? null : new LowCardinalityTranscoder(dictionary, nullable, type.toString());
+            }
             default -> {
                 int width = width(type);
                 yield width > 0 ? new FixedTranscoder(width) : null;

@@ -181,7 +181,9 @@ public final class NativeRowBinaryStream extends InputStream {
             if (!name.equals(names.get(c)) || !typeName.equals(typeNames.get(c))) {
                 return differs(first, "column " + (c + 1) + " '" + name + "' " + typeName);
             }
+            // like the block reader: no prefix and no data for a column without rows
             if (rows > 0) {
+                columns[c].readPrefix(in);
                 columns[c].load(in, (int) rows);
             }
         }

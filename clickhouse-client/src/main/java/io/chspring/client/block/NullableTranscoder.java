@@ -17,6 +17,11 @@ final class NullableTranscoder implements ColumnTranscoder {
     }
 
     @Override
+    public void readPrefix(RowBinaryInput in) {
+        inner.readPrefix(in);
+    }
+
+    @Override
     public void load(RowBinaryInput in, int rows) {
         if (nulls.length < rows) {
             nulls = new byte[rows];

@@ -12,6 +12,13 @@ final class TupleTranscoder implements ColumnTranscoder {
     }
 
     @Override
+    public void readPrefix(RowBinaryInput in) {
+        for (ColumnTranscoder element : elements) {
+            element.readPrefix(in);
+        }
+    }
+
+    @Override
     public void load(RowBinaryInput in, int rows) {
         for (ColumnTranscoder element : elements) {
             element.load(in, rows);

@@ -16,10 +16,13 @@ import java.util.List;
  * 18.16 a subquery per request, measured at 1.3-1.6x the plain query's server time for small queries (issue 17);
  * reading a header costs the server nothing. Why the guard remains: the transcoder covers only the types whose
  * Native and RowBinary layouts it knows (numbers, dates, Decimal, UUID, IPs, Enums, String, FixedString, and
- * Nullable, Array and Tuple of those); LowCardinality, Map, AggregateFunction, Nothing and the rest keep the
+ * LowCardinality, Nullable, Array and Tuple of those); Map, AggregateFunction, Nothing and the rest keep the
  * wrapper, and so do a DateTime with a time zone (see {@link #applies}), a query whose header once differed from
  * DESCRIBE for unchanged columns, a query whose result once passed {@link #LARGE_RESULT_ROWS} (for large results the
- * wrapper is the cheaper check).
+ * wrapper is the cheaper check). LowCardinality matters most here: 18.16 refuses the wrapper for it
+ * ({@code toTypeName(tuple(*))} drops LowCardinality), so without the header check such a query asks DESCRIBE on
+ * every run; 18.16's Native header prints {@code LowCardinality(...)} exactly as DESCRIBE does (checked on 18.16.1,
+ * String, Nullable(String), FixedString, UInt32, Date and DateTime, table columns and {@code toLowCardinality}).
  */
 final class NativeCheck {
 
@@ -43,8 +46,9 @@ final class NativeCheck {
     }
 
     /**
-     * Whether {@code shape} can be checked from a Native header: type texts known, every type transcodes, no header
-     * of this query differed from DESCRIBE before, and no DateTime with a time zone. 18.16 writes a table column of
+     * Whether {@code shape} can be checked from a Native header: type texts known, every type transcodes
+     * (LowCardinality of a transcoded type included), no header of this query differed from DESCRIBE before, and no
+     * DateTime with a time zone (inside LowCardinality neither). 18.16 writes a table column of
      * type {@code DateTime('UTC')} as {@code DateTime} in Native headers while DESCRIBE and {@code toTypeName} say
      * {@code DateTime('UTC')} (checked on 18.16.1; an expression such as {@code toDateTime(x, 'UTC')} keeps its zone),
      * so a header cannot tell a changed zone, and such a query would be refused on every run.

@@ -14,8 +14,8 @@ import java.util.Set;
  * and is used whenever it can be): lets a typed read on a server without a RowBinary header (before 19.3) use the
  * columns of an earlier run of the same query instead of asking {@code DESCRIBE (...)} first, in one round trip and
  * without trusting them blindly. It remains for results the Native check cannot take (a type without a transcoder
- * such as LowCardinality, a DateTime with a time zone, a Native header that differed from DESCRIBE, a large
- * result). The query is sent as
+ * such as Map, a DateTime with a time zone, a Native header that differed from DESCRIBE, a large result); 18.16
+ * refuses it for LowCardinality columns, which the Native check takes. The query is sent as
  *
  * <pre>{@code
  * SELECT `a`, `b` FROM (

@@ -103,15 +103,31 @@ class NativeRowBinaryStreamTests {
                 .hasMessageContaining("Native block 4 has 10 columns where the first block had [n, s]");
     }
 
+    /**
+     * lowcard.bin: {@code toLowCardinality(toString(number % 3)) AS l, toLowCardinality(if(number = 1, NULL,
+     * toString(number))) AS ln} for numbers 0-3. 18.16 puts the default value at key 0 of a plain dictionary ("", "0",
+     * "1", "2") and NULL at key 0 of a Nullable one; RowBinary writes the values themselves.
+     */
+    @Test
+    void lowCardinalityRowsAreTheirDictionaryValues() throws IOException {
+        NativeRowBinaryStream rows = stream(golden("lowcard"), List.of("l", "ln"), List.of("LowCardinality(String)",
+                "LowCardinality(Nullable(String))"));
+        assertThat(rows.firstBlockMatches()).isTrue();
+        assertThat(rows.readAllBytes()).isEqualTo(new byte[] {1, '0', 0, 1, '0', 1, '1', 1, 1, '2', 0, 1, '2', 1, '0',
+            0, 1, '3'});
+    }
+
     @Test
     void readingBeforeTheCheckOrTypesWithoutATranscoderAreRefused() {
         assertThatThrownBy(() -> stream(golden("blocks"), NAMES, TYPES).read())
                 .isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> stream(golden("lowcard"), List.of("l"), List.of("LowCardinality(String)")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("column 'l'");
-        assertThat(NativeRowBinaryStream.transcodes(ClickHouseType.parse("LowCardinality(String)"))).isFalse();
+        assertThatThrownBy(() -> stream(golden("blocks"), NAMES, List.of("UInt64", "Map(String, UInt8)")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("column 's'");
+        assertThat(NativeRowBinaryStream.transcodes(ClickHouseType.parse("LowCardinality(Nullable(String))")))
+                .isTrue();
+        assertThat(NativeRowBinaryStream.transcodes(ClickHouseType.parse("Array(LowCardinality(String))"))).isTrue();
         assertThat(NativeRowBinaryStream.transcodes(ClickHouseType.parse("Map(String, UInt8)"))).isFalse();
-        assertThat(NativeRowBinaryStream.transcodes(ClickHouseType.parse("Array(LowCardinality(String))"))).isFalse();
+        assertThat(NativeRowBinaryStream.transcodes(ClickHouseType.parse("Array(Map(String, UInt8))"))).isFalse();
         assertThat(NativeRowBinaryStream.transcodes(ClickHouseType.parse(
                 "Tuple(Array(Nullable(String)), Decimal(38, 2), FixedString(3), Enum16('a' = -1))"))).isTrue();
     }
