@@ -15,10 +15,6 @@ import java.util.BitSet;
  */
 final class LowCardinalityReader implements NativeColumnReader {
 
-    private static final long SHARED_DICTIONARIES_WITH_ADDITIONAL_KEYS = 1;
-    private static final long NEEDS_GLOBAL_DICTIONARY = 1L << 8;
-    private static final long HAS_ADDITIONAL_KEYS = 1L << 9;
-
     private final ClickHouseType type;
     private final NativeColumnReader dictionary;
     private final boolean nullable;
@@ -31,11 +27,7 @@ final class LowCardinalityReader implements NativeColumnReader {
 
     @Override
     public void readPrefix(NativeInput in) {
-        long version = in.raw().readLong();
-        if (version != SHARED_DICTIONARIES_WITH_ADDITIONAL_KEYS) {
-            throw new ClickHouseTransportException("malformed Native data: LowCardinality key version " + version
-                    + " (expected 1) for a " + type + " column");
-        }
+        LowCardinalityWire.checkKeyVersion(in.raw().readLong(), type);
     }
 
     @Override
@@ -44,7 +36,7 @@ final class LowCardinalityReader implements NativeColumnReader {
             return dictionary.read(in, name, 0).take(name, type, new int[0], null);
         }
         long flags = in.raw().readLong();
-        if ((flags & NEEDS_GLOBAL_DICTIONARY) != 0 || (flags & HAS_ADDITIONAL_KEYS) == 0) {
+        if (!LowCardinalityWire.keysInBlock(flags)) {
             throw new ClickHouseTransportException("column '" + name + "' (" + type + "): LowCardinality data with a "
                     + "global dictionary (flags 0x" + Long.toHexString(flags) + "), which the Native format does not "
                     + "send; set low_cardinality_allow_in_native_format=0 to receive plain values");
@@ -56,7 +48,7 @@ final class LowCardinalityReader implements NativeColumnReader {
             throw new ClickHouseTransportException("column '" + name + "' (" + type + "): LowCardinality data for "
                     + count + " rows in a block of " + rows);
         }
-        int[] indexes = indexes(in, (int) (flags & 0xFF), rows);
+        int[] indexes = indexes(in, LowCardinalityWire.indexType(flags), rows);
         BitSet nulls = null;
         for (int i = 0; i < rows; i++) {
             int index = indexes[i];

@@ -13,10 +13,6 @@ import io.chspring.client.rowbinary.RowBinaryInput;
  */
 final class LowCardinalityTranscoder implements ColumnTranscoder {
 
-    private static final long SHARED_DICTIONARIES_WITH_ADDITIONAL_KEYS = 1;
-    private static final long NEEDS_GLOBAL_DICTIONARY = 1L << 8;
-    private static final long HAS_ADDITIONAL_KEYS = 1L << 9;
-
     private final ColumnTranscoder dictionary;
     private final boolean nullable;
     private final String type;
@@ -32,11 +28,7 @@ final class LowCardinalityTranscoder implements ColumnTranscoder {
 
     @Override
     public void readPrefix(RowBinaryInput in) {
-        long version = in.readLong();
-        if (version != SHARED_DICTIONARIES_WITH_ADDITIONAL_KEYS) {
-            throw new ClickHouseTransportException("malformed Native data: LowCardinality key version "
-                    + Long.toUnsignedString(version) + " (expected 1) for a " + type + " column");
-        }
+        LowCardinalityWire.checkKeyVersion(in.readLong(), type);
     }
 
     @Override
@@ -46,7 +38,7 @@ final class LowCardinalityTranscoder implements ColumnTranscoder {
             return;
         }
         long flags = in.readLong();
-        if ((flags & NEEDS_GLOBAL_DICTIONARY) != 0 || (flags & HAS_ADDITIONAL_KEYS) == 0) {
+        if (!LowCardinalityWire.keysInBlock(flags)) {
             throw new ClickHouseTransportException("a " + type + " column's Native data uses a global dictionary "
                     + "(flags 0x" + Long.toHexString(flags) + "), which the Native format does not send");
         }
@@ -57,13 +49,13 @@ final class LowCardinalityTranscoder implements ColumnTranscoder {
             throw new ClickHouseTransportException("malformed Native data: LowCardinality indexes for " + count
                     + " rows in a block of " + rows + " (" + type + ")");
         }
-        int width = switch ((int) (flags & 0xFF)) {
+        int width = switch (LowCardinalityWire.indexType(flags)) {
             case 0 -> 1;
             case 1 -> 2;
             case 2 -> 4;
             case 3 -> 8;
             default -> throw new ClickHouseTransportException("malformed Native data: LowCardinality index type "
-                    + (flags & 0xFF) + " for a " + type + " column");
+                    + LowCardinalityWire.indexType(flags) + " for a " + type + " column");
         };
         long n = (long) rows * width;
         if (n > Integer.MAX_VALUE - 8) {
