@@ -96,7 +96,8 @@ final class HeaderlessTypedRead<T> {
             } else if ((known == null || checked) && ResultGuard.guardable(shape)) {
                 shapes.put(key, shape);
             }
-            response = droppedUnderChosenId ? replacing(query.sibling(query.sql(fields))).open("RowBinary", null)
+            response = droppedUnderChosenId
+                    ? query.sibling(query.sql(fields)).setting(REPLACE_RUNNING_QUERY, 1).open("RowBinary", null)
                     : query.open("RowBinary", fields);
         }
         return cursor(response, response, columns);

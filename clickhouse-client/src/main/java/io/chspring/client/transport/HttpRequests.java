@@ -52,7 +52,7 @@ final class HttpRequests {
         }
         request.headers().forEach(post::setHeader);
         if (request.body() == null) {
-            post.setEntity(new SqlBody(request.sql(), ClickHouseHttp.CONTENT_TYPE_SQL));
+            post.setEntity(new SqlBody(request.sql()));
         } else {
             String type = request.body().contentType();
             post.setEntity(new StreamingBody(request.body(), request.compressRequest(), request.requestCodec(),

@@ -40,8 +40,8 @@ import org.slf4j.LoggerFactory;
  * <p>Without a {@link HttpClientCustomizer} the requests go through HttpClient's minimal client on the same pool,
  * not through its exec chain. The chain plans a route, re-parses every request URI for its authentication cache and
  * handles redirects, cookies, retries and challenges: all switched off or done by this transport (it sends its own
- * authentication headers). Skipping it took 13 % (median; up to 48 %) off the client's CPU per small query at 16
- * and 64 threads and 5 KB off its allocation (benchmarks/RESULTS.md, issue 17, session 7). The minimal client keeps
+ * authentication headers). Skipping it took 13-20 % (medians of two runs; up to 48 %) off the client's CPU per
+ * small query at 16 and 64 threads and 5 KB off its allocation (benchmarks/RESULTS.md, issue 17, session 7). The minimal client keeps
  * a connection for reuse without the server's {@code Keep-Alive} timeout, so the idle eviction (below every server's
  * keep-alive by default) and the check before reuse bound its life. A customizer may add what the chain serves (a
  * proxy, interceptors), so with one the full client is built.
@@ -55,7 +55,7 @@ public final class HttpTransport implements Transport {
 
     private final HttpTransportOptions options;
     private final CloseableHttpClient client;
-    /** Closes idle pooled connections for the minimal client; null when HttpClient's builder runs its own. */
+    /** Closes idle and expired pooled connections, whichever client sends (HttpClient's builder runs none here). */
     private final IdleConnectionEvictor evictor;
     /** The endpoint's scheme, host and port, given to every request (the minimal client does not derive it). */
     private final HttpHost target;
@@ -69,14 +69,9 @@ public final class HttpTransport implements Transport {
         this.requests = new HttpRequests(options);
         this.defaultConfig = requestConfig(options, null);
         PoolingHttpClientConnectionManager pool = pool(options);
-        if (options.customizer() == null) {
-            this.client = HttpClients.createMinimal(pool);
-            this.evictor = new IdleConnectionEvictor(pool, TimeValue.ofMilliseconds(options.idleEviction().toMillis()));
-            evictor.start();
-        } else {
-            this.client = fullClient(options, pool);
-            this.evictor = null;
-        }
+        this.client = options.customizer() == null ? HttpClients.createMinimal(pool) : fullClient(options, pool);
+        this.evictor = new IdleConnectionEvictor(pool, TimeValue.ofMilliseconds(options.idleEviction().toMillis()));
+        evictor.start();
         this.target = HttpHost.create(options.endpoint().uri());
         this.endpointForMessages = options.endpoint().authority();
     }
@@ -112,8 +107,6 @@ public final class HttpTransport implements Transport {
         HttpClientBuilder builder = HttpClientBuilder.create()
                 .setConnectionManager(manager)
                 .setDefaultRequestConfig(requestConfig(o, null))
-                .evictIdleConnections(TimeValue.ofMilliseconds(o.idleEviction().toMillis()))
-                .evictExpiredConnections()
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .disableCookieManagement()
@@ -216,9 +209,7 @@ public final class HttpTransport implements Transport {
     /** Closes the pool; responses still open fail on their next read. */
     @Override
     public void close() {
-        if (evictor != null) {
-            evictor.shutdown();
-        }
+        evictor.shutdown();
         client.close(CloseMode.GRACEFUL);
     }
 

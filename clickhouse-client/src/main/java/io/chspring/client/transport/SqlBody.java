@@ -17,8 +17,8 @@ final class SqlBody extends AbstractHttpEntity {
 
     private final byte[] bytes;
 
-    SqlBody(String sql, String contentType) {
-        super(contentType, null);
+    SqlBody(String sql) {
+        super(ClickHouseHttp.CONTENT_TYPE_SQL, null);
         this.bytes = sql.getBytes(StandardCharsets.UTF_8);
     }
 
