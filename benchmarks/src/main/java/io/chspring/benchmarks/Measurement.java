@@ -25,6 +25,10 @@ final class Measurement {
     private static final AtomicLong maxAfterGc = new AtomicLong();
 
     static {
+        // Both meters read once here, before any clock starts: the first CPU read loads the platform's management
+        // classes, which had landed inside every timed window (a cold read's included).
+        cpuNanos();
+        machineIdleSeconds();
         // After a GC the heap holds live data (and old garbage not yet reclaimed); the pools' peaks also hold the
         // garbage of young collections, which on a large heap says more about the GC's sizing than about the client.
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {

@@ -244,7 +244,7 @@ public final class SmallQueryBench {
             long requests = Long.parseLong(f[1]);
             Line line = new Line(workload, t, label, requests, Long.parseLong(f[2]) / 1e6, cpu, -1,
                     Long.parseLong(f[3]), Long.parseLong(f[4]), Long.parseLong(f[5]), Long.parseLong(f[6]),
-                    Long.parseLong(f[7]), null);
+                    Long.parseLong(f[7]), -1, -1, null);
             lines.add(line);
             log(workload + " " + t + " " + label + ": " + result);
             if (line.errors() > 0) {
@@ -297,7 +297,8 @@ public final class SmallQueryBench {
         String[] f = result.split(" ");
         Line line = new Line(workload, t, name, Long.parseLong(f[1]), Double.parseDouble(f[2]),
                 Double.parseDouble(f[3]), Long.parseLong(f[4]), Long.parseLong(f[5]), Long.parseLong(f[6]),
-                Long.parseLong(f[7]), Long.parseLong(f[8]), Long.parseLong(f[9]), null);
+                Long.parseLong(f[7]), Long.parseLong(f[8]), Long.parseLong(f[9]),
+                f.length > 10 ? Double.parseDouble(f[10]) : -1, f.length > 11 ? Long.parseLong(f[11]) : -1, null);
         lines.add(line);
         if (line.errors() > 0 && OURS.contains(client)) {
             failures.add(client + " " + workload + " " + t + ": " + line.errors() + " failed requests, see " + logFile);
@@ -318,16 +319,21 @@ public final class SmallQueryBench {
                         + "read's repeated query goes out as the caller's SQL in Native (its header checked by the client), "
                         + "or wrapped in the result-shape check where that cannot be; the line 'the caller's SQL in "
                         + "RowBinary' shows the plain request (there its x column is that line against the limit). "
-                        + "wrk's warm-up is at most 5 s (nothing to compile); each client JVM warms up for the full "
-                        + "warm-up, since on 2 cores shared with the server C2 still compiles after 20 s.\n\n");
+                        + "wrk's warm-up is at most 5 s (nothing to compile). Each client JVM warms up with "
+                        + SmallQueryFork.RAMP_THREADS + " threads for the first half of the warm-up and all of them for "
+                        + "the second (with 64 busy threads on 2 cores one C2 compile took 1-2 s, and C2 was still "
+                        + "compiling the request path 48 s into the run), then waits up to the warm-up's length again "
+                        + "for the JIT to go quiet (under " + SmallQueryFork.QUIET_JIT_MS + " ms of compiling in 2 s); "
+                        + "'warm-up s' is the time that took, 'JIT ms' the compiling inside the measured window.\n\n");
         sb.append("| Workload | Threads | Client | req/s | x wrk | p50 ms | p99 ms | p99.9 ms | p99 x wrk | "
-                + "alloc/req | CPU us/req | x wrk CPU | errors |\n");
-        sb.append("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + "alloc/req | CPU us/req | x wrk CPU | errors | warm-up s | JIT ms |\n");
+        sb.append("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Line l : lines) {
             sb.append("| ").append(l.workload()).append(" | ").append(l.threads()).append(" | ")
                     .append(names.getOrDefault(l.client(), l.client())).append(" | ");
             if (l.error() != null) {
-                sb.append("- | - | - | - | - | - | - | - | - | ").append(l.error().replace("|", "\\|")).append(" |\n");
+                sb.append("- | - | - | - | - | - | - | - | - | ").append(l.error().replace("|", "\\|"))
+                        .append(" | - | - |\n");
                 continue;
             }
             Line limit = limit(l);
@@ -339,7 +345,9 @@ public final class SmallQueryBench {
                     .append(" | ").append(fmt("%.0f", l.cpuSeconds() * 1e6 / l.requests())).append(" | ")
                     .append(limit == null ? "-" : fmt("%.1fx", l.cpuSeconds() / l.requests()
                             / (limit.cpuSeconds() / limit.requests())))
-                    .append(" | ").append(l.errors()).append(" |\n");
+                    .append(" | ").append(l.errors()).append(" | ")
+                    .append(l.warmupSeconds() < 0 ? "-" : fmt("%.1f", l.warmupSeconds())).append(" | ")
+                    .append(l.jitMs() < 0 ? "-" : Long.toString(l.jitMs())).append(" |\n");
         }
         sb.append("\n| Target (16 and 64 threads) | Client | Workload | Threads | Result | Met? |\n|---|---|---|---:|---|---|\n");
         for (Line l : lines) {
@@ -376,10 +384,11 @@ public final class SmallQueryBench {
 
     /** One measured client at one concurrency; {@code allocBytes} -1 when not measured (wrk). */
     record Line(String workload, int threads, String client, long requests, double seconds, double cpuSeconds,
-            long allocBytes, long p50us, long p99us, long p999us, long maxUs, long errors, String error) {
+            long allocBytes, long p50us, long p99us, long p999us, long maxUs, long errors, double warmupSeconds,
+            long jitMs, String error) {
 
         static Line failed(String workload, int threads, String client, String error) {
-            return new Line(workload, threads, client, 0, 0, 0, -1, 0, 0, 0, 0, 0, error);
+            return new Line(workload, threads, client, 0, 0, 0, -1, 0, 0, 0, 0, 0, -1, -1, error);
         }
 
         double rps() {

@@ -6,11 +6,13 @@ import io.chspring.client.query.PreparedQuery;
 import io.chspring.data.core.ClickHouseTemplate;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -18,9 +20,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * One client of the small-query section in its own JVM (so its CPU time is its own): {@code threads} threads issue
- * the workload against the server for {@code warmup} seconds unmeasured, then {@code measure} seconds measured.
- * Arguments: {@code client workload threads warmupSeconds measureSeconds baseUrl users}. Prints
- * {@code RESULT requests seconds cpuSeconds allocatedBytes p50us p99us p999us maxUs errors} or {@code FAILED <error>}.
+ * the workload against the server for {@code warmup} seconds unmeasured (the first half with {@value #RAMP_THREADS}
+ * threads only), then until the JIT is quiet (at most {@code warmup} seconds more), then {@code measure} seconds
+ * measured. Arguments: {@code client workload threads warmupSeconds measureSeconds baseUrl users}. Prints
+ * {@code RESULT requests seconds cpuSeconds allocatedBytes p50us p99us p999us maxUs errors warmupSeconds jitMs}
+ * ({@code jitMs}: compile time inside the measured window) or {@code FAILED <error>}.
  *
  * <p>Each request picks a user id at random, as {@code wrk}'s script does; latency is from the call to the last row
  * read, allocation is what the calling threads allocated ({@code getCurrentThreadAllocatedBytes}, HttpClient's classic
@@ -36,6 +40,16 @@ public final class SmallQueryFork {
     /** The aggregate's row. */
     public record Stats(long n, double total) {
     }
+
+    /**
+     * How many threads run during the first half of the warm-up, before the others join: the JIT then compiles the
+     * request path with CPU to spare, as in a service whose traffic ramps up after a start, instead of competing with
+     * 64 busy threads for 2 cores (where one C2 compile took 1-2 s).
+     */
+    static final int RAMP_THREADS = 2;
+
+    /** The compile time, in ms per 2 s, under which the JIT counts as quiet and the measured window may start. */
+    static final long QUIET_JIT_MS = 50;
 
     private SmallQueryFork() {
     }
@@ -157,41 +171,54 @@ public final class SmallQueryFork {
 
     private static String run(Op op, int threads, double warmup, double measure, int users) throws Exception {
         long start = System.nanoTime();
-        long measureFrom = start + (long) (warmup * 1e9);
-        long measureTo = measureFrom + (long) (measure * 1e9);
+        long rampTo = start + (long) (warmup / 2 * 1e9);
+        long warmTo = start + (long) (warmup * 1e9);
+        Window window = new Window();
+        CountDownLatch ramped = new CountDownLatch(1);
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        // Both meters are read once before the warm-up: their first reads (and Measurement's initialisation) load the
+        // platform's management classes, and doing that at the start of the measured window made C2 throw away and
+        // recompile hot code inside it.
+        Measurement.cpuNanos();
+        mx.getCurrentThreadAllocatedBytes();
         AtomicLong allocated = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         AtomicReference<Throwable> firstError = new AtomicReference<>();
         List<long[]> latencies = new ArrayList<>();
-        int[] counts = new int[threads];
         List<Thread> workers = new ArrayList<>();
         for (int w = 0; w < threads; w++) {
-            int slot = w;
+            boolean late = w >= RAMP_THREADS;
             long[][] mine = {new long[1024]};
             Thread t = new Thread(() -> {
                 ThreadLocalRandom random = ThreadLocalRandom.current();
+                mx.getCurrentThreadAllocatedBytes();
+                if (late) {
+                    awaitUninterruptibly(ramped);
+                }
                 long allocStart = -1;
                 int n = 0;
                 while (true) {
                     long t0 = System.nanoTime();
-                    if (t0 >= measureTo) {
+                    long from = window.from; // read before to: the main thread writes to first
+                    long to = window.to;
+                    if (t0 >= to) {
                         break;
                     }
-                    if (allocStart < 0 && t0 >= measureFrom) {
+                    if (allocStart < 0 && t0 >= from) {
                         allocStart = mx.getCurrentThreadAllocatedBytes();
                     }
                     try {
                         op.call(random.nextInt(users));
                     } catch (Throwable e) {
                         firstError.compareAndSet(null, e);
-                        if (t0 >= measureFrom) {
+                        if (t0 >= from) {
                             errors.incrementAndGet();
                         }
                         continue;
                     }
                     long t1 = System.nanoTime();
-                    if (t0 >= measureFrom && t1 <= measureTo) {
+                    if (t0 >= from && t1 <= to) {
                         if (n == mine[0].length) {
                             mine[0] = Arrays.copyOf(mine[0], n * 2);
                         }
@@ -201,7 +228,6 @@ public final class SmallQueryFork {
                 if (allocStart >= 0) {
                     allocated.addAndGet(mx.getCurrentThreadAllocatedBytes() - allocStart);
                 }
-                counts[slot] = n;
                 synchronized (latencies) {
                     latencies.add(Arrays.copyOf(mine[0], n));
                 }
@@ -209,10 +235,19 @@ public final class SmallQueryFork {
             workers.add(t);
         }
         workers.forEach(Thread::start);
-        Thread.sleep(Math.max(0, (measureFrom - System.nanoTime()) / 1_000_000));
+        sleepUntil(rampTo);
+        ramped.countDown();
+        sleepUntil(warmTo);
+        awaitQuietCompiler(jit, warmTo + (long) (warmup * 1e9));
+        long measureFrom = System.nanoTime();
+        double warmedUp = (measureFrom - start) / 1e9;
+        window.to = measureFrom + (long) (measure * 1e9);
+        window.from = measureFrom;
+        long jitFrom = jit.getTotalCompilationTime();
         long cpuFrom = Measurement.cpuNanos();
-        Thread.sleep(Math.max(0, (measureTo - System.nanoTime()) / 1_000_000));
+        sleepUntil(window.to);
         long cpuTo = Measurement.cpuNanos();
+        long jitTo = jit.getTotalCompilationTime();
         for (Thread t : workers) {
             t.join();
         }
@@ -223,9 +258,49 @@ public final class SmallQueryFork {
         if (errors.get() > 0) {
             System.err.println("first error: " + firstError.get());
         }
-        return String.format(Locale.ROOT, "RESULT %d %.3f %.3f %d %d %d %d %d %d", all.length, measure,
+        return String.format(Locale.ROOT, "RESULT %d %.3f %.3f %d %d %d %d %d %d %.1f %d", all.length, measure,
                 (cpuTo - cpuFrom) / 1e9, allocated.get(), pct(all, 50) / 1000, pct(all, 99) / 1000, pct(all, 99.9) / 1000,
-                all[all.length - 1] / 1000, errors.get());
+                all[all.length - 1] / 1000, errors.get(), warmedUp, jitTo - jitFrom);
+    }
+
+    /**
+     * Waits, at most until {@code deadline}, for the JIT compilers to go quiet: under {@value #QUIET_JIT_MS} ms of
+     * compilation in the last 2 s. With 64 busy threads on 2 cores a C2 compile of one request-path method took 1-2 s
+     * of wall time (LogCompilation, 2026-12-07), so C2 was still compiling the request path 48 s into a 40 s warm-up.
+     */
+    private static void awaitQuietCompiler(CompilationMXBean jit, long deadline) throws InterruptedException {
+        long[] recent = new long[4]; // compile time at each of the last 4 half-second polls
+        Arrays.fill(recent, -1);
+        for (int i = 0; System.nanoTime() < deadline; i++) {
+            long now = jit.getTotalCompilationTime();
+            long twoSecondsAgo = recent[i % recent.length];
+            if (twoSecondsAgo >= 0 && now - twoSecondsAgo < QUIET_JIT_MS) {
+                return;
+            }
+            recent[i % recent.length] = now;
+            Thread.sleep(500);
+        }
+    }
+
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        Thread.sleep(Math.max(0, (nanoTime - System.nanoTime()) / 1_000_000));
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        while (true) {
+            try {
+                latch.await();
+                return;
+            } catch (InterruptedException e) {
+                // the workers are never interrupted; keep waiting for the ramp's end
+            }
+        }
+    }
+
+    /** The measured window, set by the main thread once warmed up; until then it starts and ends at infinity. */
+    private static final class Window {
+        volatile long from = Long.MAX_VALUE;
+        volatile long to = Long.MAX_VALUE;
     }
 
     private static long pct(long[] sorted, double p) {
