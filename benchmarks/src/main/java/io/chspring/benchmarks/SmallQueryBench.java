@@ -382,7 +382,10 @@ public final class SmallQueryBench {
         System.err.println("[small " + java.time.LocalTime.now().withNano(0) + "] " + message);
     }
 
-    /** One measured client at one concurrency; {@code allocBytes} -1 when not measured (wrk). */
+    /**
+     * One measured client at one concurrency; {@code allocBytes}, {@code warmupSeconds} and {@code jitMs} -1 when not
+     * measured (wrk).
+     */
     record Line(String workload, int threads, String client, long requests, double seconds, double cpuSeconds,
             long allocBytes, long p50us, long p99us, long p999us, long maxUs, long errors, double warmupSeconds,
             long jitMs, String error) {

@@ -69,7 +69,8 @@ public final class HttpTransport implements Transport {
         this.requests = new HttpRequests(options);
         this.defaultConfig = requestConfig(options, null);
         PoolingHttpClientConnectionManager pool = pool(options);
-        this.client = options.customizer() == null ? HttpClients.createMinimal(pool) : fullClient(options, pool);
+        this.client = options.customizer() == null ? HttpClients.createMinimal(pool)
+                : fullClient(options, pool, defaultConfig);
         this.evictor = new IdleConnectionEvictor(pool, TimeValue.ofMilliseconds(options.idleEviction().toMillis()));
         evictor.start();
         this.target = HttpHost.create(options.endpoint().uri());
@@ -103,10 +104,11 @@ public final class HttpTransport implements Transport {
         return pool.build();
     }
 
-    private static CloseableHttpClient fullClient(HttpTransportOptions o, PoolingHttpClientConnectionManager manager) {
+    private static CloseableHttpClient fullClient(HttpTransportOptions o, PoolingHttpClientConnectionManager manager,
+            RequestConfig defaults) {
         HttpClientBuilder builder = HttpClientBuilder.create()
                 .setConnectionManager(manager)
-                .setDefaultRequestConfig(requestConfig(o, null))
+                .setDefaultRequestConfig(defaults)
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .disableCookieManagement()
