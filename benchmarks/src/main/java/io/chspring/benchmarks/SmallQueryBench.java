@@ -25,12 +25,19 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Options: {@code --quick} (1 s warm-up, 2 s measured, our two main paths only), {@code --warmup S},
  * {@code --measure S}, {@code --threads 1,16,64}, {@code --clients a,b}, {@code --workloads lookup,aggregate},
- * {@code --rows N}, {@code --users N}, {@code --jvm-args "..."} (added to every fork, e.g. a JFR recording),
- * {@code --out FILE}, {@code --append FILE}. Exits 1 when a measurement of ours or of wrk fails.
+ * {@code --rows N}, {@code --users N}, {@code --jvm-args "..."} (added to every fork, e.g. a JFR recording;
+ * {@code {name}} becomes the fork's client, workload and threads, and its repeat when there are several),
+ * {@code --repeats N} (default 1: each (workload, threads) measured N times in a row, wrk then every client in each
+ * repeat, the targets judged by the medians of the per-repeat ratios), {@code --before-jars DIR}, {@code --out FILE},
+ * {@code --append FILE}. Exits 1 when a measurement of ours or of wrk fails.
  */
 public final class SmallQueryBench {
 
     private static final List<String> OURS = List.of("ours-client", "ours-prepared", "ours-template");
+    /** The targets at 16 and 64 threads: req/s at least this share of wrk's, ... */
+    static final double MIN_RPS_RATIO = 0.8;
+    /** ... and p99 at most this multiple of wrk's. */
+    static final double MAX_P99_RATIO = 1.5;
 
     private final Map<String, String> names = new LinkedHashMap<>();
     private final List<Line> lines = new ArrayList<>();
@@ -46,6 +53,7 @@ public final class SmallQueryBench {
     private List<String> workloads = List.of("lookup", "aggregate");
     private long rows = 400_000;
     private int users = 20_000;
+    private int repeats = 1;
     private List<String> jvmArgs = List.of();
     private Path out = Path.of("target/small-query-results.md");
     private Path append;
@@ -89,6 +97,12 @@ public final class SmallQueryBench {
                 case "--out" -> out = Path.of(args[++i]);
                 case "--append" -> append = Path.of(args[++i]);
                 case "--before-jars" -> beforeJars = Path.of(args[++i]);
+                case "--repeats" -> {
+                    repeats = Integer.parseInt(args[++i]);
+                    if (repeats < 1) {
+                        throw new IllegalArgumentException("--repeats must be at least 1, was " + repeats);
+                    }
+                }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -105,17 +119,20 @@ public final class SmallQueryBench {
             for (String workload : workloads) {
                 List<String> skip = new ArrayList<>();
                 for (int t : threads) {
-                    wrk(server.url(), workload, sql.get(workload), t, "wrk");
-                    Captured plain = new Captured(plainSql.get(workload), PLAIN_PARAMETERS);
-                    if (!plain.equals(sql.get(workload))) {
-                        wrk(server.url(), workload, plain, t, "wrk-plain");
-                    }
-                    for (String client : clients) {
-                        if (!skip.contains(client)) {
-                            if (beforeJars != null && OURS.contains(client)) {
-                                fork(server.url(), client, workload, t, skip, true);
+                    // repeats of one (workload, threads) kept adjacent: each repeat's lines follow its own wrk line
+                    for (int r = 1; r <= repeats; r++) {
+                        wrk(server.url(), workload, sql.get(workload), t, r, "wrk");
+                        Captured plain = new Captured(plainSql.get(workload), PLAIN_PARAMETERS);
+                        if (!plain.equals(sql.get(workload))) {
+                            wrk(server.url(), workload, plain, t, r, "wrk-plain");
+                        }
+                        for (String client : clients) {
+                            if (!skip.contains(client)) {
+                                if (beforeJars != null && OURS.contains(client)) {
+                                    fork(server.url(), client, workload, t, r, skip, true);
+                                }
+                                fork(server.url(), client, workload, t, r, skip, false);
                             }
-                            fork(server.url(), client, workload, t, skip, false);
                         }
                     }
                 }
@@ -207,7 +224,7 @@ public final class SmallQueryBench {
     }
 
     /** wrk with one connection per thread: an unmeasured warm-up run, then the measured one under /usr/bin/time. */
-    private void wrk(String url, String workload, Captured request, int t, String label)
+    private void wrk(String url, String workload, Captured request, int t, int repeat, String label)
             throws IOException, InterruptedException {
         String sql = request.sql();
         Path script = work.resolve("small-query.lua");
@@ -234,26 +251,28 @@ public final class SmallQueryBench {
             }
             String result = output.lines().filter(l -> l.startsWith("WRK ")).findFirst().orElse(null);
             if (exit != 0 || result == null) {
-                failures.add(label + " " + workload + " " + t + ": exit " + exit + ": " + output);
-                lines.add(Line.failed(workload, t, label, "exit " + exit));
+                failures.add(label + " " + workload + " " + t + repeatTag(repeat) + ": exit " + exit + ": " + output);
+                lines.add(Line.failed(workload, t, repeat, label, "exit " + exit));
                 continue;
             }
             String[] f = result.split(" ");
             String[] time = Files.readString(timeFile).strip().split("\\s+");
             double cpu = Double.parseDouble(time[0]) + Double.parseDouble(time[1]);
             long requests = Long.parseLong(f[1]);
-            Line line = new Line(workload, t, label, requests, Long.parseLong(f[2]) / 1e6, cpu, -1,
+            Line line = new Line(workload, t, repeat, label, requests, Long.parseLong(f[2]) / 1e6, cpu, -1,
                     Long.parseLong(f[3]), Long.parseLong(f[4]), Long.parseLong(f[5]), Long.parseLong(f[6]),
                     Long.parseLong(f[7]), -1, -1, null);
             lines.add(line);
-            log(workload + " " + t + " " + label + ": " + result);
+            log(workload + " " + t + repeatTag(repeat) + " " + label + ": " + result);
             if (line.errors() > 0) {
-                failures.add(label + " " + workload + " " + t + ": " + line.errors() + " failed requests");
+                failures.add(label + " " + workload + " " + t + repeatTag(repeat) + ": " + line.errors()
+                        + " failed requests");
             }
         }
     }
 
-    private void fork(String url, String client, String workload, int t, List<String> skip, boolean before)
+    private void fork(String url, String client, String workload, int t, int repeat, List<String> skip,
+            boolean before)
             throws Exception {
         String classPath = System.getProperty("java.class.path");
         String label = client;
@@ -270,12 +289,14 @@ public final class SmallQueryBench {
         }
         String name = label;
         List<String> cmd = new ArrayList<>(List.of("java", "-Xmx512m", "-XX:+UseG1GC"));
-        cmd.addAll(jvmArgs.stream().map(a -> a.replace("{name}", (client + (before ? "-before" : "")) + "-" + workload
-                + "-" + t)).toList());
+        // with repeats each fork gets its own log and {name} (a JFR file per fork, not the last repeat's only)
+        String forkName = client + (before ? "-before" : "") + "-" + workload + "-" + t
+                + (repeats > 1 ? "-r" + repeat : "");
+        cmd.addAll(jvmArgs.stream().map(a -> a.replace("{name}", forkName)).toList());
         cmd.addAll(List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", classPath,
                 SmallQueryFork.class.getName(), client, workload, Integer.toString(t), Double.toString(warmup),
                 Double.toString(measure), url, Integer.toString(users)));
-        Path logFile = work.resolve(client + (before ? "-before" : "") + "-" + workload + "-" + t + ".log");
+        Path logFile = work.resolve(forkName + ".log");
         Process p = new ProcessBuilder(cmd).redirectError(logFile.toFile()).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(5, TimeUnit.MINUTES)) {
@@ -283,25 +304,27 @@ public final class SmallQueryBench {
         }
         String result = output.lines().filter(l -> l.startsWith("RESULT ") || l.startsWith("FAILED ")).findFirst()
                 .orElse("FAILED no result line, see " + logFile);
-        log(workload + " " + t + " " + name + ": " + result);
+        log(workload + " " + t + repeatTag(repeat) + " " + name + ": " + result);
         if (result.startsWith("FAILED ")) {
             String error = result.substring(7);
-            lines.add(Line.failed(workload, t, name, error.length() > 240 ? error.substring(0, 240) + "..." : error));
+            lines.add(Line.failed(workload, t, repeat, name,
+                    error.length() > 240 ? error.substring(0, 240) + "..." : error));
             if (OURS.contains(client)) {
-                failures.add(client + " " + workload + " " + t + ": " + error);
+                failures.add(client + " " + workload + " " + t + repeatTag(repeat) + ": " + error);
             } else {
                 skip.add(client); // a peer that cannot run here fails the same way at every thread count
             }
             return;
         }
         String[] f = result.split(" ");
-        Line line = new Line(workload, t, name, Long.parseLong(f[1]), Double.parseDouble(f[2]),
+        Line line = new Line(workload, t, repeat, name, Long.parseLong(f[1]), Double.parseDouble(f[2]),
                 Double.parseDouble(f[3]), Long.parseLong(f[4]), Long.parseLong(f[5]), Long.parseLong(f[6]),
                 Long.parseLong(f[7]), Long.parseLong(f[8]), Long.parseLong(f[9]),
                 f.length > 10 ? Double.parseDouble(f[10]) : -1, f.length > 11 ? Long.parseLong(f[11]) : -1, null);
         lines.add(line);
         if (line.errors() > 0 && OURS.contains(client)) {
-            failures.add(client + " " + workload + " " + t + ": " + line.errors() + " failed requests, see " + logFile);
+            failures.add(client + " " + workload + " " + t + repeatTag(repeat) + ": " + line.errors()
+                    + " failed requests, see " + logFile);
         }
     }
 
@@ -313,7 +336,10 @@ public final class SmallQueryBench {
                 .append(" cores, load average at the end ").append(Files.readString(Path.of("/proc/loadavg")).strip())
                 .append(". ").append(rows).append(" rows in a MergeTree table ordered by (user_id, ts), ").append(users)
                 .append(" users; each request picks a user at random. Warm-up ").append(warmup).append(" s, measured ")
-                .append(measure).append(" s per line; every client in its own JVM with a pool of max(threads, 16) "
+                .append(measure).append(" s per line")
+                .append(repeats > 1 ? ", " + repeats + " repeats of each (workload, threads) in a row (wrk, then every "
+                        + "client, in each repeat)" : "")
+                .append("; every client in its own JVM with a pool of max(threads, 16) "
                         + "connections. The limit is wrk with one keep-alive connection per thread sending the POST our client sends "
                         + "(captured from it with its URL parameters, the user id varied): on servers before 19.3 a typed "
                         + "read's repeated query goes out as the caller's SQL in Native (its header checked by the client), "
@@ -325,12 +351,21 @@ public final class SmallQueryBench {
                         + "compiling the request path 48 s into the run), then waits up to the warm-up's length again "
                         + "for the JIT to go quiet (under " + SmallQueryFork.QUIET_JIT_MS + " ms of compiling in 2 s); "
                         + "'warm-up s' is the time that took, 'JIT ms' the compiling inside the measured window.\n\n");
-        sb.append("| Workload | Threads | Client | req/s | x wrk | p50 ms | p99 ms | p99.9 ms | p99 x wrk | "
+        if (repeats > 1) {
+            sb.append("Each line's 'x wrk' is against the wrk line of its own repeat, measured just before it. The "
+                    + "target table gives each repeat's ratios, their medians over the repeats (each ratio taken "
+                    + "within its repeat, then the median; for an even count the mean of the two middle ones) and "
+                    + "how many repeats met both targets; 'Met?' is decided by the medians. On 2 shared cores two forks of the "
+                    + "same client differ by about 10 % in req/s and more in p99, as much as the targets' margins, so "
+                    + "one line can meet or miss a target by chance. A repeat whose fork (or wrk) failed is left out "
+                    + "of the medians and the row says over how many repeats they are.\n\n");
+        }
+        sb.append("| Workload | Threads | Repeat | Client | req/s | x wrk | p50 ms | p99 ms | p99.9 ms | p99 x wrk | "
                 + "alloc/req | CPU us/req | x wrk CPU | errors | warm-up s | JIT ms |\n");
-        sb.append("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        sb.append("|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Line l : lines) {
-            sb.append("| ").append(l.workload()).append(" | ").append(l.threads()).append(" | ")
-                    .append(names.getOrDefault(l.client(), l.client())).append(" | ");
+            sb.append("| ").append(l.workload()).append(" | ").append(l.threads()).append(" | ").append(l.repeat())
+                    .append(" | ").append(names.getOrDefault(l.client(), l.client())).append(" | ");
             if (l.error() != null) {
                 sb.append("- | - | - | - | - | - | - | - | - | ").append(l.error().replace("|", "\\|"))
                         .append(" | - | - |\n");
@@ -349,18 +384,24 @@ public final class SmallQueryBench {
                     .append(l.warmupSeconds() < 0 ? "-" : fmt("%.1f", l.warmupSeconds())).append(" | ")
                     .append(l.jitMs() < 0 ? "-" : Long.toString(l.jitMs())).append(" |\n");
         }
-        sb.append("\n| Target (16 and 64 threads) | Client | Workload | Threads | Result | Met? |\n|---|---|---|---:|---|---|\n");
-        for (Line l : lines) {
-            Line limit = limit(l);
-            if (l.error() != null || limit == null || l.threads() < 16 || !OURS.contains(l.client())) {
-                continue;
+        if (repeats == 1) {
+            sb.append("\n| Target (16 and 64 threads) | Client | Workload | Threads | Result | Met? |\n"
+                    + "|---|---|---|---:|---|---|\n");
+            for (Line l : lines) {
+                Line limit = limit(l);
+                if (l.error() != null || limit == null || l.threads() < 16 || !OURS.contains(l.client())) {
+                    continue;
+                }
+                double rps = l.rps() / limit.rps();
+                double p99 = (double) l.p99us() / limit.p99us();
+                sb.append("| req/s >= 0.8x wrk, p99 <= 1.5x wrk | ").append(l.client()).append(" | ")
+                        .append(l.workload()).append(" | ").append(l.threads()).append(" | ")
+                        .append(fmt("%.2fx", rps)).append(", p99 ")
+                        .append(fmt("%.2fx", p99)).append(" | ")
+                        .append(new Ratios(1, rps, p99).met() ? "yes" : "**no**").append(" |\n");
             }
-            double rps = l.rps() / limit.rps();
-            double p99 = (double) l.p99us() / limit.p99us();
-            sb.append("| req/s >= 0.8x wrk, p99 <= 1.5x wrk | ").append(l.client()).append(" | ").append(l.workload())
-                    .append(" | ").append(l.threads()).append(" | ").append(fmt("%.2fx", rps)).append(", p99 ")
-                    .append(fmt("%.2fx", p99)).append(" | ")
-                    .append(rps >= 0.8 && p99 <= 1.5 ? "yes" : "**no**").append(" |\n");
+        } else {
+            targetsOverRepeats(sb);
         }
         if (!failures.isEmpty()) {
             sb.append("\nFailures:\n\n");
@@ -369,9 +410,102 @@ public final class SmallQueryBench {
         return sb.toString();
     }
 
+    /**
+     * With repeats, one row per (our client, workload, threads >= 16): each repeat's ratios to that repeat's wrk, their
+     * medians, how many repeats met both targets, and "Met?" by the medians (see {@link TargetRow}).
+     */
+    private void targetsOverRepeats(StringBuilder sb) {
+        sb.append("\n| Target (16 and 64 threads) | Client | Workload | Threads | Each repeat: req/s, p99 (x wrk) "
+                + "| Median req/s | Median p99 | Repeats met | Met? |\n|---|---|---|---:|---|---:|---:|---|---|\n");
+        Map<String, List<Ratios>> rows = new LinkedHashMap<>();
+        for (Line l : lines) {
+            if (l.threads() < 16 || !OURS.contains(l.client())) {
+                continue;
+            }
+            String key = l.client() + " | " + l.workload() + " | " + l.threads();
+            List<Ratios> measured = rows.computeIfAbsent(key, k -> new ArrayList<>());
+            Line limit = limit(l);
+            if (l.error() == null && limit != null) {
+                measured.add(new Ratios(l.repeat(), l.rps() / limit.rps(), (double) l.p99us() / limit.p99us()));
+            }
+        }
+        for (Map.Entry<String, List<Ratios>> e : rows.entrySet()) {
+            TargetRow row = new TargetRow(e.getValue(), repeats);
+            StringBuilder each = new StringBuilder();
+            for (int r = 1; r <= repeats; r++) {
+                int repeat = r;
+                Ratios ratios = row.measured().stream().filter(x -> x.repeat() == repeat).findFirst().orElse(null);
+                each.append(r == 1 ? "" : "; ").append(r).append(": ").append(ratios == null ? "failed"
+                        : fmt("%.2fx, p99 %.2fx", ratios.rps(), ratios.p99()));
+            }
+            boolean any = !row.measured().isEmpty();
+            String over = row.measured().size() < repeats ? " (" + row.measured().size() + " repeats)" : "";
+            sb.append("| req/s >= ").append(MIN_RPS_RATIO).append("x wrk, p99 <= ").append(MAX_P99_RATIO)
+                    .append("x wrk | ").append(e.getKey()).append(" | ").append(each).append(" | ")
+                    .append(any ? fmt("%.2fx", row.medianRps()) + over : "-").append(" | ")
+                    .append(any ? fmt("%.2fx", row.medianP99()) + over : "-").append(" | ")
+                    .append(row.repeatsMet()).append(" of ").append(repeats).append(" | ")
+                    .append(row.met() ? "yes" : "**no**").append(" |\n");
+        }
+    }
+
+    /** The wrk line of {@code l}'s workload, threads and repeat: each line is compared with its own repeat's limit. */
     private Line limit(Line l) {
         return lines.stream().filter(o -> o.client().equals("wrk") && o.error() == null
-                && o.workload().equals(l.workload()) && o.threads() == l.threads()).findFirst().orElse(null);
+                && o.workload().equals(l.workload()) && o.threads() == l.threads() && o.repeat() == l.repeat())
+                .findFirst().orElse(null);
+    }
+
+    /** The median of {@code values}: the middle one, or for an even count the mean of the two middle ones. */
+    static double median(List<Double> values) {
+        if (values.isEmpty()) {
+            throw new IllegalArgumentException("no values to take the median of");
+        }
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    /** One repeat's ratios of a line of ours to the wrk line of the same repeat. */
+    record Ratios(int repeat, double rps, double p99) {
+
+        /** Both targets met in this repeat. */
+        boolean met() {
+            return rps >= MIN_RPS_RATIO && p99 <= MAX_P99_RATIO;
+        }
+    }
+
+    /**
+     * The targets of one (client, workload, threads) over {@code repeats} repeats: {@code measured} holds the repeats
+     * whose fork and wrk line both succeeded (the others are left out of the medians). Met when the median req/s
+     * ratio and the median p99 ratio both meet the targets: one fork's luck in either direction does not decide it.
+     */
+    record TargetRow(List<Ratios> measured, int repeats) {
+
+        TargetRow {
+            measured = List.copyOf(measured);
+        }
+
+        double medianRps() {
+            return median(measured.stream().map(Ratios::rps).toList());
+        }
+
+        double medianP99() {
+            return median(measured.stream().map(Ratios::p99).toList());
+        }
+
+        long repeatsMet() {
+            return measured.stream().filter(Ratios::met).count();
+        }
+
+        boolean met() {
+            return !measured.isEmpty() && medianRps() >= MIN_RPS_RATIO && medianP99() <= MAX_P99_RATIO;
+        }
+    }
+
+    /** " repeat N" in log and failure texts when there are several repeats; nothing otherwise. */
+    private String repeatTag(int repeat) {
+        return repeats > 1 ? " repeat " + repeat : "";
     }
 
     private static String fmt(String pattern, Object... values) {
@@ -383,15 +517,15 @@ public final class SmallQueryBench {
     }
 
     /**
-     * One measured client at one concurrency; {@code allocBytes}, {@code warmupSeconds} and {@code jitMs} -1 when not
-     * measured (wrk).
+     * One measured client at one concurrency in one repeat (1-based); {@code allocBytes}, {@code warmupSeconds} and
+     * {@code jitMs} -1 when not measured (wrk).
      */
-    record Line(String workload, int threads, String client, long requests, double seconds, double cpuSeconds,
-            long allocBytes, long p50us, long p99us, long p999us, long maxUs, long errors, double warmupSeconds,
-            long jitMs, String error) {
+    record Line(String workload, int threads, int repeat, String client, long requests, double seconds,
+            double cpuSeconds, long allocBytes, long p50us, long p99us, long p999us, long maxUs, long errors,
+            double warmupSeconds, long jitMs, String error) {
 
-        static Line failed(String workload, int threads, String client, String error) {
-            return new Line(workload, threads, client, 0, 0, 0, -1, 0, 0, 0, 0, 0, -1, -1, error);
+        static Line failed(String workload, int threads, int repeat, String client, String error) {
+            return new Line(workload, threads, repeat, client, 0, 0, 0, -1, 0, 0, 0, 0, 0, -1, -1, error);
         }
 
         double rps() {
