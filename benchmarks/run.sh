@@ -12,9 +12,15 @@
 #   benchmarks/run.sh --blocks           the blocks section alone; --small, --cold-read, --arrow likewise
 #   other options go to the section's class (to BenchRun, or to the one section run alone): BenchRun (--rows N,
 #   --jdbc-rows N, --memory-rows N, --pool N, --skip-codec), ClusterBench (--rows N, --threads N), StartupBench
-#   (--runs N), BlocksBench (--rows N, --passes N), SmallQueryBench (--measure S, --threads 1,16,64,
+#   (--runs N), BlocksBench (--rows N, --passes N), SmallQueryBench (--measure S, --threads 1,16,64, --repeats N,
 #   --before-jars DIR), ColdReadBench (--rows N, --repeats N, --before-jars DIR), ArrowBench (--rows N, --passes N,
-#   --warmup N)
+#   --warmup N). run.sh parses no --repeats itself: it reaches the one section run alone (--small: SmallQueryBench,
+#   default 1 repeat; --cold-read: ColdReadBench, default 3, and with --quick its own --repeats N wins over the
+#   quick form's 1); with several sections the section options go to BenchRun (when it runs) and to no other.
+#   benchmarks/run.sh --small --repeats 3 --threads 16,64   how the small-query targets are judged: each line
+#                                        against its own repeat's wrk, the targets by the medians over the repeats
+#                                        (about 4-5 minutes per repeat per thread count for our 3 clients;
+#                                        --clients ours-client,ours-prepared,ours-template leaves the peers out)
 #
 # Sections:
 #   insert, read   our client vs client-v2, JdbcTemplate and the curl limit, with and without LZ4 (BenchRun)
