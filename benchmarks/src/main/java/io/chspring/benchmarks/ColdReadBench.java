@@ -31,8 +31,19 @@ import java.util.stream.Stream;
  * benchmark's classes are taken from its jar (build with {@code package}). {@code --before-jars DIR} adds the same fork with an earlier build's jars (an A/B
  * in one run); {@code --jvm-args "..."} goes to every fork of ours ({@code {name}} becomes a unique name, for
  * recordings). Options: {@code --rows N}, {@code --repeats N}, {@code --append FILE}.
+ *
+ * <p>Every fork of ours runs with the class path of an application that uses the client: the benchmark's own classes,
+ * then the client's runtime jars and a logger binding ({@code target/client-classpath.txt}, written by the build).
+ * The benchmarks module's own class path has 60 jars, the peers' among them (client-v2, clickhouse-jdbc, guava,
+ * Arrow, JMH), and HttpCore 39th: a fresh JVM then opened and searched dozens of jars for each HttpCore class, and C2
+ * compiled {@code JarFile.getEntry} for it (124 ms of compiling, the largest single compilation of the read). That
+ * cost belongs to the benchmark's class path, not to the client. {@code --full-class-path} adds the cold read with the
+ * module's whole class path beside it, for that comparison in one run.
  */
 public final class ColdReadBench {
+
+    /** The variant with the benchmarks module's whole class path ({@code --full-class-path}). */
+    private static final String FULL_CLASS_PATH = "after, full class path";
 
     private ColdReadBench() {
     }
@@ -44,6 +55,7 @@ public final class ColdReadBench {
         Path beforeJars = null;
         Path append = null;
         boolean cds = false;
+        boolean fullClassPath = false;
         List<String> jvmArgs = List.of();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -52,6 +64,7 @@ public final class ColdReadBench {
                 case "--before-jars" -> beforeJars = Path.of(args[++i]);
                 case "--append" -> append = Path.of(args[++i]);
                 case "--cds" -> cds = true;
+                case "--full-class-path" -> fullClassPath = true;
                 case "--jvm-args" -> jvmArgs = List.of(args[++i].trim().split("\\s+"));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
@@ -66,6 +79,9 @@ public final class ColdReadBench {
         if (cds) {
             variants.add("after, CDS");
         }
+        if (fullClassPath) {
+            variants.add(FULL_CLASS_PATH);
+        }
         try (LocalClickHouseServer server = LocalClickHouseServer.builder().build()) {
             server.start();
             load(server.url(), rows, work);
@@ -75,7 +91,7 @@ public final class ColdReadBench {
                 Files.deleteIfExists(archive);
                 List<String> training = new ArrayList<>(jvmArgs);
                 training.add("-XX:ArchiveClassesAtExit=" + archive.toAbsolutePath());
-                fork("ours-read", server.url(), rows, false, null, training, true, "cold-cds-training", work);
+                fork("ours-read", server.url(), rows, false, null, training, true, false, "cold-cds-training", work);
             }
             table.append("\n## Reads from a cold JVM (").append(started).append(")\n\n`benchmarks/run.sh --cold-read`: ")
                     .append(String.format(Locale.ROOT, "%,d", rows)).append(" rows of the end-to-end table, `SELECT *` ")
@@ -84,7 +100,11 @@ public final class ColdReadBench {
                     .append(", ClickHouse ").append(server.version()).append(". \"Bytes only\": the same response (")
                     .append(String.format(Locale.ROOT, "%,d", bodyBytes)).append(" bytes uncompressed) read through ")
                     .append("`fetchBytes` in a fresh JVM, no row decoded: the floor of a cold JVM with this HTTP ")
-                    .append("stack.\n\n")
+                    .append("stack. Each fork of ours has the class path of an application using the client: the ")
+                    .append("benchmark's classes, the client's runtime jars and a logger binding")
+                    .append(fullClassPath ? "; \"" + FULL_CLASS_PATH + "\" is the same read with the benchmarks "
+                            + "module's whole class path (60 jars, the peers' among them, HttpCore 39th)" : "")
+                    .append(".\n\n")
                     .append("| Repeat | LZ4 | curl s | ");
             variants.forEach(v -> table.append(v).append(" s | ").append(v).append(" x curl | ").append(v)
                     .append(" CPU s | "));
@@ -97,7 +117,7 @@ public final class ColdReadBench {
                     table.append("| ").append(r).append(" | ").append(lz4 ? "yes" : "no").append(" | ")
                             .append(String.format(Locale.ROOT, "%.2f", curl)).append(" | ");
                     for (String variant : variants) {
-                        String name = "cold-" + variant.replace(", ", "-") + "-" + (lz4 ? "lz4" : "plain") + "-"
+                        String name = "cold-" + variant.replaceAll("[^A-Za-z0-9]+", "-") + "-" + (lz4 ? "lz4" : "plain") + "-"
                                 + (++counter);
                         List<String> forkArgs = jvmArgs;
                         if (variant.endsWith("CDS")) {
@@ -105,13 +125,14 @@ public final class ColdReadBench {
                             forkArgs.add("-XX:SharedArchiveFile=" + archive.toAbsolutePath());
                         }
                         double[] result = fork("ours-read", server.url(), rows, lz4,
-                                variant.equals("before") ? beforeJars : null, forkArgs, variant.endsWith("CDS"), name, work);
+                                variant.equals("before") ? beforeJars : null, forkArgs, variant.endsWith("CDS"),
+                                variant.equals(FULL_CLASS_PATH), name, work);
                         table.append(String.format(Locale.ROOT, "%.2f | %.2fx | %.2f | ", result[0], curl / result[0],
                                 result[1]));
                     }
                     String name = "cold-bytes-" + (lz4 ? "lz4" : "plain") + "-" + (++counter);
-                    double[] floor = fork("ours-read-bytes", server.url(), bodyBytes, lz4, null, jvmArgs, false, name,
-                            work);
+                    double[] floor = fork("ours-read-bytes", server.url(), bodyBytes, lz4, null, jvmArgs, false, false,
+                            name, work);
                     table.append(String.format(Locale.ROOT, "%.2f | %.2fx | %.2f |", floor[0], curl / floor[0],
                             floor[1]));
                     table.append('\n');
@@ -165,11 +186,12 @@ public final class ColdReadBench {
 
     /**
      * {wall s, CPU s} of one cold pass of ours: {@code scenario} is {@code ours-read} ({@code count} rows) or
-     * {@code ours-read-bytes} ({@code count} bytes); {@code jarsOnly} for an AppCDS archive.
+     * {@code ours-read-bytes} ({@code count} bytes); {@code jarsOnly} for an AppCDS archive; {@code full} for the
+     * benchmarks module's whole class path instead of an application's ({@link #applicationClassPath}).
      */
     private static double[] fork(String scenario, String url, long count, boolean lz4, Path jars, List<String> jvmArgs,
-            boolean jarsOnly, String name, Path work) throws Exception {
-        String classPath = System.getProperty("java.class.path");
+            boolean jarsOnly, boolean full, String name, Path work) throws Exception {
+        String classPath = full ? System.getProperty("java.class.path") : applicationClassPath();
         if (jarsOnly) {
             classPath = jarsOnly(classPath);
         }
@@ -192,6 +214,20 @@ public final class ColdReadBench {
                 .orElseThrow(() -> new IllegalStateException(name + " failed: " + out));
         String[] f = line.split(" ");
         return new double[] {Double.parseDouble(f[2]), Double.parseDouble(f[3])};
+    }
+
+    /**
+     * The class path of an application that uses the client: where the benchmark's classes are (its
+     * {@code target/classes} or jar), then {@code client-classpath.txt} beside them (the client's runtime jars and
+     * slf4j-simple, as the build lists them).
+     */
+    static String applicationClassPath() throws Exception {
+        Path own = Path.of(E2eFork.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path listed = own.toAbsolutePath().getParent().resolve("client-classpath.txt");
+        if (!Files.exists(listed)) {
+            throw new IllegalStateException(listed + " is missing: build the benchmarks with package (run.sh does)");
+        }
+        return own + File.pathSeparator + Files.readString(listed).strip();
     }
 
     /** The class path with each {@code target/classes} directory replaced by the jar built beside it. */
