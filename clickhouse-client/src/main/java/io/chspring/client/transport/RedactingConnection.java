@@ -1,6 +1,7 @@
 package io.chspring.client.transport;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.Socket;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLSocket;
@@ -9,12 +10,14 @@ import org.apache.hc.client5.http.impl.io.DefaultManagedHttpClientConnection;
 import org.apache.hc.client5.http.io.ManagedHttpClientConnection;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentLengthStrategy;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpMessage;
 import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.impl.io.DefaultHttpRequestWriterFactory;
 import org.apache.hc.core5.http.impl.io.SocketHolder;
 import org.apache.hc.core5.http.io.HttpConnectionFactory;
+import org.apache.hc.core5.http.io.SessionInputBuffer;
 import org.apache.hc.core5.http.message.RequestLine;
 import org.apache.hc.core5.http.message.StatusLine;
 import org.slf4j.Logger;
@@ -55,6 +58,13 @@ final class RedactingConnection extends DefaultManagedHttpClientConnection {
     private RedactingConnection(String id) {
         super(id, null, null, HTTP1, null, null, DefaultHttpRequestWriterFactory.INSTANCE,
                 DefaultHttpResponseParserFactory.INSTANCE);
+    }
+
+    /** Chunked bodies are read by {@link ChunkedBody}; the others as HttpCore reads them. */
+    @Override
+    protected InputStream createContentInputStream(long length, SessionInputBuffer buffer, InputStream in) {
+        return length == ContentLengthStrategy.CHUNKED ? new ChunkedBody(buffer, in, HTTP1)
+                : super.createContentInputStream(length, buffer, in);
     }
 
     // The superclass wraps the socket in a wire-logging holder when the wire log is on; these never do.
