@@ -91,7 +91,7 @@ final class ChunkedBody extends InputStream {
                 return total;
             }
             try {
-                if (!startChunk()) {
+                if (!startChunk() || buffer.length() == 0) {
                     return total;
                 }
             } catch (IOException e) {
