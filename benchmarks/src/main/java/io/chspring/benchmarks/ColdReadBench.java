@@ -5,8 +5,6 @@ import io.chspring.client.mapping.MappedRowEncoder;
 import io.chspring.client.rowbinary.RowBinaryOutput;
 import io.chspring.test.LocalClickHouseServer;
 import java.io.BufferedOutputStream;
-import java.io.File;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -15,9 +13,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
+import java.util.Map;
 
 /**
  * Reads from a cold JVM: {@code SELECT *} of the benchmark table (default 3,000,000 rows) through our cursor in a
@@ -87,11 +86,22 @@ public final class ColdReadBench {
             load(server.url(), rows, work);
             long bodyBytes = bodyBytes(server.url(), work);
             Path archive = work.resolve("cold-read.jsa");
+            String application = ForkClassPath.application();
+            Map<String, String> classPaths = new LinkedHashMap<>();
+            for (String variant : variants) {
+                classPaths.put(variant, switch (variant) {
+                    case "before" -> ForkClassPath.withJars(application, beforeJars);
+                    case "after, CDS" -> ForkClassPath.jarsOnly(application);
+                    case FULL_CLASS_PATH -> System.getProperty("java.class.path");
+                    default -> application;
+                });
+            }
             if (cds) {
                 Files.deleteIfExists(archive);
                 List<String> training = new ArrayList<>(jvmArgs);
                 training.add("-XX:ArchiveClassesAtExit=" + archive.toAbsolutePath());
-                fork("ours-read", server.url(), rows, false, null, training, true, false, "cold-cds-training", work);
+                fork("ours-read", server.url(), rows, false, classPaths.get("after, CDS"), training,
+                        "cold-cds-training", work);
             }
             table.append("\n## Reads from a cold JVM (").append(started).append(")\n\n`benchmarks/run.sh --cold-read`: ")
                     .append(String.format(Locale.ROOT, "%,d", rows)).append(" rows of the end-to-end table, `SELECT *` ")
@@ -124,14 +134,13 @@ public final class ColdReadBench {
                             forkArgs = new ArrayList<>(jvmArgs);
                             forkArgs.add("-XX:SharedArchiveFile=" + archive.toAbsolutePath());
                         }
-                        double[] result = fork("ours-read", server.url(), rows, lz4,
-                                variant.equals("before") ? beforeJars : null, forkArgs, variant.endsWith("CDS"),
-                                variant.equals(FULL_CLASS_PATH), name, work);
+                        double[] result = fork("ours-read", server.url(), rows, lz4, classPaths.get(variant),
+                                forkArgs, name, work);
                         table.append(String.format(Locale.ROOT, "%.2f | %.2fx | %.2f | ", result[0], curl / result[0],
                                 result[1]));
                     }
                     String name = "cold-bytes-" + (lz4 ? "lz4" : "plain") + "-" + (++counter);
-                    double[] floor = fork("ours-read-bytes", server.url(), bodyBytes, lz4, null, jvmArgs, false, false,
+                    double[] floor = fork("ours-read-bytes", server.url(), bodyBytes, lz4, application, jvmArgs,
                             name, work);
                     table.append(String.format(Locale.ROOT, "%.2f | %.2fx | %.2f |", floor[0], curl / floor[0],
                             floor[1]));
@@ -185,24 +194,11 @@ public final class ColdReadBench {
     }
 
     /**
-     * {wall s, CPU s} of one cold pass of ours: {@code scenario} is {@code ours-read} ({@code count} rows) or
-     * {@code ours-read-bytes} ({@code count} bytes); {@code jarsOnly} for an AppCDS archive; {@code full} for the
-     * benchmarks module's whole class path instead of an application's ({@link #applicationClassPath}).
+     * {wall s, CPU s} of one cold pass of ours on {@code classPath}: {@code scenario} is {@code ours-read}
+     * ({@code count} rows) or {@code ours-read-bytes} ({@code count} bytes).
      */
-    private static double[] fork(String scenario, String url, long count, boolean lz4, Path jars, List<String> jvmArgs,
-            boolean jarsOnly, boolean full, String name, Path work) throws Exception {
-        String classPath = full ? System.getProperty("java.class.path") : applicationClassPath();
-        if (jarsOnly) {
-            classPath = jarsOnly(classPath);
-        }
-        if (jars != null) {
-            List<String> parts = new ArrayList<>();
-            for (String part : classPath.split(File.pathSeparator)) {
-                Path jar = jars.resolve(Path.of(part).getFileName());
-                parts.add(part.endsWith(".jar") && Files.exists(jar) ? jar.toString() : part);
-            }
-            classPath = String.join(File.pathSeparator, parts);
-        }
+    private static double[] fork(String scenario, String url, long count, boolean lz4, String classPath,
+            List<String> jvmArgs, String name, Path work) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("java", "-Xmx1g", "-XX:+UseG1GC"));
         jvmArgs.forEach(a -> cmd.add(a.replace("{name}", name)));
         cmd.addAll(List.of("-cp", classPath, E2eFork.class.getName(), scenario, url, Long.toString(count),
@@ -214,40 +210,6 @@ public final class ColdReadBench {
                 .orElseThrow(() -> new IllegalStateException(name + " failed: " + out));
         String[] f = line.split(" ");
         return new double[] {Double.parseDouble(f[2]), Double.parseDouble(f[3])};
-    }
-
-    /**
-     * The class path of an application that uses the client: where the benchmark's classes are (its
-     * {@code target/classes} or jar), then {@code client-classpath.txt} beside them (the client's runtime jars and
-     * slf4j-simple, as the build lists them).
-     */
-    static String applicationClassPath() throws Exception {
-        Path own = Path.of(E2eFork.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Path listed = own.toAbsolutePath().getParent().resolve("client-classpath.txt");
-        if (!Files.exists(listed)) {
-            throw new IllegalStateException(listed + " is missing: build the benchmarks with package (run.sh does)");
-        }
-        return own + File.pathSeparator + Files.readString(listed).strip();
-    }
-
-    /** The class path with each {@code target/classes} directory replaced by the jar built beside it. */
-    private static String jarsOnly(String classPath) throws IOException {
-        List<String> parts = new ArrayList<>();
-        for (String part : classPath.split(File.pathSeparator)) {
-            Path entry = Path.of(part);
-            if (Files.isDirectory(entry)) {
-                Path target = entry.toAbsolutePath().getParent();
-                try (Stream<Path> files = Files.list(target)) {
-                    Path jar = files.filter(f -> f.getFileName().toString().matches("chspring-.*\\.jar")).findFirst()
-                            .orElseThrow(() -> new IllegalStateException("--cds needs jars only on the class path; no "
-                                    + "jar beside " + entry + " (build the benchmarks with package)"));
-                    parts.add(jar.toString());
-                }
-            } else {
-                parts.add(part);
-            }
-        }
-        return String.join(File.pathSeparator, parts);
     }
 
     private static void run(List<String> cmd) throws Exception {

@@ -192,7 +192,6 @@ public final class SmallQueryFork {
             long[][] mine = {new long[1024]};
             Thread t = new Thread(() -> {
                 ThreadLocalRandom random = ThreadLocalRandom.current();
-                mx.getCurrentThreadAllocatedBytes();
                 if (late) {
                     awaitUninterruptibly(ramped);
                 }

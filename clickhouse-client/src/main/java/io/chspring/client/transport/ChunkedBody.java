@@ -29,7 +29,7 @@ import org.apache.hc.core5.http.io.SessionInputBuffer;
 final class ChunkedBody extends InputStream {
 
     /** Continue into the next chunk only with at least this much buffered: its CRLF and header surely are. */
-    static final int HEADER_ROOM = 32;
+    private static final int HEADER_ROOM = 32;
     private static final int DRAIN_BUFFER = 8 * 1024;
 
     private final SessionInputBuffer buffer;
