@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * wire log ({@code org.apache.hc.client5.http.wire}): both print the {@code X-ClickHouse-Key} and
  * {@code Authorization} headers in clear, and DEBUG on {@code org.apache.hc.client5} is the first thing users switch
  * on when a connection misbehaves. Headers are logged here instead, on {@value #HEADER_LOGGER} at DEBUG, with the
- * value of every header marked sensitive (credentials, custom headers) replaced.
+ * value of every header marked sensitive (credentials, custom headers) replaced. Being the pool's connection, it also
+ * sets how bodies are read: 64 KiB session buffers, and chunked bodies through {@link ChunkedBody}.
  */
 final class RedactingConnection extends DefaultManagedHttpClientConnection {
 
